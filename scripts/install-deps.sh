@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs the Debian packages broadsheet needs to build, test and validate.
+# Idempotent: it asks dpkg what is missing and runs apt-get only for that.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake make pkg-config
+  # libraries the core links against
+  libhpdf-dev libzip-dev libtinyxml2-dev libyaml-cpp-dev libmd4c-dev
+  libhyphen-dev libunibreak-dev libfontconfig-dev libhowardhinnant-date-dev
+  libcli11-dev libgumbo-dev libpng-dev libjpeg-dev
+  # data: fonts, hyphenation dictionaries, time zones
+  fonts-dejavu-core fonts-droid-fallback tzdata
+  hyphen-en-us hyphen-de hyphen-ru hyphen-fr hyphen-pl hyphen-el
+  hyphen-es hyphen-it hyphen-pt-pt hyphen-nl hyphen-hu hyphen-cs hyphen-sk
+  hyphen-uk hyphen-ro hyphen-hr hyphen-sl hyphen-lt hyphen-da hyphen-sv hyphen-ca
+  # tests: unit framework and the real validators
+  doctest-dev epubcheck default-jre-headless qpdf poppler-utils mupdf-tools unzip
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ ! -r /etc/debian_version ] || ! command -v apt-get >/dev/null; then
+  echo "install-deps: this is not a Debian system; install these packages (or their equivalents) yourself:" >&2
+  echo "  ${missing[*]}" >&2
+  exit 1
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null; then
+    sudo="sudo"
+  else
+    echo "install-deps: missing packages and not root (and no sudo); run as root:" >&2
+    echo "  apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,256 @@
+// The subcommands: `build` (validate, split into days, write PDF and EPUB per
+// day) and `check` (validate only). Input problems are printed all at once and
+// give exit 1 before anything is written.
+#include "cli/run.h"
+
+#include <CLI/CLI.hpp>
+
+#include <charconv>
+#include <ostream>
+
+#include "doc/document.h"
+#include "env/files.h"
+#include "env/fonts.h"
+#include "epub/write_epub.h"
+#include "input/load.h"
+#include "pdf/write_pdf.h"
+#include "style/style.h"
+
+namespace broadsheet {
+namespace fs = std::filesystem;
+using std::chrono::sys_seconds;
+
+std::optional<sys_seconds> parse_timestamp(const std::string& text) {
+  long long seconds = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+  if (ec == std::errc() && end == text.data() + text.size() && seconds >= 0) {
+    return sys_seconds{std::chrono::seconds{seconds}};
+  }
+  // YYYY-MM-DDTHH:MM:SSZ
+  if (text.size() != 20 || text[10] != 'T' || text[19] != 'Z') return std::nullopt;
+  auto day = parse_iso_date(text.substr(0, 10));
+  int h = 0, m = 0, s = 0;
+  auto two = [&](size_t at, int& v, int max) {
+    auto r = std::from_chars(text.data() + at, text.data() + at + 2, v);
+    return r.ec == std::errc() && r.ptr == text.data() + at + 2 && v >= 0 && v <= max;
+  };
+  if (!day || text[13] != ':' || text[16] != ':' || !two(11, h, 23) || !two(14, m, 59) ||
+      !two(17, s, 59)) {
+    return std::nullopt;
+  }
+  return sys_seconds{*day} + std::chrono::hours{h} + std::chrono::minutes{m} +
+         std::chrono::seconds{s};
+}
+
+namespace {
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+std::chrono::sys_days required_date(const std::string& flag, const std::string& text) {
+  auto day = parse_iso_date(text);
+  if (!day) throw UsageError(flag + ": expected a date YYYY-MM-DD, got '" + text + "'");
+  return *day;
+}
+
+// Where styles/NAME.yaml are found: $BROADSHEET_STYLES, beside the binary's
+// parent (build/../styles), an installed share/ folder, else the source tree.
+fs::path styles_dir(const ProcessEnv& env) {
+  if (env.styles_dir) return *env.styles_dir;
+  std::error_code ec;
+  for (fs::path candidate : {env.executable_dir / ".." / "styles",
+                             env.executable_dir / ".." / "share" / "broadsheet" / "styles"}) {
+    if (fs::is_directory(candidate, ec)) return candidate;
+  }
+  return fs::path(BROADSHEET_SOURCE_DIR) / "styles";
+}
+
+std::string human_size(size_t bytes) {
+  if (bytes < 10 * 1024) return std::to_string(bytes) + " B";
+  if (bytes < 10 * 1024 * 1024) return std::to_string((bytes + 512) / 1024) + " KB";
+  return std::to_string((bytes + 512 * 1024) / (1024 * 1024)) + " MB";
+}
+
+void add_build_options(CLI::App& cmd, Options& o, std::vector<std::string>& dates,
+                       std::string& from, std::string& to) {
+  cmd.add_option("files", o.inputs, "Digest files (YAML); several are merged")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd.add_option("--date", dates, "Only this day (YYYY-MM-DD); repeatable");
+  cmd.add_option("--from", from, "Only days from this one on (YYYY-MM-DD)");
+  cmd.add_option("--to", to, "Only days up to this one (YYYY-MM-DD)");
+}
+
+// The raw strings CLI11 fills in, turned into Options by finish_options.
+struct RawFlags {
+  std::vector<std::string> dates;
+  std::string from, to, timestamp, dump, format;
+  CLI::App* build = nullptr;
+};
+
+void configure(CLI::App& app, Options& o, RawFlags& raw) {
+  app.set_version_flag("--version", std::string(BROADSHEET_VERSION));
+  app.require_subcommand(1);
+  auto& [dates, from, to, timestamp, dump, format, build_cmd] = raw;
+
+  CLI::App* build = app.add_subcommand("build", "Validate, then write DAY.pdf and DAY.epub per day");
+  add_build_options(*build, o, dates, from, to);
+  build->add_option("-o,--out", o.out_dir, "Output folder (default: digests)");
+  build->add_option("-s,--style", o.style, "Style name (styles/NAME.yaml) or path to a .yaml");
+  build->add_option("--timestamp", timestamp,
+                    "Build time for every date in the output: Unix seconds or "
+                    "YYYY-MM-DDTHH:MM:SSZ (default: $SOURCE_DATE_EPOCH, else the day's latest article)");
+  build->add_option("--format", format, "Which outputs: both (default), pdf or epub")
+      ->check(CLI::IsMember({"both", "pdf", "epub"}));
+  build->add_option("--dump", dump,
+                    "Print the document tree or the page layout as text instead of writing files")
+      ->check(CLI::IsMember({"document", "layout"}));
+  build->add_flag("-q,--quiet", o.quiet, "Print nothing but problems");
+
+  CLI::App* check = app.add_subcommand("check", "Validate only: report every problem, write nothing");
+  add_build_options(*check, o, dates, from, to);
+  build_cmd = build;
+}
+
+// Checks and converts what CLI11 parsed; throws UsageError.
+void finish_options(Options& o, const RawFlags& raw, const ProcessEnv& env) {
+  const auto& [dates, from, to, timestamp, dump, format, build] = raw;
+  o.command = build->parsed() ? "build" : "check";
+  for (const auto& d : dates) o.days.days.push_back(required_date("--date", d));
+  if (!from.empty()) o.days.from = required_date("--from", from);
+  if (!to.empty()) o.days.to = required_date("--to", to);
+  if (o.days.from && o.days.to && *o.days.from > *o.days.to) {
+    throw UsageError("--from " + from + " is after --to " + to);
+  }
+  if (!timestamp.empty()) {
+    o.timestamp = parse_timestamp(timestamp);
+    if (!o.timestamp) throw UsageError("--timestamp: expected Unix seconds or YYYY-MM-DDTHH:MM:SSZ, got '" + timestamp + "'");
+  } else if (env.source_date_epoch && !env.source_date_epoch->empty()) {
+    o.timestamp = parse_timestamp(*env.source_date_epoch);
+    if (!o.timestamp) throw UsageError("SOURCE_DATE_EPOCH: expected Unix seconds, got '" + *env.source_date_epoch + "'");
+  }
+  if (format == "pdf") o.formats = Formats::Pdf;
+  if (format == "epub") o.formats = Formats::Epub;
+  if (dump == "document") o.dump = DumpKind::Document;
+  if (dump == "layout") o.dump = DumpKind::Layout;
+}
+
+// Validates the inputs and the style; every problem is printed before returning.
+struct Loaded {
+  Digest digest;
+  Style style;
+  std::vector<Edition> editions;
+};
+
+std::optional<Loaded> load_all(const Options& o, const ProcessEnv& env, std::ostream& err) {
+  Diagnostics diags;
+  Loaded loaded;
+  loaded.digest = load_digests(o.inputs, diags);
+  std::string style = !o.style.empty()            ? o.style
+                      : !loaded.digest.meta.style.empty() ? loaded.digest.meta.style
+                                                          : "classic";
+  if (o.command == "build" && !diags.has_errors()) {
+    loaded.style = load_style(style, styles_dir(env), diags);
+  }
+  err << diags.format();
+  if (diags.has_errors()) {
+    err << "broadsheet: " << diags.error_count() << (diags.error_count() == 1 ? " error" : " errors")
+        << "; nothing written\n";
+    return std::nullopt;
+  }
+  loaded.editions = split_days(loaded.digest, o.days);
+  return loaded;
+}
+
+int run_check(const Options& o, const ProcessEnv& env, std::ostream& out, std::ostream& err) {
+  auto loaded = load_all(o, env, err);
+  if (!loaded) return kExitInputError;
+  size_t articles = 0;
+  for (const auto& e : loaded->editions)
+    for (const auto& s : e.sections) articles += s.articles.size();
+  out << "ok: " << articles << (articles == 1 ? " article" : " articles") << " in "
+      << loaded->editions.size() << (loaded->editions.size() == 1 ? " edition" : " editions");
+  for (const auto& e : loaded->editions) out << (&e == &loaded->editions.front() ? ": " : ", ") << iso_date(e.day);
+  out << "\n";
+  return kExitOk;
+}
+
+int run_build(const Options& o, const ProcessEnv& env, std::ostream& out, std::ostream& err) {
+  auto loaded = load_all(o, env, err);
+  if (!loaded) return kExitInputError;
+  if (loaded->editions.empty()) {
+    err << "broadsheet: no articles fall on the requested days; nothing written\n";
+    return kExitInputError;
+  }
+  bool want_pdf = o.formats != Formats::Epub || o.dump == DumpKind::Layout;
+  bool want_epub = o.formats != Formats::Pdf && o.dump == DumpKind::None;
+  FontFiles fonts;
+  if (want_pdf) fonts = find_fonts(loaded->style.fonts);
+  if (o.dump == DumpKind::None) fs::create_directories(o.out_dir);
+
+  for (Edition& edition : loaded->editions) {
+    edition.build_time = choose_build_time(edition, o.timestamp);
+    Document doc = build_document(edition);
+    std::string day = iso_date(edition.day);
+    if (o.dump == DumpKind::Document) {
+      out << dump_document(doc);
+      continue;
+    }
+    if (want_pdf) {
+      PdfResult pdf = render_pdf(doc, loaded->style, fonts);
+      if (o.dump == DumpKind::Layout) {
+        out << dump_layout(pdf.pages);
+        continue;
+      }
+      fs::path path = o.out_dir / (day + ".pdf");
+      write_file_atomically(path, pdf.bytes);
+      if (!o.quiet) {
+        out << "wrote " << path.string() << " (" << pdf.pages.pages.size() << " pages, "
+            << human_size(pdf.bytes.size()) << ")\n";
+      }
+    }
+    if (want_epub) {
+      std::string epub = render_epub(doc, loaded->style);
+      fs::path path = o.out_dir / (day + ".epub");
+      write_file_atomically(path, epub);
+      if (!o.quiet) {
+        out << "wrote " << path.string() << " (" << doc.article_count() << " articles, "
+            << human_size(epub.size()) << ")\n";
+      }
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, const ProcessEnv& env, std::ostream& out,
+        std::ostream& err) {
+  CLI::App app{"broadsheet " BROADSHEET_VERSION
+               ": builds a dated PDF and EPUB edition per day from a YAML list of articles"};
+  Options options;
+  RawFlags raw;
+  configure(app, options, raw);
+  try {
+    app.parse(argc, argv);
+    finish_options(options, raw, env);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e, out, err) == 0 ? kExitOk : kExitUsage;
+  } catch (const UsageError& e) {
+    err << "broadsheet: usage error: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  try {
+    if (options.command == "check") return run_check(options, env, out, err);
+    return run_build(options, env, out, err);
+  } catch (const EnvironmentError& e) {
+    err << "broadsheet: error: " << e.what() << "\n";
+    return kExitEnvironment;
+  } catch (const std::exception& e) {
+    err << "broadsheet: internal error: " << e.what() << "\n";
+    return kExitEnvironment;
+  }
+}
+
+}  // namespace broadsheet

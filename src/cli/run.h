@@ -1,0 +1,47 @@
+// The command line: parsing options (CLI11) and running a subcommand.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/days.h"
+
+namespace broadsheet {
+
+/// Exit codes, as documented in the README.
+enum ExitCode : int { kExitOk = 0, kExitInputError = 1, kExitUsage = 2, kExitEnvironment = 3 };
+
+enum class DumpKind { None, Document, Layout };
+enum class Formats { Both, Pdf, Epub };
+
+struct Options {
+  std::string command;                              ///< "build" or "check"
+  std::vector<std::filesystem::path> inputs;
+  std::filesystem::path out_dir = "digests";
+  std::string style;                                ///< empty: the digest's, else "classic"
+  DayFilter days;
+  std::optional<std::chrono::sys_seconds> timestamp;  ///< --timestamp, else SOURCE_DATE_EPOCH
+  Formats formats = Formats::Both;
+  DumpKind dump = DumpKind::None;
+  bool quiet = false;
+};
+
+/// What the process sees of its environment: kept apart so tests can fake it.
+struct ProcessEnv {
+  std::optional<std::string> source_date_epoch;    ///< $SOURCE_DATE_EPOCH
+  std::optional<std::string> styles_dir;           ///< $BROADSHEET_STYLES
+  std::filesystem::path executable_dir;
+};
+
+/// Runs the tool: parses argv, runs the subcommand, prints to out and err.
+int run(int argc, const char* const* argv, const ProcessEnv& env, std::ostream& out,
+        std::ostream& err);
+
+/// Parses --timestamp / SOURCE_DATE_EPOCH: Unix seconds or "YYYY-MM-DDTHH:MM:SSZ".
+std::optional<std::chrono::sys_seconds> parse_timestamp(const std::string& text);
+
+}  // namespace broadsheet

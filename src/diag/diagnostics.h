@@ -1,0 +1,54 @@
+// Diagnostics: input problems as data, each with a source location, collected
+// so that every problem is reported in one run (never only the first).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace broadsheet {
+
+/// A position in an input file; line and column are 1-based, 0 means unknown.
+struct SourceLoc {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+enum class Severity { Error, Warning };
+
+/// One problem found in the input.
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  SourceLoc loc;
+  std::string message;
+  std::string hint;  ///< optional, printed as "note: ..." (e.g. "did you mean 'title'?")
+};
+
+/// Collects diagnostics and the source text needed to quote the offending line.
+class Diagnostics {
+ public:
+  void error(SourceLoc loc, std::string message, std::string hint = {});
+  void warning(SourceLoc loc, std::string message, std::string hint = {});
+  /// Remembers a file's text so that printed diagnostics can show the line and a caret.
+  void add_source(const std::string& file, std::string text);
+
+  bool has_errors() const { return errors_ > 0; }
+  int error_count() const { return errors_; }
+  const std::vector<Diagnostic>& items() const { return items_; }
+
+  /// Every diagnostic, in the order reported:
+  /// "FILE:LINE:COL: error: MESSAGE\n   LINE | source\n        |    ^\n" (+ "note: HINT").
+  std::string format() const;
+  /// Just the "FILE:LINE:COL: severity: message" headline of one diagnostic.
+  static std::string headline(const Diagnostic& d);
+
+ private:
+  std::string source_line(const std::string& file, int line) const;
+
+  std::vector<Diagnostic> items_;
+  std::map<std::string, std::string> sources_;
+  int errors_ = 0;
+};
+
+}  // namespace broadsheet

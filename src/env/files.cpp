@@ -1,0 +1,79 @@
+// Reading inputs and writing outputs atomically (temporary file + rename).
+#include "env/files.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace broadsheet {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string describe(const fs::path& path, const char* what) {
+  return path.string() + ": " + what + ": " + std::strerror(errno);
+}
+
+// Closes the descriptor and removes the temporary file unless released.
+struct TempFile {
+  fs::path path;
+  int fd = -1;
+  bool keep = false;
+  ~TempFile() {
+    if (fd >= 0) ::close(fd);
+    if (!keep && !path.empty()) ::unlink(path.c_str());
+  }
+};
+
+}  // namespace
+
+std::string read_file(const fs::path& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    throw EnvironmentError(path.string() + ": is a directory, not a file");
+  }
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) throw EnvironmentError(describe(path, "cannot open"));
+  std::string bytes;
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) bytes.append(buffer, n);
+  bool failed = std::ferror(f);
+  std::fclose(f);
+  if (failed) throw EnvironmentError(describe(path, "cannot read"));
+  return bytes;
+}
+
+void write_file_atomically(const fs::path& path, std::string_view bytes) {
+  fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  std::string pattern = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  TempFile tmp;
+  tmp.fd = ::mkstemp(pattern.data());
+  if (tmp.fd < 0) throw EnvironmentError(describe(path, "cannot create a temporary file"));
+  tmp.path = pattern;
+  const char* p = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t w = ::write(tmp.fd, p, left);
+    if (w < 0 && errno == EINTR) continue;
+    if (w < 0) throw EnvironmentError(describe(path, "cannot write"));
+    p += w;
+    left -= static_cast<size_t>(w);
+  }
+  // mkstemp creates 0600; outputs are meant to be mailed and shared: 0644 minus umask.
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(tmp.fd, 0666 & ~mask);
+  if (::fsync(tmp.fd) != 0) throw EnvironmentError(describe(path, "cannot flush"));
+  ::close(tmp.fd);
+  tmp.fd = -1;
+  if (std::rename(tmp.path.c_str(), path.c_str()) != 0) {
+    throw EnvironmentError(describe(path, "cannot rename the temporary file into place"));
+  }
+  tmp.keep = true;
+}
+
+}  // namespace broadsheet

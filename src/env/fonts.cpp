@@ -1,0 +1,5 @@
+// STUB
+#include "env/fonts.h"
+namespace broadsheet {
+FontFiles find_fonts(const FontRoles&) { return {}; }
+}  // namespace broadsheet

@@ -1,0 +1,29 @@
+// Finding font files through fontconfig: the style names families, this finds
+// the TrueType files for each face and the fallback chain for missing glyphs.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "style/style.h"
+
+namespace broadsheet {
+
+/// Files for one family: regular, bold, italic, bold italic (a missing
+/// variant falls back to the nearest one fontconfig offers).
+struct FontFamilyFiles {
+  std::filesystem::path regular, bold, italic, bold_italic;
+};
+
+struct FontFiles {
+  FontFamilyFiles body, heading, mono;
+  /// Tried in order for characters the role's face lacks (DejaVu Sans, a CJK font...).
+  std::vector<std::filesystem::path> fallbacks;
+};
+
+/// Resolves the style's families to TrueType files (CFF .otf is skipped:
+/// libharu cannot embed it). Throws EnvironmentError when a family has no file.
+FontFiles find_fonts(const FontRoles& roles);
+
+}  // namespace broadsheet

@@ -1,0 +1,15 @@
+// The EPUB 3 back end: XHTML pages (tinyxml2), package document, nav and NCX,
+// zipped in memory (libzip) with fixed entry times for reproducible bytes.
+#pragma once
+
+#include <string>
+
+#include "doc/document.h"
+#include "style/style.h"
+
+namespace broadsheet {
+
+/// The whole .epub file for one edition. Throws EnvironmentError on a libzip failure.
+std::string render_epub(const Document& doc, const Style& style);
+
+}  // namespace broadsheet

@@ -1,0 +1,65 @@
+// The display list: pages of positioned items, the product of layout and the
+// only input of the PDF writer. Coordinates are PDF points, origin bottom-left.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "style/style.h"
+
+namespace broadsheet {
+
+/// A font face: family role plus weight and slant. The writer maps it (and the
+/// fallback chain for missing glyphs) to embedded fonts.
+enum class FontRole { Body, Heading, Mono };
+struct FontFace {
+  FontRole role = FontRole::Body;
+  bool bold = false;
+  bool italic = false;
+  friend bool operator==(const FontFace&, const FontFace&) = default;
+};
+
+enum class ItemKind { Text, Rule, Link, Anchor };
+
+/// One positioned thing on a page.
+/// - Text: `text` (UTF-8, no controls) drawn at baseline (x, y) in `face`/`size`;
+///   when word_gap > 0 the text's spaces are widened to word_gap (justification).
+/// - Rule: a line from (x, y) to (x + w, y + h) of thickness `size`.
+/// - Link: a clickable rectangle (x, y, w, h); `url` is external, or internal
+///   when target_page >= 0 (jumps to target_page at target_y).
+/// - Anchor: a named position (`text` is the anchor id) for outlines and links.
+struct PageItem {
+  ItemKind kind = ItemKind::Text;
+  double x = 0, y = 0, w = 0, h = 0;
+  FontFace face;
+  double size = 0;
+  double word_gap = 0;
+  Color color;
+  std::string text;
+  std::string url;
+  int target_page = -1;
+  double target_y = 0;
+};
+
+struct Page {
+  std::vector<PageItem> items;
+};
+
+/// A bookmark: level 0 = section, 1 = article; destination page and y.
+struct OutlineEntry {
+  int level = 0;
+  std::string title;
+  int page = 0;
+  double y = 0;
+};
+
+struct PageSet {
+  double width = 0, height = 0;
+  std::vector<Page> pages;
+  std::vector<OutlineEntry> outline;
+};
+
+/// A readable dump, numbers rounded to 0.1 pt, for golden tests.
+std::string dump_layout(const PageSet& pages);
+
+}  // namespace broadsheet

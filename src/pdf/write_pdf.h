@@ -1,0 +1,23 @@
+// The PDF back end: lays the document out and writes the display list with
+// libharu (embedded Unicode font subsets, links, outline, document info).
+#pragma once
+
+#include <string>
+
+#include "doc/document.h"
+#include "env/fonts.h"
+#include "pdf/display_list.h"
+#include "style/style.h"
+
+namespace broadsheet {
+
+struct PdfResult {
+  std::string bytes;   ///< the whole PDF file
+  PageSet pages;       ///< the display list it was drawn from (for --dump layout)
+};
+
+/// Lays out and renders one edition in memory. Throws EnvironmentError when
+/// a font cannot be loaded or libharu fails.
+PdfResult render_pdf(const Document& doc, const Style& style, const FontFiles& fonts);
+
+}  // namespace broadsheet

@@ -1,0 +1,57 @@
+// A style: page geometry, fonts and sizes for the PDF, and the stylesheet for
+// the EPUB. styles/NAME.yaml and styles/NAME.css; one name selects both.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "diag/diagnostics.h"
+
+namespace broadsheet {
+
+struct Color {
+  double r = 0, g = 0, b = 0;    ///< 0..1
+};
+
+/// Font families by role; each is a fontconfig family name ("DejaVu Serif").
+struct FontRoles {
+  std::string body = "DejaVu Serif";
+  std::string heading = "DejaVu Sans";
+  std::string mono = "DejaVu Sans Mono";
+};
+
+struct Style {
+  std::string name = "classic";
+  // Page geometry, in PDF points (1/72 in).
+  double page_width = 595.276;   ///< A4
+  double page_height = 841.89;
+  double margin_top = 62, margin_bottom = 62, margin_inner = 56, margin_outer = 56;
+  int columns = 1;
+  double gutter = 18;
+  // Type.
+  FontRoles fonts;
+  double body_size = 10.5, body_leading = 14;
+  double title_size = 20;        ///< article titles
+  double heading_size = 13;      ///< body headings (level 2; others scale)
+  double masthead_size = 30;     ///< front-page publication title
+  double small_size = 8.5;       ///< byline, running head, folio
+  double code_size = 9;
+  double paragraph_indent = 12;  ///< first-line indent of follow-on paragraphs
+  bool justify = true;
+  bool hyphenate = true;
+  Color text{0.08, 0.08, 0.08};
+  Color accent{0.55, 0.1, 0.1};  ///< rules, section labels
+  Color link{0.1, 0.2, 0.55};
+  // EPUB stylesheet text (styles/NAME.css).
+  std::string css;
+};
+
+/// Loads a style by name (looked up in styles_dir) or by path to a .yaml file;
+/// the .css beside it becomes style.css. Problems go to diags with locations.
+Style load_style(const std::string& name_or_path, const std::filesystem::path& styles_dir,
+                 Diagnostics& diags);
+
+/// Parses a length such as "20mm", "1.5in", "12pt", "2cm" into points.
+bool parse_length(const std::string& text, double& points);
+
+}  // namespace broadsheet
