@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build digest test golden-update clean sanitize
+.PHONY: all deps configure build digest test golden-update clean sanitize fuzz fuzz-build fuzz-replay
 
 all: build
 
@@ -26,8 +26,35 @@ golden-update: build
 	BROADSHEET_UPDATE_GOLDEN=1 $(BUILD)/unit_tests -tc='golden*'
 	cd $(BUILD) && BROADSHEET_UPDATE_GOLDEN=1 ctest -R golden --output-on-failure
 
+# Every test (unit, error cases, end-to-end, hostile inputs) built with g++ under
+# AddressSanitizer + UndefinedBehaviorSanitizer. -O1 keeps it fast enough for CI;
+# the suppressions file explains each entry (leaks inside uninstrumented libraries).
+SANITIZE_ENV = ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/hostile/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 sanitize:
-	@$(MAKE) test BUILD=build-sanitize CMAKE_FLAGS="-DBROADSHEET_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug"
+	@$(MAKE) build BUILD=build-sanitize \
+		CMAKE_FLAGS="-DBROADSHEET_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG='-g -O1'"
+	cd build-sanitize && $(SANITIZE_ENV) ctest --output-on-failure -j $(JOBS)
+
+# libFuzzer over the whole pipeline (clang, ASan + UBSan), in build-fuzz: see fuzz/README.md.
+# `make fuzz FUZZ_SECONDS=600 FUZZ_JOBS=1`; findings land in build-fuzz/artifacts/.
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS ?= 1
+FUZZ_BUILD ?= build-fuzz
+fuzz-build:
+	@./scripts/install-deps.sh fuzz
+	@# Warnings stay errors in the g++ builds; clang's extra ones must not stop fuzzing.
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DBROADSHEET_FUZZ=ON -DBROADSHEET_WERROR=OFF \
+		-DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(FUZZ_BUILD) --target fuzz_pipeline -j $(JOBS)
+
+fuzz: fuzz-build
+	fuzz/run_fuzzer.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_JOBS)
+
+# Runs every seed and regression input once through the fuzz target.
+fuzz-replay: fuzz-build
+	fuzz/run_fuzzer.sh $(FUZZ_BUILD) replay
 
 clean:
-	rm -rf $(BUILD) build-sanitize
+	rm -rf $(BUILD) build-sanitize $(FUZZ_BUILD)

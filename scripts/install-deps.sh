@@ -10,6 +10,8 @@ packages=(
   libhpdf-dev libzip-dev libtinyxml2-dev libyaml-cpp-dev libmd4c-dev
   libhyphen-dev libunibreak-dev libfontconfig-dev libhowardhinnant-date-dev
   libcli11-dev libgumbo-dev libpng-dev libjpeg-dev
+  # the EPUB cover: text in any script drawn with pango onto a cairo surface
+  libpango1.0-dev libcairo2-dev
   # data: fonts, hyphenation dictionaries, time zones
   fonts-dejavu-core fonts-droid-fallback tzdata
   hyphen-en-us hyphen-de hyphen-ru hyphen-fr hyphen-pl hyphen-el
@@ -18,6 +20,11 @@ packages=(
   # tests: unit framework and the real validators
   doctest-dev epubcheck default-jre-headless qpdf poppler-utils mupdf-tools unzip
 )
+# fuzzing, only for `install-deps.sh fuzz` (make fuzz): clang and its libFuzzer and
+# sanitizer runtimes; `make test` and `make sanitize` (g++) do not need them.
+if [ "${1:-}" = fuzz ]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

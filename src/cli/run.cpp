@@ -21,9 +21,13 @@ namespace fs = std::filesystem;
 using std::chrono::sys_seconds;
 
 std::optional<sys_seconds> parse_timestamp(const std::string& text) {
+  // Up to 9999-01-01T00:00:00Z: later times have no four-digit year for the
+  // outputs' dates (and far larger ones overflow the calendar arithmetic).
+  constexpr long long kEndOfYear9998 = 253370764800;
   long long seconds = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
-  if (ec == std::errc() && end == text.data() + text.size() && seconds >= 0) {
+  if (ec == std::errc() && end == text.data() + text.size() && seconds >= 0 &&
+      seconds < kEndOfYear9998) {
     return sys_seconds{std::chrono::seconds{seconds}};
   }
   // YYYY-MM-DDTHH:MM:SSZ
@@ -70,6 +74,12 @@ std::string human_size(size_t bytes) {
   if (bytes < 10 * 1024) return std::to_string(bytes) + " B";
   if (bytes < 10 * 1024 * 1024) return std::to_string((bytes + 512) / 1024) + " KB";
   return std::to_string((bytes + 512 * 1024) / (1024 * 1024)) + " MB";
+}
+
+void create_output_dir(const fs::path& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw EnvironmentError(dir.string() + ": cannot create the output folder: " + ec.message());
 }
 
 void add_build_options(CLI::App& cmd, Options& o, std::vector<std::string>& dates,
@@ -176,6 +186,61 @@ int run_check(const Options& o, const ProcessEnv& env, std::ostream& out, std::o
   return kExitOk;
 }
 
+// One day's outputs, rendered in memory: every edition is rendered (and checked
+// against the page limit) before any file is written, so that a failing day
+// leaves no file from any day.
+struct RenderedEdition {
+  std::string day;
+  std::string pdf, epub;
+  size_t pages = 0, articles = 0;
+};
+
+// Renders one edition as options ask; false after reporting an edition over the page limit.
+bool render_edition(const Document& doc, const Loaded& loaded, const FontFiles& fonts,
+                    const Options& o, const ProcessEnv& env, RenderedEdition& rendered,
+                    std::ostream& err) {
+  rendered.day = doc.iso_date;
+  rendered.articles = doc.article_count();
+  if (o.formats != Formats::Epub) {
+    PdfResult pdf = render_pdf(doc, loaded.style, fonts);
+    rendered.pages = pdf.pages.pages.size();
+    if (rendered.pages > env.max_pages) {
+      err << "broadsheet: error: edition " << rendered.day << " has " << rendered.pages
+          << " pages; the limit is " << env.max_pages << "; nothing written\n";
+      return false;
+    }
+    rendered.pdf = std::move(pdf.bytes);
+  }
+  if (o.formats != Formats::Pdf) rendered.epub = render_epub(doc, loaded.style);
+  return true;
+}
+
+void write_edition(const RenderedEdition& rendered, const Options& o, std::ostream& out) {
+  if (o.formats != Formats::Epub) {
+    fs::path path = o.out_dir / (rendered.day + ".pdf");
+    write_file_atomically(path, rendered.pdf);
+    if (!o.quiet) {
+      out << "wrote " << path.string() << " (" << rendered.pages << " pages, "
+          << human_size(rendered.pdf.size()) << ")\n";
+    }
+  }
+  if (o.formats != Formats::Pdf) {
+    fs::path path = o.out_dir / (rendered.day + ".epub");
+    write_file_atomically(path, rendered.epub);
+    if (!o.quiet) {
+      out << "wrote " << path.string() << " (" << rendered.articles << " articles, "
+          << human_size(rendered.epub.size()) << ")\n";
+    }
+  }
+}
+
+// --dump: the document tree or the page layout as text; nothing is written.
+void dump_edition(const Document& doc, const Loaded& loaded, const FontFiles& fonts,
+                  DumpKind dump, std::ostream& out) {
+  if (dump == DumpKind::Document) out << dump_document(doc);
+  if (dump == DumpKind::Layout) out << dump_layout(render_pdf(doc, loaded.style, fonts).pages);
+}
+
 int run_build(const Options& o, const ProcessEnv& env, std::ostream& out, std::ostream& err) {
   auto loaded = load_all(o, env, err);
   if (!loaded) return kExitInputError;
@@ -183,43 +248,25 @@ int run_build(const Options& o, const ProcessEnv& env, std::ostream& out, std::o
     err << "broadsheet: no articles fall on the requested days; nothing written\n";
     return kExitInputError;
   }
-  bool want_pdf = o.formats != Formats::Epub || o.dump == DumpKind::Layout;
-  bool want_epub = o.formats != Formats::Pdf && o.dump == DumpKind::None;
+  const bool want_pdf = o.formats != Formats::Epub || o.dump == DumpKind::Layout;
   FontFiles fonts;
   if (want_pdf) fonts = find_fonts(loaded->style.fonts);
-  if (o.dump == DumpKind::None) fs::create_directories(o.out_dir);
 
+  std::vector<RenderedEdition> rendered;
   for (Edition& edition : loaded->editions) {
     edition.build_time = choose_build_time(edition, o.timestamp);
     Document doc = build_document(edition);
-    std::string day = iso_date(edition.day);
-    if (o.dump == DumpKind::Document) {
-      out << dump_document(doc);
+    if (o.dump != DumpKind::None) {
+      dump_edition(doc, *loaded, fonts, o.dump, out);
       continue;
     }
-    if (want_pdf) {
-      PdfResult pdf = render_pdf(doc, loaded->style, fonts);
-      if (o.dump == DumpKind::Layout) {
-        out << dump_layout(pdf.pages);
-        continue;
-      }
-      fs::path path = o.out_dir / (day + ".pdf");
-      write_file_atomically(path, pdf.bytes);
-      if (!o.quiet) {
-        out << "wrote " << path.string() << " (" << pdf.pages.pages.size() << " pages, "
-            << human_size(pdf.bytes.size()) << ")\n";
-      }
-    }
-    if (want_epub) {
-      std::string epub = render_epub(doc, loaded->style);
-      fs::path path = o.out_dir / (day + ".epub");
-      write_file_atomically(path, epub);
-      if (!o.quiet) {
-        out << "wrote " << path.string() << " (" << doc.article_count() << " articles, "
-            << human_size(epub.size()) << ")\n";
-      }
+    if (!render_edition(doc, *loaded, fonts, o, env, rendered.emplace_back(), err)) {
+      return kExitInputError;
     }
   }
+  if (o.dump != DumpKind::None) return kExitOk;
+  create_output_dir(o.out_dir);
+  for (const RenderedEdition& edition : rendered) write_edition(edition, o, out);
   return kExitOk;
 }
 

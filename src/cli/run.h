@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <iosfwd>
 #include <optional>
@@ -30,11 +31,16 @@ struct Options {
   bool quiet = false;
 };
 
+/// The most pages one edition's PDF may have (README "Limits"): far beyond any
+/// real day, it stops a runaway feed before it fills the disk or a mailbox.
+inline constexpr size_t kMaxPagesPerEdition = 5000;
+
 /// What the process sees of its environment: kept apart so tests can fake it.
 struct ProcessEnv {
   std::optional<std::string> source_date_epoch;    ///< $SOURCE_DATE_EPOCH
   std::optional<std::string> styles_dir;           ///< $BROADSHEET_STYLES
   std::filesystem::path executable_dir;
+  size_t max_pages = kMaxPagesPerEdition;          ///< tests lower it to reach it cheaply
 };
 
 /// Runs the tool: parses argv, runs the subcommand, prints to out and err.

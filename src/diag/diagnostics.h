@@ -37,8 +37,11 @@ class Diagnostics {
   int error_count() const { return errors_; }
   const std::vector<Diagnostic>& items() const { return items_; }
 
-  /// Every diagnostic, in the order reported:
-  /// "FILE:LINE:COL: error: MESSAGE\n   LINE | source\n        |    ^\n" (+ "note: HINT").
+  /// Every diagnostic, in the order reported, gcc/rustc style:
+  ///   FILE:LINE:COL: error: MESSAGE          (FILE:LINE: or FILE: when unknown)
+  ///      14 |     date: 2024-02-30           (when the source line is known)
+  ///         |                   ^            (caret under COL, in code points)
+  ///         = note: HINT                     (when there is a hint)
   std::string format() const;
   /// Just the "FILE:LINE:COL: severity: message" headline of one diagnostic.
   static std::string headline(const Diagnostic& d);
@@ -46,8 +49,12 @@ class Diagnostics {
  private:
   std::string source_line(const std::string& file, int line) const;
 
+  struct Source {
+    std::string text;
+    std::vector<size_t> line_starts;  ///< byte offset of each line, for quick quoting
+  };
   std::vector<Diagnostic> items_;
-  std::map<std::string, std::string> sources_;
+  std::map<std::string, Source> sources_;
   int errors_ = 0;
 };
 

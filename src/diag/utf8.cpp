@@ -1,9 +1,129 @@
-// STUB
+// UTF-8 helpers: a strict decoder (RFC 3629: no overlongs, no surrogates,
+// nothing above U+10FFFF), validation with a line:column position, and the
+// sanitizing that keeps XML 1.0 and PDF strings well formed.
 #include "diag/utf8.h"
+
 namespace broadsheet {
-std::optional<Utf8Error> find_invalid_utf8(std::string_view) { return std::nullopt; }
-char32_t next_code_point(std::string_view text, size_t& i) { return static_cast<unsigned char>(text[i++]); }
-void append_utf8(std::string& out, char32_t cp) { out += static_cast<char>(cp); }
-std::string sanitize_text(std::string_view text, bool) { return std::string(text); }
-std::string collapse_whitespace(std::string_view text) { return std::string(text); }
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
+// The length a lead byte announces and the bits it contributes; 0 for a byte
+// that can never start a sequence (continuation bytes, C0, C1, F5..FF).
+int sequence_length(unsigned char lead, char32_t& bits) {
+  if (lead < 0x80) { bits = lead; return 1; }
+  if (lead >= 0xC2 && lead <= 0xDF) { bits = lead & 0x1F; return 2; }
+  if (lead >= 0xE0 && lead <= 0xEF) { bits = lead & 0x0F; return 3; }
+  if (lead >= 0xF0 && lead <= 0xF4) { bits = lead & 0x07; return 4; }
+  return 0;
+}
+
+// Decodes the sequence at text[i] or returns nullopt when it is invalid.
+std::optional<std::pair<char32_t, size_t>> decode(std::string_view text, size_t i) {
+  char32_t cp = 0;
+  const int length = sequence_length(static_cast<unsigned char>(text[i]), cp);
+  if (length == 0 || i + static_cast<size_t>(length) > text.size()) return std::nullopt;
+  for (int k = 1; k < length; ++k) {
+    const auto byte = static_cast<unsigned char>(text[i + static_cast<size_t>(k)]);
+    if (!is_continuation(byte)) return std::nullopt;
+    cp = (cp << 6) | (byte & 0x3F);
+  }
+  static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  const bool overlong = cp < kSmallest[length];
+  const bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
+  if (overlong || surrogate || cp > 0x10FFFF) return std::nullopt;
+  return std::pair{cp, static_cast<size_t>(length)};
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+}  // namespace
+
+std::optional<Utf8Error> find_invalid_utf8(std::string_view text) {
+  Utf8Error where{1, 1, 0};
+  size_t i = 0;
+  while (i < text.size()) {
+    auto decoded = decode(text, i);
+    if (!decoded) {
+      where.offset = i;
+      return where;
+    }
+    ++where.column;
+    if (decoded->first == U'\n') {
+      ++where.line;
+      where.column = 1;
+    }
+    i += decoded->second;
+  }
+  return std::nullopt;
+}
+
+char32_t next_code_point(std::string_view text, size_t& i) {
+  auto decoded = decode(text, i);
+  if (!decoded) {
+    ++i;
+    return kReplacement;
+  }
+  i += decoded->second;
+  return decoded->first;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacement;
+  auto put = [&out](char32_t byte) { out += static_cast<char>(byte); };
+  if (cp < 0x80) {
+    put(cp);
+  } else if (cp < 0x800) {
+    put(0xC0 | (cp >> 6));
+    put(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    put(0xE0 | (cp >> 12));
+    put(0x80 | ((cp >> 6) & 0x3F));
+    put(0x80 | (cp & 0x3F));
+  } else {
+    put(0xF0 | (cp >> 18));
+    put(0x80 | ((cp >> 12) & 0x3F));
+    put(0x80 | ((cp >> 6) & 0x3F));
+    put(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string sanitize_text(std::string_view text, bool for_attribute) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t cp = next_code_point(text, i);
+    if (cp == U'\r') {
+      if (i < text.size() && text[i] == '\n') ++i;  // CRLF: one line break
+      cp = U'\n';
+    }
+    // DEL and C1 are legal XML 1.0 but are controls, not text (a C1 byte in news
+    // text is a mis-decoded Windows-1252 character): they would print as boxes.
+    const bool control = (cp < 0x20 && cp != U'\t' && cp != U'\n') || (cp >= 0x7F && cp <= 0x9F);
+    if (control || cp == 0xFFFE || cp == 0xFFFF) continue;
+    if (for_attribute && (cp == U'\t' || cp == U'\n')) cp = U' ';
+    append_utf8(out, cp);
+  }
+  return out;
+}
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    if (is_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace broadsheet

@@ -27,7 +27,8 @@ void append_utf8(std::string& out, char32_t cp);
 
 /// Makes text safe for XML 1.0 and PDF strings: invalid UTF-8 becomes U+FFFD,
 /// CRLF and CR become LF, C0 controls other than TAB and LF are dropped, as are
-/// U+FFFE and U+FFFF. With for_attribute, TAB and LF become spaces.
+/// DEL, the C1 controls (U+0080-U+009F), U+FFFE and U+FFFF. With for_attribute,
+/// TAB and LF become spaces.
 std::string sanitize_text(std::string_view text, bool for_attribute = false);
 
 /// Collapses runs of whitespace (space, TAB, LF, CR) into one space and trims the ends.

@@ -1,5 +1,120 @@
-// STUB
+// Finding font files through fontconfig. Each role's family is matched in four
+// faces (regular, bold, italic, bold italic); only TrueType-outline files are
+// accepted, because libharu 2.3.0 cannot embed CFF (.otf) outlines.
 #include "env/fonts.h"
+
+#include <fontconfig/fontconfig.h>
+
+#include <memory>
+#include <optional>
+
+#include "env/files.h"
+
 namespace broadsheet {
-FontFiles find_fonts(const FontRoles&) { return {}; }
+namespace fs = std::filesystem;
+
+namespace {
+
+struct PatternDeleter {
+  void operator()(FcPattern* p) const { FcPatternDestroy(p); }
+};
+using PatternPtr = std::unique_ptr<FcPattern, PatternDeleter>;
+
+struct ConfigDeleter {
+  void operator()(FcConfig* c) const { FcConfigDestroy(c); }
+};
+using ConfigPtr = std::unique_ptr<FcConfig, ConfigDeleter>;
+
+bool is_truetype_file(const fs::path& path) {
+  std::string ext = path.extension().string();
+  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return ext == ".ttf" || ext == ".ttc";
+}
+
+// The file fontconfig considers the best match for family in this weight and
+// slant, or nullopt when it offers no TrueType file. A different family in the
+// answer (fontconfig's own substitution) is accepted: the text still renders.
+std::optional<fs::path> match_face(FcConfig* config, const std::string& family, bool bold,
+                                   bool italic) {
+  PatternPtr pattern(FcPatternCreate());
+  FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  FcPatternAddInteger(pattern.get(), FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+  FcPatternAddInteger(pattern.get(), FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+  // Condensed DejaVu files share the family name; ask for normal width explicitly.
+  FcPatternAddInteger(pattern.get(), FC_WIDTH, FC_WIDTH_NORMAL);
+  FcPatternAddString(pattern.get(), FC_FONTFORMAT, reinterpret_cast<const FcChar8*>("TrueType"));
+  FcConfigSubstitute(config, pattern.get(), FcMatchPattern);
+  FcDefaultSubstitute(pattern.get());
+  FcResult result = FcResultNoMatch;
+  PatternPtr match(FcFontMatch(config, pattern.get(), &result));
+  if (!match) return std::nullopt;
+  FcChar8* file = nullptr;
+  if (FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch || !file) {
+    return std::nullopt;
+  }
+  fs::path path(reinterpret_cast<const char*>(file));
+  if (!is_truetype_file(path)) return std::nullopt;
+  return path;
+}
+
+// All four faces of a family. A missing bold or italic file makes fontconfig
+// return the nearest face (usually the regular one): accepted, the text is
+// still readable, only without the slant or weight.
+FontFamilyFiles match_family(FcConfig* config, const std::string& family, const char* role) {
+  auto face = [&](bool bold, bool italic) {
+    auto path = match_face(config, family, bold, italic);
+    if (!path) {
+      throw EnvironmentError("no TrueType font file found for the " + std::string(role) +
+                             " font family '" + family + "' (install it, or name another family in the style)");
+    }
+    return *path;
+  };
+  return {face(false, false), face(true, false), face(false, true), face(true, true)};
+}
+
+// A fallback is only useful when fontconfig finds the family itself, not a substitute.
+std::optional<fs::path> match_exact_family(FcConfig* config, const std::string& family) {
+  PatternPtr pattern(FcPatternCreate());
+  FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  FcObjectSet* keys = FcObjectSetBuild(FC_FILE, FC_STYLE, FC_WEIGHT, FC_SLANT, FC_WIDTH, nullptr);
+  FcFontSet* set = FcFontList(config, pattern.get(), keys);
+  FcObjectSetDestroy(keys);
+  if (!set) return std::nullopt;
+  std::optional<fs::path> best;
+  for (int i = 0; i < set->nfont; ++i) {
+    FcChar8* file = nullptr;
+    int weight = 0, slant = 0, width = FC_WIDTH_NORMAL;
+    FcPatternGetString(set->fonts[i], FC_FILE, 0, &file);
+    FcPatternGetInteger(set->fonts[i], FC_WEIGHT, 0, &weight);
+    FcPatternGetInteger(set->fonts[i], FC_SLANT, 0, &slant);
+    FcPatternGetInteger(set->fonts[i], FC_WIDTH, 0, &width);
+    if (!file || !is_truetype_file(reinterpret_cast<const char*>(file))) continue;
+    bool upright_regular = slant == FC_SLANT_ROMAN && weight == FC_WEIGHT_REGULAR &&
+                           width == FC_WIDTH_NORMAL;
+    // Prefer the upright regular face; take any face rather than none. The file
+    // list comes in fontconfig's cache order, so sort-free selection stays stable.
+    if (!best || upright_regular) best = fs::path(reinterpret_cast<const char*>(file));
+    if (upright_regular) break;
+  }
+  FcFontSetDestroy(set);
+  return best;
+}
+
+}  // namespace
+
+FontFiles find_fonts(const FontRoles& roles) {
+  ConfigPtr config(FcInitLoadConfigAndFonts());
+  if (!config) throw EnvironmentError("fontconfig could not be initialised");
+  FontFiles files;
+  files.body = match_family(config.get(), roles.body, "body");
+  files.heading = match_family(config.get(), roles.heading, "heading");
+  files.mono = match_family(config.get(), roles.mono, "mono");
+  // DejaVu Sans covers Hebrew, Arabic and many symbols the serif lacks; Droid
+  // Sans Fallback covers CJK ideographs and kana (not Hangul). Missing ones are skipped.
+  for (const char* family : {"DejaVu Sans", "Droid Sans Fallback"}) {
+    if (auto path = match_exact_family(config.get(), family)) files.fallbacks.push_back(*path);
+  }
+  return files;
+}
+
 }  // namespace broadsheet

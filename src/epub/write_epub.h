@@ -9,7 +9,9 @@
 
 namespace broadsheet {
 
-/// The whole .epub file for one edition. Throws EnvironmentError on a libzip failure.
+/// The whole .epub file for one edition, with the digest's cover image or one
+/// drawn for it. Throws EnvironmentError when libzip or cairo fails or the
+/// digest's cover file can no longer be read.
 std::string render_epub(const Document& doc, const Style& style);
 
 }  // namespace broadsheet

@@ -50,6 +50,8 @@ struct EditionMeta {
   std::string language = "en";
   std::string timezone = "UTC";
   std::string style;                   ///< empty: the command line's or "classic"
+  std::string cover;                   ///< the digest's own cover image (PNG or JPEG), resolved
+                                       ///< against the digest's folder; empty: a generated cover
 };
 
 struct Digest {

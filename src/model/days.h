@@ -32,6 +32,8 @@ std::vector<Edition> split_days(const Digest& digest, const DayFilter& filter);
 std::chrono::sys_seconds choose_build_time(const Edition& edition,
                                            std::optional<std::chrono::sys_seconds> explicit_time);
 
+/// "November" for month 11 (English, locale-independent); "" when !m.ok().
+std::string month_name(std::chrono::month m);
 /// "2024-11-06"
 std::string iso_date(std::chrono::sys_days day);
 /// "Wednesday, 6 November 2024" (English, locale-independent)

@@ -2,6 +2,7 @@
 // only input of the PDF writer. Coordinates are PDF points, origin bottom-left.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -22,9 +23,11 @@ struct FontFace {
 enum class ItemKind { Text, Rule, Link, Anchor };
 
 /// One positioned thing on a page.
-/// - Text: `text` (UTF-8, no controls) drawn at baseline (x, y) in `face`/`size`;
-///   when word_gap > 0 the text's spaces are widened to word_gap (justification).
-/// - Rule: a line from (x, y) to (x + w, y + h) of thickness `size`.
+/// - Text: `text` (UTF-8, BMP, no controls) drawn at baseline (x, y) in
+///   `face`/`size` and `color`; `w` is its advance width. When word_gap > 0
+///   every space advances by word_gap points instead of its natural width
+///   (justification: the writer emits TJ adjustments).
+/// - Rule: a line from (x, y) to (x + w, y + h) of thickness `size`, in `color`.
 /// - Link: a clickable rectangle (x, y, w, h); `url` is external, or internal
 ///   when target_page >= 0 (jumps to target_page at target_y).
 /// - Anchor: a named position (`text` is the anchor id) for outlines and links.
@@ -55,6 +58,8 @@ struct OutlineEntry {
 
 struct PageSet {
   double width = 0, height = 0;
+  std::size_t front_pages = 0;       ///< masthead and contents pages, labelled i, ii...
+                                 ///< (article pages are numbered from 1 after them)
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
 };

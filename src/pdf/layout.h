@@ -4,13 +4,26 @@
 // through TextMeasurer.
 #pragma once
 
+#include <filesystem>
+
 #include "doc/document.h"
 #include "pdf/display_list.h"
+#include "pdf/hyphenate.h"
+#include "pdf/linebreak.h"
 #include "pdf/measure.h"
 #include "style/style.h"
 
 namespace broadsheet {
 
-PageSet layout(const Document& doc, const Style& style, TextMeasurer& measurer);
+/// Choices that are not the style's: the line breaker (first-fit for tests and
+/// speed comparisons) and where hyphenation dictionaries are found.
+struct LayoutOptions {
+  LineBreaker breaker = LineBreaker::TotalFit;
+  std::filesystem::path hyphen_dir = kSystemHyphenDir;
+};
+
+/// Lays the document out; dictionaries are loaded once for the whole call.
+PageSet layout(const Document& doc, const Style& style, TextMeasurer& measurer,
+               const LayoutOptions& options = {});
 
 }  // namespace broadsheet

@@ -1,5 +1,259 @@
-// STUB
+// The PDF writer: lays the document out with libharu's font metrics, then
+// draws the display list page by page (text as TJ arrays with per-space
+// adjustments, rules, links), adds outline, page labels and document info,
+// and saves to memory. Output is deterministic: no /ID, no clock.
 #include "pdf/write_pdf.h"
+
+#include <charconv>
+#include <chrono>
+
+#include "env/files.h"
+#include "pdf/haru_compat.h"
+#include "pdf/haru_fonts.h"
+#include "pdf/layout.h"
+#include "pdf/pdf_text.h"
+
 namespace broadsheet {
-PdfResult render_pdf(const Document&, const Style&, const FontFiles&) { return {}; }
+
+namespace {
+
+std::string num(double v) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
+  return ec == std::errc() ? std::string(buf, end) : std::string("0");
+}
+
+void append_hex4(std::string& out, char32_t cp) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 15];
+}
+
+bool same_color(const Color& a, const Color& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
+
+// Draws one page's items: all text in one BT/ET, then rules and links.
+class PagePainter {
+ public:
+  PagePainter(const HaruDoc& doc, FontBook& book, HPDF_Page page, const std::vector<HPDF_Page>& all)
+      : doc_(doc), book_(book), page_(page), all_(all) {}
+
+  void paint(const Page& page) {
+    HPDF_Page_BeginText(page_);
+    for (const PageItem& item : page.items) {
+      if (item.kind == ItemKind::Text) text(item);
+    }
+    HPDF_Page_EndText(page_);
+    for (const PageItem& item : page.items) {
+      switch (item.kind) {
+        case ItemKind::Text: break;
+        case ItemKind::Rule: rule(item); break;
+        case ItemKind::Link: link(item); break;
+        case ItemKind::Anchor: break;  // positions only; outline entries carry their own
+      }
+    }
+  }
+
+ private:
+  void text(const PageItem& item) {
+    // The display list promises clean text; drop controls anyway, keeping
+    // runs of spaces (code blocks) exactly as laid out.
+    std::string clean = clean_pdf_code(item.text);
+    if (clean.empty()) return;
+    if (!has_fill_ || !same_color(fill_, item.color)) {
+      HPDF_Page_SetRGBFill(page_, static_cast<HPDF_REAL>(item.color.r),
+                           static_cast<HPDF_REAL>(item.color.g), static_cast<HPDF_REAL>(item.color.b));
+      fill_ = item.color;
+      has_fill_ = true;
+    }
+    haru::write_raw(page_, "1 0 0 1 " + num(item.x) + " " + num(item.y) + " Tm\n");
+    book_.split(item.face, clean, runs_);
+    for (const FontRun& run : runs_) show_run(item, std::string_view(clean).substr(run.begin, run.end - run.begin), run.font);
+  }
+
+  // One TJ array; after each space, an adjustment that makes its advance
+  // word_gap (Tw cannot: it applies to the single-byte code 32 only).
+  void show_run(const PageItem& item, std::string_view run, int font_index) {
+    HPDF_Font font = book_.font(font_index);
+    if (font != font_ || item.size != size_) {
+      HPDF_Page_SetFontAndSize(page_, font, static_cast<HPDF_REAL>(item.size));
+      font_ = font;
+      size_ = item.size;
+    }
+    book_.units(font_index, run);  // marks the glyphs as used in the subset
+    double adjust = 0;
+    if (item.word_gap > 0) {
+      double space = HPDF_Font_GetUnicodeWidth(font, 0x20);
+      adjust = -(item.word_gap * 1000 / item.size - space);
+    }
+    std::string tj = "[<";
+    for (size_t i = 0; i < run.size();) {
+      char32_t cp = decode_utf8(run, i);
+      append_hex4(tj, cp);
+      if (cp == ' ' && adjust != 0) tj += "> " + num(adjust) + " <";
+    }
+    tj += ">] TJ\n";
+    haru::write_raw(page_, tj);
+  }
+
+  void rule(const PageItem& item) {
+    HPDF_Page_SetRGBStroke(page_, static_cast<HPDF_REAL>(item.color.r),
+                           static_cast<HPDF_REAL>(item.color.g), static_cast<HPDF_REAL>(item.color.b));
+    HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(item.size));
+    HPDF_Page_MoveTo(page_, static_cast<HPDF_REAL>(item.x), static_cast<HPDF_REAL>(item.y));
+    HPDF_Page_LineTo(page_, static_cast<HPDF_REAL>(item.x + item.w), static_cast<HPDF_REAL>(item.y + item.h));
+    HPDF_Page_Stroke(page_);
+  }
+
+  void link(const PageItem& item) {
+    if (item.w <= 0 || item.h <= 0) return;
+    HPDF_Rect r{static_cast<HPDF_REAL>(item.x), static_cast<HPDF_REAL>(item.y),
+                static_cast<HPDF_REAL>(item.x + item.w), static_cast<HPDF_REAL>(item.y + item.h)};
+    HPDF_Annotation a = nullptr;
+    if (item.target_page >= 0 && static_cast<size_t>(item.target_page) < all_.size()) {
+      HPDF_Destination d = HPDF_Page_CreateDestination(all_[static_cast<size_t>(item.target_page)]);
+      HPDF_Destination_SetXYZ(d, 0, static_cast<HPDF_REAL>(item.target_y), 1);
+      a = HPDF_Page_CreateLinkAnnot(page_, r, d);
+    } else if (!item.url.empty()) {
+      a = HPDF_Page_CreateURILinkAnnot(page_, r, percent_encode_uri(item.url).c_str());
+    }
+    if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);  // no border box in viewers
+  }
+
+  const HaruDoc& doc_;
+  FontBook& book_;
+  HPDF_Page page_;
+  const std::vector<HPDF_Page>& all_;
+  std::vector<FontRun> runs_;
+  HPDF_Font font_ = nullptr;
+  double size_ = 0;
+  Color fill_;
+  bool has_fill_ = false;
+};
+
+HPDF_Date pdf_date(std::chrono::sys_seconds t) {
+  auto days = std::chrono::floor<std::chrono::days>(t);
+  std::chrono::year_month_day ymd{days};
+  std::chrono::hh_mm_ss hms{t - days};
+  return HPDF_Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+                   static_cast<int>(static_cast<unsigned>(ymd.day())), static_cast<int>(hms.hours().count()),
+                   static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()),
+                   '+', 0, 0};
+}
+
+std::string join(const std::vector<std::string>& parts, const char* sep) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+  return out;
+}
+
+// Info strings go through the UTF-8 encoder, which must be current (§1.11).
+void set_info(HPDF_Doc pdf, const Document& doc) {
+  auto set = [pdf](HPDF_InfoType type, const std::string& value) {
+    if (!value.empty()) HPDF_SetInfoAttr(pdf, type, clean_pdf_text(value).c_str());
+  };
+  set(HPDF_INFO_TITLE, doc.meta.title + " \u2014 " + doc.long_date);
+  set(HPDF_INFO_AUTHOR, doc.meta.publisher);
+  set(HPDF_INFO_SUBJECT, doc.meta.subtitle.empty() ? "News digest, " + doc.long_date : doc.meta.subtitle);
+  set(HPDF_INFO_KEYWORDS, join(doc.all_tags(), ", "));
+  set(HPDF_INFO_CREATOR, "broadsheet " BROADSHEET_VERSION);
+  set(HPDF_INFO_PRODUCER, "broadsheet " BROADSHEET_VERSION " with libharu " HPDF_VERSION_TEXT);
+  HPDF_Date date = pdf_date(doc.build_time);
+  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+}
+
+HPDF_Destination destination(HPDF_Page page, double y) {
+  HPDF_Destination d = HPDF_Page_CreateDestination(page);
+  HPDF_Destination_SetXYZ(d, 0, static_cast<HPDF_REAL>(y), 1);  // zoom 0 is rejected (§1.7)
+  return d;
+}
+
+// Root (edition and date) -> sections -> articles; every item has a destination.
+void add_outline(HPDF_Doc pdf, const PageSet& set, const Document& doc,
+                 const std::vector<HPDF_Page>& pages) {
+  if (pages.empty()) return;
+  HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
+  std::string title = clean_pdf_text(doc.meta.title + " \u2014 " + doc.long_date);
+  HPDF_Outline root = HPDF_CreateOutline(pdf, nullptr, title.c_str(), utf8);
+  HPDF_Outline_SetDestination(root, destination(pages[0], set.height));
+  HPDF_Outline_SetOpened(root, HPDF_TRUE);
+  HPDF_Outline section = root;
+  for (const OutlineEntry& e : set.outline) {
+    if (e.page < 0 || static_cast<size_t>(e.page) >= pages.size()) continue;
+    HPDF_Outline parent = e.level == 0 ? root : section;
+    HPDF_Outline item = HPDF_CreateOutline(pdf, parent, clean_pdf_text(e.title).c_str(), utf8);
+    HPDF_Outline_SetDestination(item, destination(pages[static_cast<size_t>(e.page)], e.y));
+    HPDF_Outline_SetOpened(item, HPDF_TRUE);
+    if (e.level == 0) section = item;
+  }
+  HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+void add_page_labels(HPDF_Doc pdf, const PageSet& set) {
+  size_t front = std::min(set.front_pages, set.pages.size());
+  if (front > 0) HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, "");
+  if (front < set.pages.size()) {
+    HPDF_AddPageLabel(pdf, static_cast<HPDF_UINT>(front), HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
+  }
+}
+
+std::vector<HPDF_Page> add_pages(const HaruDoc& doc, const PageSet& set) {
+  std::vector<HPDF_Page> pages;
+  for (size_t i = 0; i < set.pages.size(); ++i) {
+    HPDF_Page page = HPDF_AddPage(doc.get());
+    doc.check("adding page " + std::to_string(i + 1));
+    if (!page) throw EnvironmentError("PDF: cannot add a page");
+    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(set.width));
+    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(set.height));
+    pages.push_back(page);
+  }
+  return pages;
+}
+
+std::string save(const HaruDoc& doc, FontBook& book) {
+  for (HPDF_FontDef def : book.used_fontdefs()) haru::include_composite_components(def);
+  HPDF_SaveToStream(doc.get());
+  doc.check("writing the PDF");
+  HPDF_UINT32 size = HPDF_GetStreamSize(doc.get());
+  std::string bytes(size, '\0');
+  size_t done = 0;
+  // Read exactly `size` bytes: reading past the end would record a STREAM_EOF error.
+  while (done < size) {
+    HPDF_UINT32 n = static_cast<HPDF_UINT32>(size - done);
+    HPDF_ReadFromStream(doc.get(), reinterpret_cast<HPDF_BYTE*>(bytes.data() + done), &n);
+    doc.check("reading the PDF from memory");
+    if (n == 0) throw EnvironmentError("PDF: the saved document is shorter than announced");
+    done += n;
+  }
+  return bytes;
+}
+
+}  // namespace
+
+PdfResult render_pdf(const Document& doc, const Style& style, const FontFiles& fonts,
+                     const LayoutOptions& options) {
+  HaruDoc haru;
+  HPDF_Doc pdf = haru.get();
+  HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);  // first: fixed per object at creation (§1.10)
+  HPDF_UseUTFEncodings(pdf);
+  HPDF_SetCurrentEncoder(pdf, "UTF-8");
+  set_info(pdf, doc);
+  haru.check("setting up the document");
+
+  FontBook book(haru, fonts);
+  HaruMeasurer measurer(book);
+  PdfResult result;
+  result.pages = layout(doc, style, measurer, options);
+
+  std::vector<HPDF_Page> pages = add_pages(haru, result.pages);
+  for (size_t i = 0; i < pages.size(); ++i) {
+    PagePainter(haru, book, pages[i], pages).paint(result.pages.pages[i]);
+    haru.check("drawing page " + std::to_string(i + 1));
+  }
+  add_outline(pdf, result.pages, doc, pages);
+  add_page_labels(pdf, result.pages);
+  haru.check("adding the outline and page labels");
+  result.bytes = save(haru, book);
+  return result;
+}
+
 }  // namespace broadsheet

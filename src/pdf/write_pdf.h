@@ -7,6 +7,7 @@
 #include "doc/document.h"
 #include "env/fonts.h"
 #include "pdf/display_list.h"
+#include "pdf/layout.h"
 #include "style/style.h"
 
 namespace broadsheet {
@@ -18,6 +19,7 @@ struct PdfResult {
 
 /// Lays out and renders one edition in memory. Throws EnvironmentError when
 /// a font cannot be loaded or libharu fails.
-PdfResult render_pdf(const Document& doc, const Style& style, const FontFiles& fonts);
+PdfResult render_pdf(const Document& doc, const Style& style, const FontFiles& fonts,
+                     const LayoutOptions& options = {});
 
 }  // namespace broadsheet

@@ -20,6 +20,14 @@ struct FontRoles {
   std::string mono = "DejaVu Sans Mono";
 };
 
+/// The generated EPUB cover (style key `cover:`): colours and an optional logo.
+struct CoverStyle {
+  Color background{0.99, 0.98, 0.96};
+  Color foreground{0.08, 0.08, 0.08};
+  Color accent{0.55, 0.1, 0.1};
+  std::string logo_png;          ///< the logo's bytes (PNG), read when the style loads; may be empty
+};
+
 struct Style {
   std::string name = "classic";
   // Page geometry, in PDF points (1/72 in).
@@ -42,8 +50,9 @@ struct Style {
   Color text{0.08, 0.08, 0.08};
   Color accent{0.55, 0.1, 0.1};  ///< rules, section labels
   Color link{0.1, 0.2, 0.55};
-  // EPUB stylesheet text (styles/NAME.css).
+  // EPUB stylesheet text (styles/NAME.css) and generated cover.
   std::string css;
+  CoverStyle cover;
 };
 
 /// Loads a style by name (looked up in styles_dir) or by path to a .yaml file;

@@ -1,0 +1,66 @@
+// Queries on the document tree that both back ends share: the byline, the
+// edition's tags, the article count, and the plain text of inline runs.
+#include <algorithm>
+
+#include "doc/document.h"
+
+namespace broadsheet {
+namespace {
+
+constexpr std::string_view kBylineSeparator = " \xC2\xB7 ";  // " · "
+
+void append_plain_text(const std::vector<Inline>& inlines, std::string& out) {
+  for (const Inline& in : inlines) {
+    switch (in.kind) {
+      case InlineKind::Text:
+      case InlineKind::Code: out += in.text; break;
+      case InlineKind::LineBreak: out += ' '; break;  // titles and outlines are one line
+      case InlineKind::Emphasis:
+      case InlineKind::Strong:
+      case InlineKind::Link: append_plain_text(in.children, out); break;
+    }
+  }
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const std::string& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ArticleDoc::byline() const {
+  return join({join(authors, ", "), source, time_label}, kBylineSeparator);
+}
+
+std::vector<std::string> Document::all_tags() const {
+  std::vector<std::string> tags;
+  for (const SectionDoc& section : sections) {
+    for (const ArticleDoc& article : section.articles) {
+      for (const std::string& tag : article.tags) {
+        // A linear search keeps first-appearance order; an edition has few tags.
+        if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
+      }
+    }
+  }
+  return tags;
+}
+
+size_t Document::article_count() const {
+  size_t count = 0;
+  for (const SectionDoc& section : sections) count += section.articles.size();
+  return count;
+}
+
+std::string plain_text(const std::vector<Inline>& inlines) {
+  std::string out;
+  append_plain_text(inlines, out);
+  return out;
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,100 @@
+// Body blocks and inlines to XHTML. One switch per tree level, so a new kind
+// in doc/document.h is flagged here by -Wswitch. Output must stay valid XHTML
+// whatever the tree holds: no <a> inside <a>, no bare <li>, no empty lists.
+#include "epub/body.h"
+
+#include <algorithm>
+#include <string>
+
+#include "epub/uri.h"
+#include "epub/xml.h"
+
+namespace broadsheet::epub {
+namespace {
+
+using tinyxml2::XMLElement;
+
+void append_inline_list(XMLElement* parent, const std::vector<Inline>& inlines, bool in_link);
+
+// A link inside a link is invalid HTML; the inner one keeps only its text.
+void append_link(XMLElement* parent, const Inline& link, bool in_link) {
+  std::optional<std::string> href = in_link ? std::nullopt : external_href(link.url);
+  if (!href) {
+    append_inline_list(parent, link.children, in_link);
+    return;
+  }
+  XMLElement* a = add_element(parent, "a");
+  set_attribute(a, "href", *href);
+  if (link.children.empty()) add_text(a, link.url);
+  append_inline_list(a, link.children, true);
+}
+
+void append_inline(XMLElement* parent, const Inline& in, bool in_link) {
+  switch (in.kind) {
+    case InlineKind::Text: add_text(parent, in.text); break;
+    case InlineKind::Emphasis: append_inline_list(add_element(parent, "em"), in.children, in_link); break;
+    case InlineKind::Strong: append_inline_list(add_element(parent, "strong"), in.children, in_link); break;
+    case InlineKind::Code: add_text_element(parent, "code", in.text); break;
+    case InlineKind::Link: append_link(parent, in, in_link); break;
+    case InlineKind::LineBreak: add_element(parent, "br"); break;
+  }
+}
+
+void append_inline_list(XMLElement* parent, const std::vector<Inline>& inlines, bool in_link) {
+  for (const Inline& in : inlines) append_inline(parent, in, in_link);
+}
+
+const char* heading_tag(int level) {
+  static constexpr const char* kTags[] = {"h2", "h3", "h4", "h5", "h6"};
+  return kTags[std::clamp(level, 1, 5) - 1];  // level 1 → h2; 5 and 6 → h6
+}
+
+// A list item's content: inlines (tight items may carry them) then blocks.
+void append_item_content(XMLElement* item, const Block& block) {
+  append_inline_list(item, block.inlines, false);
+  append_blocks(item, block.children);
+}
+
+// ul/ol may only contain li: other children are wrapped in one.
+void append_list(XMLElement* parent, const Block& list) {
+  if (list.children.empty()) return;  // an empty list says nothing
+  XMLElement* element = add_element(parent, list.ordered ? "ol" : "ul");
+  if (list.ordered && list.start != 1) element->SetAttribute("start", list.start);
+  for (const Block& child : list.children) {
+    XMLElement* item = add_element(element, "li");
+    if (child.kind == BlockKind::ListItem) {
+      append_item_content(item, child);
+    } else {
+      append_blocks(item, {child});
+    }
+  }
+}
+
+void append_code_block(XMLElement* parent, const Block& block) {
+  add_text_element(add_element(parent, "pre"), "code", block.text);
+}
+
+void append_block(XMLElement* parent, const Block& block) {
+  switch (block.kind) {
+    case BlockKind::Heading: append_inlines(add_element(parent, heading_tag(block.level)), block.inlines); break;
+    case BlockKind::Paragraph: append_inlines(add_element(parent, "p"), block.inlines); break;
+    case BlockKind::Quote: append_blocks(add_element(parent, "blockquote"), block.children); break;
+    case BlockKind::List: append_list(parent, block); break;
+    // A list item outside a list would be invalid as <li>: keep its content.
+    case BlockKind::ListItem: append_item_content(add_element(parent, "div"), block); break;
+    case BlockKind::CodeBlock: append_code_block(parent, block); break;
+    case BlockKind::Rule: add_element(parent, "hr"); break;
+  }
+}
+
+}  // namespace
+
+void append_blocks(XMLElement* parent, const std::vector<Block>& blocks) {
+  for (const Block& block : blocks) append_block(parent, block);
+}
+
+void append_inlines(XMLElement* parent, const std::vector<Inline>& inlines) {
+  append_inline_list(parent, inlines, false);
+}
+
+}  // namespace broadsheet::epub

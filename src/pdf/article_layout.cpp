@@ -1,0 +1,301 @@
+// Articles in the flow, newspaper-like: a section label where a section
+// begins, then per article its head (title, byline, summary), its body blocks
+// (paragraphs, headings, quotes, lists, code, rules) and its source line.
+#include <algorithm>
+
+#include "pdf/compose.h"
+#include "pdf/pdf_text.h"
+
+namespace broadsheet {
+
+namespace {
+
+constexpr Color kGrey{0.38, 0.38, 0.38};
+constexpr Color kLightGrey{0.7, 0.7, 0.7};
+
+// Indentation and list state of the block being set.
+struct BlockContext {
+  double left = 0, right = 0;
+  int list_depth = 0;
+  bool in_list = false;
+};
+
+class ArticleComposer {
+ public:
+  ArticleComposer(const Style& style, Typesetter& type, Flow& flow,
+                  std::vector<OutlineEntry>& outline)
+      : style_(style), type_(type), measurer_(type.measurer), flow_(flow), outline_(outline) {}
+
+  void section(const SectionDoc& section) {
+    head_pending_ = &section;
+  }
+
+  ArticleStart article(const ArticleDoc& article) {
+    language_ = article.language;
+    ArticleStart start = head(article);
+    previous_paragraph_ = false;
+    blocks(article.body, BlockContext{});
+    source_line(article);
+    return start;
+  }
+
+ private:
+  TextStyle style(FontRole role, bool bold, bool italic, double size, Color color) const {
+    return TextStyle{FontFace{role, bold, italic}, size, color, {}};
+  }
+  LineSettings settings(const BlockContext& ctx, double leading, double size, Align align) const {
+    LineSettings s;
+    s.indent = ctx.left;
+    s.width = flow_.width() - ctx.left - ctx.right;
+    s.leading = leading;
+    s.size = size;
+    s.align = align;
+    s.rules.language = language_;  // heads and headings break by UAX #14 only
+    return s;
+  }
+  SetText plain(const std::string& text, const TextStyle& st, const LineSettings& s) {
+    return compose_text(collect_words(text, st), s, type_);
+  }
+
+  // --- article head -------------------------------------------------------
+  ArticleStart head(const ArticleDoc& article) {
+    BlockContext none;
+    double title_leading = style_.title_size * 1.16;
+    LineSettings title_s = settings(none, title_leading, style_.title_size, Align::Left);
+    title_s.protect = false;
+    SetText title = plain(article.title, style(FontRole::Heading, true, false, style_.title_size, style_.text), title_s);
+    LineSettings by_s = settings(none, style_.small_size * 1.45, style_.small_size, Align::Left);
+    by_s.protect = false;
+    SetText byline = plain(article.byline(), style(FontRole::Body, false, true, style_.small_size, kGrey), by_s);
+    double summary_size = style_.body_size * 1.12;
+    LineSettings sum_s = settings(none, summary_size * 1.35, summary_size, Align::Left);
+    SetText summary = plain(article.summary, style(FontRole::Body, false, true, summary_size, style_.text), sum_s);
+
+    // The spaces below are counted too: without them the "three more lines"
+    // below could leave room for two, and the orphan rule would move both.
+    double head_height = title.height(title_s) + byline.height(by_s) + summary.height(sum_s) +
+                         style_.small_size * 0.3 + style_.body_leading * 0.95;
+    separate_from_previous(head_height);
+    if (head_pending_) head_height += section_label_height();
+    flow_.ensure(std::max(6 * style_.body_leading, head_height + 3 * style_.body_leading));
+    if (head_pending_) section_label(*head_pending_);
+    Flow::Mark top = place_text(flow_, title, title_s);
+    outline_.push_back({1, clean_pdf_text(article.title), top.page, top.y});
+    flow_.space(style_.small_size * 0.3);
+    place_text(flow_, byline, by_s);
+    flow_.space(style_.body_leading * 0.35);
+    place_text(flow_, summary, sum_s);
+    flow_.space(style_.body_leading * 0.6);
+    return {top.page, top.y};
+  }
+
+  // A thin rule between articles of a column; nothing at a column top.
+  void separate_from_previous(double head_height) {
+    if (flow_.at_top() || head_pending_) {
+      if (!flow_.at_top()) flow_.space(style_.body_leading * 1.2);
+      return;
+    }
+    flow_.space(style_.body_leading * 0.9);
+    flow_.ensure(std::max(6 * style_.body_leading, head_height + 4 * style_.body_leading));
+    if (flow_.at_top()) return;
+    double top = flow_.advance(style_.body_leading * 1.1);
+    flow_.add(rule_item(flow_.left(), top - style_.body_leading * 0.2, flow_.width(), 0.5, kLightGrey));
+  }
+
+  double section_label_height() const {
+    return (style_.small_size + 1.5) * 1.5 + style_.body_leading * 0.7;
+  }
+
+  // The section label: accent text over an accent rule, and its outline entry.
+  void section_label(const SectionDoc& section) {
+    const SectionDoc& s = section;
+    head_pending_ = nullptr;
+    flow_.set_section(clean_pdf_text(s.title));
+    double size = style_.small_size + 1.5;
+    double top = flow_.advance(size * 1.5);
+    double baseline = top - baseline_below_top(size * 1.5, size);
+    TextStyle st = style(FontRole::Heading, true, false, size, style_.accent);
+    flow_.add(text_line(clean_pdf_text(s.title), st, flow_.left(), baseline, measurer_));
+    flow_.add(rule_item(flow_.left(), baseline - size * 0.45, flow_.width(), 1.2, style_.accent));
+    outline_.push_back({0, clean_pdf_text(s.title), flow_.page_index(), top});
+    flow_.space(style_.body_leading * 0.7);
+  }
+
+  void source_line(const ArticleDoc& article) {
+    if (article.url.empty() && article.source.empty()) return;
+    TextStyle st = style(FontRole::Body, false, false, style_.small_size, kGrey);
+    std::vector<Word> words = collect_words("Source:", st);
+    TextStyle link = st;
+    link.color = style_.link;
+    link.url = article.url;
+    const std::string& shown = article.url.empty() ? article.source : article.url;
+    for (Word& w : collect_words(shown, article.url.empty() ? st : link)) words.push_back(std::move(w));
+    LineSettings s = settings(BlockContext{}, style_.small_size * 1.45, style_.small_size, Align::Left);
+    flow_.space(style_.body_leading * 0.4);
+    place_text(flow_, compose_text(std::move(words), s, type_), s);
+  }
+
+  // --- body blocks --------------------------------------------------------
+  void blocks(const std::vector<Block>& body, const BlockContext& ctx) {
+    for (const Block& b : body) block(b, ctx);
+  }
+
+  void block(const Block& b, const BlockContext& ctx) {
+    switch (b.kind) {
+      case BlockKind::Paragraph: paragraph(b, ctx); return;
+      case BlockKind::Heading: heading(b, ctx); return;
+      case BlockKind::Quote: quote(b, ctx); return;
+      case BlockKind::List: list(b, ctx); return;
+      case BlockKind::ListItem: blocks(b.children, ctx); return;
+      case BlockKind::CodeBlock: code(b, ctx); return;
+      case BlockKind::Rule: rule(); return;
+    }
+  }
+
+  void paragraph(const Block& b, const BlockContext& ctx) {
+    Align align = style_.justify ? Align::Justify : Align::Left;
+    LineSettings s = settings(ctx, style_.body_leading, style_.body_size, align);
+    s.rules.hyphenate = style_.hyphenate;
+    if (previous_paragraph_ && !ctx.in_list) s.first_indent = style_.paragraph_indent;
+    if (ctx.in_list && previous_paragraph_) flow_.space(style_.body_leading * 0.25);
+    InlineStyles st{style(FontRole::Body, false, false, style_.body_size, style_.text), 0.9, style_.link};
+    place_text(flow_, compose_text(collect_words(b.inlines, st), s, type_), s);
+    previous_paragraph_ = true;
+  }
+
+  double heading_size(int level) const {
+    if (level <= 1) return style_.heading_size * 1.15;
+    if (level == 2) return style_.heading_size;
+    return std::max(style_.body_size * 1.05, style_.heading_size * 0.85);
+  }
+
+  // Headings keep with at least two lines of text, so none ends a column.
+  void heading(const Block& b, const BlockContext& ctx) {
+    double size = heading_size(b.level);
+    LineSettings s = settings(ctx, size * 1.25, size, Align::Left);
+    s.protect = false;
+    InlineStyles st{style(FontRole::Heading, true, false, size, style_.text), 0.9, style_.link};
+    SetText text = compose_text(collect_words(b.inlines, st), s, type_);
+    flow_.space(style_.body_leading * 0.8);
+    // Three lines: a three-line paragraph that got two would carry its widow over.
+    flow_.ensure(text.height(s) + size * 0.3 + 3 * style_.body_leading);
+    place_text(flow_, text, s);
+    flow_.space(size * 0.3);
+    previous_paragraph_ = false;
+  }
+
+  void quote(const Block& b, const BlockContext& ctx) {
+    flow_.space(style_.body_leading * 0.4);
+    BlockContext inner = ctx;
+    inner.left += 16;
+    inner.right += 8;
+    previous_paragraph_ = false;
+    flow_.ensure(style_.body_leading);
+    Flow::Mark from = flow_.mark();
+    blocks(b.children, inner);
+    flow_.vertical_rule(from, ctx.left + 4, 1.5, style_.accent);
+    flow_.space(style_.body_leading * 0.4);
+    previous_paragraph_ = false;
+  }
+
+  std::string marker_text(const Block& list, int index, int depth) const {
+    if (list.ordered) return std::to_string(list.start + index) + ".";
+    static const char* const kBullets[] = {"\u2022", "\u2013", "\u25E6"};
+    return kBullets[depth % 3];
+  }
+
+  void list(const Block& b, const BlockContext& ctx) {
+    flow_.space(style_.body_leading * 0.3);
+    TextStyle mark_style = style(FontRole::Body, false, false, style_.body_size, style_.text);
+    std::string widest = marker_text(b, static_cast<int>(b.children.size()) - 1, ctx.list_depth);
+    double hang = std::max(style_.body_size * 1.4,
+                           measurer_.width(mark_style.face, widest, style_.body_size) + style_.body_size * 0.6);
+    BlockContext inner = ctx;
+    inner.left += hang;
+    inner.in_list = true;
+    inner.list_depth = ctx.list_depth + 1;
+    for (size_t i = 0; i < b.children.size(); ++i) {
+      std::string text = marker_text(b, static_cast<int>(i), ctx.list_depth);
+      PageItem marker = text_line(text, mark_style, 0, 0, measurer_);
+      flow_.set_marker(marker, inner.left - style_.body_size * 0.5 - marker.w);
+      previous_paragraph_ = false;
+      if (i > 0) flow_.space(style_.body_leading * 0.2);
+      list_item(b.children[i], inner);
+    }
+    flow_.space(style_.body_leading * 0.3);
+    previous_paragraph_ = false;
+  }
+
+  void list_item(const Block& item, const BlockContext& inner) {
+    if (item.kind != BlockKind::ListItem) return block(item, inner);
+    if (item.children.empty()) {  // an empty item still shows its marker
+      double top = flow_.advance(style_.body_leading);
+      flow_.place_marker(top - baseline_below_top(style_.body_leading, style_.body_size));
+      return;
+    }
+    blocks(item.children, inner);
+  }
+
+  // Code keeps its spaces; each source line is one word, force-broken when too long.
+  void code(const Block& b, const BlockContext& ctx) {
+    double size = style_.code_size;
+    BlockContext inner = ctx;
+    inner.left += 10;
+    LineSettings s = settings(inner, size * 1.35, size, Align::Left);
+    s.rules.inside_words = false;  // code breaks only where a line is too long
+    TextStyle st = style(FontRole::Mono, false, false, size, style_.text);
+    std::vector<Word> words;
+    size_t start = 0;
+    std::string_view text = b.text;
+    while (start <= text.size()) {
+      size_t end = std::min(text.find('\n', start), text.size());
+      std::string line = clean_pdf_code(text.substr(start, end - start));
+      Word word;
+      word.parts.push_back(Fragment{line, st, 0});
+      word.break_after = true;
+      words.push_back(std::move(word));
+      start = end + 1;
+    }
+    while (words.size() > 1 && words.back().parts[0].text.empty()) words.pop_back();
+    flow_.space(style_.body_leading * 0.4);
+    flow_.ensure(s.leading);
+    Flow::Mark from = flow_.mark();
+    place_text(flow_, compose_text(std::move(words), s, type_), s);
+    flow_.vertical_rule(from, ctx.left + 3, 2, kLightGrey);
+    flow_.space(style_.body_leading * 0.4);
+    previous_paragraph_ = false;
+  }
+
+  void rule() {
+    flow_.space(style_.body_leading * 0.5);
+    double top = flow_.advance(style_.body_leading);
+    double w = flow_.width() / 4;
+    flow_.add(rule_item(flow_.left() + (flow_.width() - w) / 2, top - style_.body_leading / 2, w,
+                        0.6, kGrey));
+    flow_.space(style_.body_leading * 0.5);
+    previous_paragraph_ = false;
+  }
+
+  const Style& style_;
+  Typesetter& type_;
+  TextMeasurer& measurer_;
+  Flow& flow_;
+  std::vector<OutlineEntry>& outline_;
+  std::string language_;  // of the article being set
+  const SectionDoc* head_pending_ = nullptr;
+  bool previous_paragraph_ = false;
+};
+
+}  // namespace
+
+void lay_out_articles(const Document& doc, const Style& style, Typesetter& type, Flow& flow,
+                      std::vector<ArticleStart>& starts, std::vector<OutlineEntry>& outline) {
+  ArticleComposer composer(style, type, flow, outline);
+  for (const SectionDoc& section : doc.sections) {
+    if (section.articles.empty()) continue;
+    composer.section(section);
+    for (const ArticleDoc& article : section.articles) starts.push_back(composer.article(article));
+  }
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,88 @@
+// Setting composed paragraphs into the flow: lines per column with widow and
+// orphan control, plus small item constructors shared by the page kinds.
+#include "pdf/compose.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace broadsheet {
+
+namespace {
+
+// How many more lines of this paragraph go into the current column.
+size_t lines_for_column(const Flow& flow, size_t left, const LineSettings& s) {
+  auto fit = static_cast<size_t>(std::floor(flow.room() / s.leading + 1e-6));
+  if (fit >= left) return left;
+  if (s.protect) {
+    if (left - fit == 1 && fit >= 2) --fit;          // widow: carry one more line over
+    if (fit == 1 && left > 1) fit = 0;               // orphan: carry the lone line over
+  }
+  if (fit == 0 && flow.at_top()) fit = 1;            // a column too short for one line
+  return fit;
+}
+
+}  // namespace
+
+SetText compose_text(std::vector<Word> words, const LineSettings& settings, Typesetter& type) {
+  SetText set;
+  set.words = std::move(words);
+  double narrowest = settings.width - std::max(0.0, settings.first_indent);
+  prepare_words(set.words, settings.rules, narrowest, type.measurer, type.hyphenator);
+  set.lines = break_lines(set.words, {settings.width - settings.first_indent, settings.width},
+                          type.breaker, settings.align != Align::Justify);
+  return set;
+}
+
+Flow::Mark place_text(Flow& flow, const SetText& text, const LineSettings& s) {
+  flow.ensure(s.leading);
+  Flow::Mark first = flow.mark();
+  size_t i = 0;
+  while (i < text.lines.size()) {
+    size_t count = lines_for_column(flow, text.lines.size() - i, s);
+    if (count == 0) {
+      flow.next_column();
+      continue;
+    }
+    if (i == 0) first = flow.mark();
+    for (size_t end = i + count; i < end; ++i) {
+      double top = flow.advance(s.leading);
+      double baseline = top - baseline_below_top(s.leading, s.size);
+      double indent = s.indent + (i == 0 ? s.first_indent : 0);
+      double width = s.width - (i == 0 ? s.first_indent : 0);
+      if (i == 0) flow.place_marker(baseline);
+      for (PageItem& item : set_line(text.words, text.lines[i], flow.left() + indent, baseline,
+                                     width, s.align)) {
+        flow.add(std::move(item));
+      }
+    }
+    if (i < text.lines.size()) flow.next_column();
+  }
+  return first;
+}
+
+PageItem rule_item(double x, double y, double w, double thickness, Color color) {
+  PageItem rule;
+  rule.kind = ItemKind::Rule;
+  rule.x = x;
+  rule.y = y;
+  rule.w = w;
+  rule.size = thickness;
+  rule.color = color;
+  return rule;
+}
+
+PageItem text_line(const std::string& text, const TextStyle& style, double x, double y,
+                   TextMeasurer& measurer) {
+  PageItem item;
+  item.kind = ItemKind::Text;
+  item.x = x;
+  item.y = y;
+  item.face = style.face;
+  item.size = style.size;
+  item.color = style.color;
+  item.text = text;
+  item.w = measurer.width(style.face, text, style.size);
+  return item;
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,125 @@
+// Every workaround that reaches into libharu 2.3.0 internals: the ToUnicode
+// CMap fix, glyph presence by glyph id, the composite-glyph subset fix for
+// fonts with more than 32767 glyphs, and raw content-stream writes for TJ.
+#include "pdf/haru_compat.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace broadsheet::haru {
+
+namespace {
+
+constexpr char kHex[] = "0123456789ABCDEF";
+
+std::string hex_byte(int b) { return {kHex[b >> 4], kHex[b & 15]}; }
+
+// Identity bfranges <HH00> <HHFF> <HH00> for every high byte but surrogates,
+// at most 100 per block (PDF spec limit).
+std::string tounicode_cmap() {
+  std::string s =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  std::vector<int> highs;
+  for (int h = 0; h < 256; ++h) {
+    if (h < 0xD8 || h > 0xDF) highs.push_back(h);
+  }
+  for (size_t i = 0; i < highs.size(); i += 100) {
+    size_t n = std::min<size_t>(100, highs.size() - i);
+    s += std::to_string(n) + " beginbfrange\n";
+    for (size_t k = i; k < i + n; ++k) {
+      std::string h = hex_byte(highs[k]);
+      s += "<" + h + "00> <" + h + "FF> <" + h + "00>\n";
+    }
+    s += "endbfrange\n";
+  }
+  return s + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+}
+
+bool read_bytes(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT n) {
+  HPDF_UINT got = n;
+  return HPDF_Stream_Read(stream, out, &got) == HPDF_OK && got == n;
+}
+
+std::uint16_t be16(const HPDF_BYTE* b) { return static_cast<std::uint16_t>(b[0] << 8 | b[1]); }
+
+// Component glyph ids of glyph gid when it is composite (numberOfContours < 0).
+std::vector<std::uint16_t> components(HPDF_TTFontDefAttr a, std::uint16_t gid) {
+  std::vector<std::uint16_t> out;
+  HPDF_UINT offset = a->glyph_tbl.offsets[gid];
+  if (a->glyph_tbl.offsets[gid + 1] == offset) return out;  // empty glyph
+  if (a->header.index_to_loc_format == 0) offset *= 2;
+  offset += a->glyph_tbl.base_offset;
+  HPDF_BYTE head[10];
+  if (HPDF_Stream_Seek(a->stream, static_cast<HPDF_INT>(offset), HPDF_SEEK_SET) != HPDF_OK ||
+      !read_bytes(a->stream, head, sizeof head)) {
+    return out;
+  }
+  if (static_cast<std::int16_t>(be16(head)) >= 0) return out;
+  constexpr std::uint16_t kWords = 1, kScale = 8, kMore = 32, kXYScale = 64, kTwoByTwo = 128;
+  std::uint16_t flags = 0;
+  do {
+    HPDF_BYTE rec[4];
+    if (!read_bytes(a->stream, rec, sizeof rec)) break;
+    flags = be16(rec);
+    out.push_back(be16(rec + 2));
+    HPDF_UINT skip = (flags & kWords) ? 4 : 2;
+    if (flags & kScale) skip += 2;
+    else if (flags & kXYScale) skip += 4;
+    else if (flags & kTwoByTwo) skip += 8;
+    if (HPDF_Stream_Seek(a->stream, static_cast<HPDF_INT>(skip), HPDF_SEEK_CUR) != HPDF_OK) break;
+  } while (flags & kMore);
+  return out;
+}
+
+}  // namespace
+
+bool fix_tounicode(HPDF_Font font) {
+  auto cmap = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
+  if (!cmap || !cmap->stream) return false;
+  HPDF_MemStream_FreeData(cmap->stream);
+  std::string s = tounicode_cmap();
+  return HPDF_Stream_Write(cmap->stream, reinterpret_cast<const HPDF_BYTE*>(s.data()),
+                           static_cast<HPDF_UINT>(s.size())) == HPDF_OK;
+}
+
+bool has_glyph(HPDF_FontDef fontdef, std::uint32_t cp) {
+  if (cp > 0xFFFF) return false;  // the UTF-8 encoder turns these into spaces
+  return HPDF_TTFontDef_GetGlyphid(fontdef, static_cast<HPDF_UINT16>(cp)) != 0;
+}
+
+bool include_composite_components(HPDF_FontDef fontdef) {
+  auto a = static_cast<HPDF_TTFontDefAttr>(fontdef->attr);
+  if (!a || !a->glyph_tbl.flgs || !a->stream) return false;
+  std::vector<std::uint16_t> todo;
+  for (HPDF_UINT g = 0; g < a->num_glyphs; ++g) {
+    if (a->glyph_tbl.flgs[g]) todo.push_back(static_cast<std::uint16_t>(g));
+  }
+  // Each glyph enters the work list once (when first flagged): linear overall.
+  while (!todo.empty()) {
+    std::uint16_t g = todo.back();
+    todo.pop_back();
+    for (std::uint16_t c : components(a, g)) {
+      if (c < a->num_glyphs && !a->glyph_tbl.flgs[c]) {
+        a->glyph_tbl.flgs[c] = 1;
+        todo.push_back(c);
+      }
+    }
+  }
+  return true;
+}
+
+bool write_raw(HPDF_Page page, std::string_view content) {
+  auto attr = static_cast<HPDF_PageAttr>(page->attr);
+  return HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
+                           static_cast<HPDF_UINT>(content.size())) == HPDF_OK;
+}
+
+HPDF_FontDef fontdef_of(HPDF_Font font) {
+  return static_cast<HPDF_FontAttr>(font->attr)->fontdef;
+}
+
+}  // namespace broadsheet::haru

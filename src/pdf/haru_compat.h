@@ -1,0 +1,32 @@
+// Every workaround that reaches into libharu 2.3.0 internals, in one place
+// (docs/debian12-libraries.md §1.2, §1.3, §1.5). Tied to 2.3.0's structs: check
+// them again before moving to another libharu version.
+#pragma once
+
+#include <hpdf.h>
+
+#include <cstdint>
+#include <string_view>
+
+namespace broadsheet::haru {
+
+/// Replaces the encoding CMap libharu attaches as /ToUnicode with a real
+/// ToUnicode CMap (identity bfranges); false when the font has none.
+bool fix_tounicode(HPDF_Font font);
+
+/// Whether the TrueType font definition has a glyph for cp (BMP only). Unlike
+/// measuring, this does not mark the glyph as used in the subset.
+bool has_glyph(HPDF_FontDef fontdef, std::uint32_t cp);
+
+/// Marks the components of every used composite glyph as used. libharu reads
+/// component ids as signed 16-bit and drops those above 32767, so big fonts
+/// (DroidSansFallbackFull) lose halves of characters. Call before saving.
+bool include_composite_components(HPDF_FontDef fontdef);
+
+/// Appends raw content-stream text (e.g. a TJ array) to the page.
+bool write_raw(HPDF_Page page, std::string_view content);
+
+/// The fontdef behind a font made by HPDF_GetFont.
+HPDF_FontDef fontdef_of(HPDF_Font font);
+
+}  // namespace broadsheet::haru

@@ -1,0 +1,167 @@
+// Fonts of one libharu document: lazy loading of the style's faces and the
+// fallbacks, glyph-availability runs, and the cached HaruMeasurer.
+#include "pdf/haru_fonts.h"
+
+#include <charconv>
+
+#include "env/files.h"
+#include "pdf/haru_compat.h"
+#include "pdf/pdf_text.h"
+
+namespace broadsheet {
+
+namespace {
+
+std::string hex4(unsigned v) {
+  char buf[8];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, 16);
+  (void)ec;
+  return std::string(buf, end);
+}
+
+int face_slot(const FontFace& face) {
+  return static_cast<int>(face.role) * 4 + (face.bold ? 2 : 0) + (face.italic ? 1 : 0);
+}
+
+// libharu fails on strings over 65,535 bytes; measure in pieces cut at
+// character boundaries (widths add up: there is no kerning).
+constexpr size_t kMeasureChunk = 16384;
+
+}  // namespace
+
+// --- HaruDoc -----------------------------------------------------------------
+
+HaruDoc::HaruDoc() : log_(std::make_unique<Log>()) {
+  doc_.reset(HPDF_New(&HaruDoc::on_error, log_.get()));
+  if (!doc_) throw EnvironmentError("PDF: libharu could not create a document (out of memory?)");
+}
+
+void HaruDoc::on_error(HPDF_STATUS code, HPDF_STATUS detail, void* log) {
+  auto* l = static_cast<Log*>(log);
+  if (l->code == 0) *l = Log{code, detail};  // the first error is the cause; later ones follow from it
+}
+
+void HaruDoc::check(const std::string& what) const {
+  if (log_->code == 0) return;
+  throw EnvironmentError("PDF: libharu error 0x" + hex4(static_cast<unsigned>(log_->code)) +
+                         " (detail " + std::to_string(log_->detail) + ") while " + what);
+}
+
+// --- FontBook ------------------------------------------------------------------
+
+FontBook::FontBook(const HaruDoc& doc, const FontFiles& files) : doc_(doc) {
+  auto add = [this](const std::filesystem::path& path) {
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      if (entries_[i].path == path) return static_cast<int>(i);
+    }
+    entries_.push_back(Entry{path, nullptr, nullptr, {}});
+    return static_cast<int>(entries_.size()) - 1;
+  };
+  const FontFamilyFiles* families[] = {&files.body, &files.heading, &files.mono};
+  for (int role = 0; role < 3; ++role) {
+    const FontFamilyFiles& f = *families[role];
+    const std::filesystem::path* faces[] = {&f.regular, &f.italic, &f.bold, &f.bold_italic};
+    for (int k = 0; k < 4; ++k) face_entries_[role * 4 + k] = add(*faces[k]);
+  }
+  for (const auto& path : files.fallbacks) fallbacks_.push_back(add(path));
+}
+
+int FontBook::face_entry(const FontFace& face) const { return face_entries_[face_slot(face)]; }
+
+FontBook::Entry& FontBook::load(int index) {
+  Entry& e = entries_[static_cast<size_t>(index)];
+  if (e.def) return e;
+  if (e.path.empty()) throw EnvironmentError("PDF: no font file for a face the layout uses");
+  const char* name = e.path.extension() == ".ttc"
+                         ? HPDF_LoadTTFontFromFile2(doc_.get(), e.path.c_str(), 0, HPDF_TRUE)
+                         : HPDF_LoadTTFontFromFile(doc_.get(), e.path.c_str(), HPDF_TRUE);
+  doc_.check("loading the font " + e.path.string());
+  // Some failures (a truncated file) return NULL without calling the handler.
+  if (!name) throw EnvironmentError("PDF: cannot load the font " + e.path.string());
+  e.def = HPDF_GetFontDef(doc_.get(), name);
+  if (!e.def) throw EnvironmentError("PDF: cannot load the font " + e.path.string());
+  e.glyphs.assign(0x10000, 0);
+  return e;
+}
+
+HPDF_Font FontBook::font(int index) {
+  Entry& e = load(index);
+  if (e.font) return e.font;
+  e.font = HPDF_GetFont(doc_.get(), e.def->base_font, "UTF-8");
+  doc_.check("preparing the font " + e.path.string());
+  if (!e.font || !haru::fix_tounicode(e.font)) {
+    throw EnvironmentError("PDF: cannot prepare the font " + e.path.string());
+  }
+  return e.font;
+}
+
+bool FontBook::has(int index, char32_t cp) {
+  if (cp > 0xFFFF) return false;
+  Entry& e = load(index);
+  std::int8_t& known = e.glyphs[cp];
+  if (known == 0) known = haru::has_glyph(e.def, cp) ? 1 : -1;
+  return known > 0;
+}
+
+void FontBook::split(const FontFace& face, std::string_view text, std::vector<FontRun>& out) {
+  out.clear();
+  int primary = face_entry(face);
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    char32_t cp = decode_utf8(text, i);
+    int chosen = primary;
+    if (cp == ' ' && !out.empty()) {
+      chosen = out.back().font;
+    } else if (!has(primary, cp)) {
+      for (int f : fallbacks_) {
+        if (has(f, cp)) {
+          chosen = f;
+          break;
+        }
+      }
+    }
+    if (!out.empty() && out.back().font == chosen) {
+      out.back().end = i;
+    } else {
+      out.push_back(FontRun{chosen, start, i});
+    }
+  }
+}
+
+double FontBook::units(int index, std::string_view text) {
+  HPDF_Font f = font(index);
+  double total = 0;
+  for (size_t at = 0; at < text.size();) {
+    size_t end = std::min(text.size(), at + kMeasureChunk);
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    HPDF_TextWidth tw = HPDF_Font_TextWidth(f, reinterpret_cast<const HPDF_BYTE*>(text.data() + at),
+                                            static_cast<HPDF_UINT>(end - at));
+    total += tw.width;
+    at = end;
+  }
+  return total;
+}
+
+std::vector<HPDF_FontDef> FontBook::used_fontdefs() const {
+  std::vector<HPDF_FontDef> defs;
+  for (const Entry& e : entries_) {
+    if (e.font) defs.push_back(e.def);
+  }
+  return defs;
+}
+
+// --- HaruMeasurer --------------------------------------------------------------
+
+double HaruMeasurer::width(const FontFace& face, std::string_view text, double size) {
+  key_.assign(1, static_cast<char>('A' + face_slot(face)));
+  key_.append(text);
+  auto hit = cache_.find(key_);
+  if (hit != cache_.end()) return hit->second * size / 1000;
+  double units = 0;
+  book_.split(face, text, runs_);
+  for (const FontRun& run : runs_) units += book_.units(run.font, text.substr(run.begin, run.end - run.begin));
+  cache_.emplace(key_, units);
+  return units * size / 1000;
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,94 @@
+// Fonts of one libharu document: the style's faces and the fallback chain,
+// loaded lazily (each embedded font costs 55-90 KB), split of text into runs by
+// glyph availability, and the TextMeasurer that layout uses over them.
+#pragma once
+
+#include <hpdf.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "env/fonts.h"
+#include "pdf/measure.h"
+
+namespace broadsheet {
+
+/// A libharu document that records the first error libharu reports (the C
+/// callback never throws) so that check() can turn it into EnvironmentError.
+class HaruDoc {
+ public:
+  HaruDoc();
+  HPDF_Doc get() const { return doc_.get(); }
+  /// Throws EnvironmentError naming `what` when an error has been recorded.
+  void check(const std::string& what) const;
+
+ private:
+  struct Log {
+    HPDF_STATUS code = 0, detail = 0;
+  };
+  struct Free {
+    void operator()(HPDF_Doc d) const { HPDF_Free(d); }
+  };
+  static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* log);
+  std::unique_ptr<Log> log_;  // a stable address for the callback
+  std::unique_ptr<HPDF_Doc_Rec, Free> doc_;
+};
+
+/// A run of text (byte range) drawn in one font (index into FontBook).
+struct FontRun {
+  int font = 0;
+  size_t begin = 0, end = 0;
+};
+
+class FontBook {
+ public:
+  /// doc must outlive the book. Nothing is loaded until first needed.
+  FontBook(const HaruDoc& doc, const FontFiles& files);
+
+  /// Splits text (clean, BMP) into runs: each character in the face's font,
+  /// else the first fallback that has it, else the face's font (a visible box).
+  /// Spaces stay in the current run.
+  void split(const FontFace& face, std::string_view text, std::vector<FontRun>& out);
+  /// The usable font for a run (created, with the ToUnicode fix, on first use).
+  HPDF_Font font(int index);
+  /// Width in 1/1000 em of text drawn in font `index`; marks its glyphs as used.
+  double units(int index, std::string_view text);
+  /// Font definitions used so far (for the composite-glyph fix before saving).
+  std::vector<HPDF_FontDef> used_fontdefs() const;
+
+ private:
+  struct Entry {
+    std::filesystem::path path;
+    HPDF_FontDef def = nullptr;
+    HPDF_Font font = nullptr;
+    std::vector<std::int8_t> glyphs;  // per BMP code point: 0 unknown, 1 yes, -1 no
+  };
+  int face_entry(const FontFace& face) const;
+  Entry& load(int index);
+  bool has(int index, char32_t cp);
+
+  const HaruDoc& doc_;
+  std::vector<Entry> entries_;
+  int face_entries_[12] = {};       // role*4 + bold*2 + italic -> entry index
+  std::vector<int> fallbacks_;      // entry indexes, in order
+};
+
+/// Widths through libharu, cached per face and text (unscaled), so that
+/// repeated words cost one hash lookup.
+class HaruMeasurer : public TextMeasurer {
+ public:
+  explicit HaruMeasurer(FontBook& book) : book_(book) {}
+  double width(const FontFace& face, std::string_view text, double size) override;
+
+ private:
+  FontBook& book_;
+  std::unordered_map<std::string, double> cache_;
+  std::string key_;
+  std::vector<FontRun> runs_;
+};
+
+}  // namespace broadsheet

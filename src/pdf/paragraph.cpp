@@ -1,0 +1,235 @@
+// Paragraph composition, collect and finalize: inline tree -> words (soft
+// hyphens kept as break hints), and one broken line -> Text and Link items.
+// prepare_words lives in paragraph_prepare.cpp, the breakers in linebreak.cpp.
+#include "pdf/paragraph.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "pdf/linebreak.h"
+#include "pdf/pdf_text.h"
+
+namespace broadsheet {
+
+namespace {
+
+// Walks the inline tree keeping the current style; words end at spaces and at
+// hard breaks, not at style changes ("**bold**," is one word of two fragments).
+class WordCollector {
+ public:
+  explicit WordCollector(const InlineStyles& styles) : styles_(styles) {}
+
+  void walk(const std::vector<Inline>& inlines, const TextStyle& style) {
+    for (const Inline& in : inlines) visit(in, style);
+  }
+  void add_text(std::string_view text, const TextStyle& style) {
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t space = text.find(' ', start);
+      if (space == std::string_view::npos) space = text.size();
+      if (space > start) add_token(text.substr(start, space - start), style);
+      if (space < text.size()) boundary_ = true;
+      start = space + 1;
+    }
+  }
+  // U+00AD is a break hint only: cleaning would drop it, so the text is split
+  // at each one first and the position remembered in the word.
+  void add_text_with_soft_hyphens(std::string_view raw, const TextStyle& style) {
+    static constexpr std::string_view kSoftHyphen = "\u00AD";
+    size_t start = 0;
+    for (size_t at = raw.find(kSoftHyphen); at != std::string_view::npos; at = raw.find(kSoftHyphen, start)) {
+      add_text(clean_pdf_text(raw.substr(start, at - start)), style);
+      mark_soft_hyphen();
+      start = at + kSoftHyphen.size();
+    }
+    add_text(clean_pdf_text(raw.substr(start)), style);
+  }
+  std::vector<Word> take() { return std::move(words_); }
+
+ private:
+  void visit(const Inline& in, TextStyle style) {
+    switch (in.kind) {
+      case InlineKind::Text: add_text_with_soft_hyphens(in.text, style); break;
+      case InlineKind::Emphasis: style.face.italic = true; walk(in.children, style); break;
+      case InlineKind::Strong: style.face.bold = true; walk(in.children, style); break;
+      case InlineKind::Code:
+        style.face.role = FontRole::Mono;
+        style.size *= styles_.code_scale;
+        add_text(clean_pdf_text(in.text), style);
+        break;
+      case InlineKind::Link:
+        style.color = styles_.link;
+        style.url = in.url;
+        if (in.children.empty()) add_text(clean_pdf_text(in.url), style);
+        walk(in.children, style);
+        break;
+      case InlineKind::LineBreak:
+        if (!words_.empty()) words_.back().break_after = true;
+        boundary_ = true;
+        break;
+    }
+  }
+  void mark_soft_hyphen() {
+    if (boundary_ || words_.empty()) return;
+    size_t offset = 0;
+    for (const Fragment& f : words_.back().parts) offset += f.text.size();
+    words_.back().soft_hyphens.push_back(static_cast<std::uint32_t>(offset));
+  }
+  void add_token(std::string_view token, const TextStyle& style) {
+    if (boundary_ || words_.empty()) {
+      words_.push_back(Word{});
+      words_.back().parts.push_back(Fragment{std::string(token), style, 0});
+    } else if (same_style(words_.back().parts.back().style, style)) {
+      words_.back().parts.back().text += token;
+    } else {
+      words_.back().parts.push_back(Fragment{std::string(token), style, 0});
+    }
+    boundary_ = false;
+  }
+
+  const InlineStyles& styles_;
+  std::vector<Word> words_;
+  bool boundary_ = true;
+};
+
+bool mergeable(const PageItem& item, const TextStyle& style) {
+  return item.face == style.face && item.size == style.size && item.color.r == style.color.r &&
+         item.color.g == style.color.g && item.color.b == style.color.b;
+}
+
+PageItem text_item(const Fragment& f, double x, double y) {
+  PageItem item;
+  item.kind = ItemKind::Text;
+  item.x = x;
+  item.y = y;
+  item.w = f.width;
+  item.face = f.style.face;
+  item.size = f.style.size;
+  item.color = f.style.color;
+  item.text = f.text;
+  return item;
+}
+
+PageItem link_item(const Fragment& f, double x, double y) {
+  PageItem link;
+  link.kind = ItemKind::Link;
+  link.x = x;
+  link.y = y - 0.25 * f.style.size;
+  link.w = f.width;
+  link.h = 1.2 * f.style.size;
+  link.url = f.style.url;
+  return link;
+}
+
+// Builds the items of one line left to right. Fragments join the previous
+// Text item when the style matches and nothing moved them apart: after a
+// space (drawn as ' ', widened through word_gap when justified), or directly
+// inside a word. Spread CJK letters start new items.
+class LineSetter {
+ public:
+  LineSetter(double x, double y, double ratio) : x_(x), y_(y), ratio_(ratio) {}
+
+  void fragment(const Fragment& f) {
+    if (joinable_ && !items_.empty() && mergeable(items_.back(), f.style)) {
+      PageItem& item = items_.back();
+      if (space_gap_ > 0) {
+        item.text += ' ';
+        if (ratio_ != 0) item.word_gap = space_gap_;
+      }
+      item.text += f.text;
+      item.w = x_ + f.width - item.x;
+    } else {
+      items_.push_back(text_item(f, x_, y_));
+    }
+    link(f);
+    x_ += f.width;
+    joinable_ = true;
+    space_gap_ = 0;
+  }
+
+  // The glue after w, stretched or shrunk by the line's ratio.
+  void glue(const Word& w) {
+    Glue g = glue_after(w);
+    double gap = g.width + ratio_ * (ratio_ > 0 ? g.stretch : g.shrink);
+    x_ += gap;
+    if (w.joint == Joint::Space) {
+      space_gap_ = gap;
+    } else {
+      joinable_ = gap == 0;
+    }
+  }
+
+  void hyphen(const Word& w) {
+    if (items_.empty()) return;
+    items_.back().text += '-';
+    items_.back().w += w.hyphen;
+  }
+
+  std::vector<PageItem> take() {
+    for (PageItem& l : links_) items_.push_back(std::move(l));
+    return std::move(items_);
+  }
+
+ private:
+  // One link rectangle per run of fragments with the same url (spaces included).
+  void link(const Fragment& f) {
+    if (f.style.url.empty()) {
+      previous_url_ = nullptr;
+      return;
+    }
+    if (previous_url_ && *previous_url_ == f.style.url && !links_.empty()) {
+      links_.back().w = x_ + f.width - links_.back().x;
+    } else {
+      links_.push_back(link_item(f, x_, y_));
+    }
+    previous_url_ = &f.style.url;
+  }
+
+  double x_, y_, ratio_;
+  std::vector<PageItem> items_, links_;
+  bool joinable_ = false;
+  double space_gap_ = 0;
+  const std::string* previous_url_ = nullptr;
+};
+
+}  // namespace
+
+bool same_style(const TextStyle& a, const TextStyle& b) {
+  return a.face == b.face && a.size == b.size && a.color.r == b.color.r &&
+         a.color.g == b.color.g && a.color.b == b.color.b && a.url == b.url;
+}
+
+std::vector<Word> collect_words(const std::vector<Inline>& inlines, const InlineStyles& styles) {
+  WordCollector collector(styles);
+  collector.walk(inlines, styles.base);
+  return collector.take();
+}
+
+std::vector<Word> collect_words(const std::string& text, const TextStyle& style) {
+  InlineStyles styles{style, 1.0, style.color};
+  WordCollector collector(styles);
+  collector.add_text(clean_pdf_text(text), style);
+  return collector.take();
+}
+
+double natural_width(const std::vector<Word>& words, size_t begin, size_t end) {
+  double w = 0;
+  for (size_t i = begin; i < end; ++i) w += words[i].width + (i + 1 < end ? glue_after(words[i]).width : 0);
+  return end > begin ? w + break_width(words[end - 1]) : w;
+}
+
+std::vector<PageItem> set_line(const std::vector<Word>& words, const Line& line, double x,
+                               double y, double width, Align align) {
+  double ratio = align == Align::Justify ? adjustment_ratio(words, line, width) : 0;
+  if (align == Align::Right) x += width - line.natural;
+  if (align == Align::Center) x += (width - line.natural) / 2;
+  LineSetter setter(x, y, ratio);
+  for (size_t k = line.begin; k < line.end; ++k) {
+    for (const Fragment& f : words[k].parts) setter.fragment(f);
+    if (k + 1 < line.end) setter.glue(words[k]);
+  }
+  if (words[line.end - 1].joint == Joint::Hyphen && !line.last) setter.hyphen(words[line.end - 1]);
+  return setter.take();
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,114 @@
+// Paragraph composition, shaped like typst's: collect (inline tree -> words of
+// styled fragments) -> prepare (measure; split words at hyphenation points and
+// UAX #14 opportunities; force-break what fits no line) -> linebreak
+// (pdf/linebreak.h) -> finalize (positioned Text and Link items of one line).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "doc/document.h"
+#include "pdf/display_list.h"
+#include "pdf/measure.h"
+
+namespace broadsheet {
+
+/// How a run of text looks; url non-empty makes it a link.
+struct TextStyle {
+  FontFace face;
+  double size = 10;
+  Color color;
+  std::string url;
+};
+
+/// Same look and same link target (Color has no operator==: it is style's).
+bool same_style(const TextStyle& a, const TextStyle& b);
+
+/// A piece of a word in one style ("bold" and "," of "**bold**,").
+struct Fragment {
+  std::string text;
+  TextStyle style;
+  double width = 0;
+};
+
+/// What joins a word (or a piece of one) to the next, and so what a line
+/// break there means.
+enum class Joint : std::uint8_t {
+  Space,    ///< an inter-word space: stretchable; a break drops it
+  Hyphen,   ///< a hyphenation point or soft hyphen: a break draws "-"
+  Break,    ///< after '/', a dash, or a forced split: a break draws nothing
+  Letter,   ///< between CJK characters: slightly stretchable; a break draws nothing
+};
+
+/// The unit of line breaking: a word between spaces after collect, a piece of
+/// one after prepare (e.g. "hy" Hyphen "phen" Hyphen "ation," Space).
+struct Word {
+  std::vector<Fragment> parts;
+  double width = 0;
+  double space = 0;           ///< natural width of the space after it (Joint::Space)
+  double hyphen = 0;          ///< width of the "-" drawn when a line ends here (Joint::Hyphen)
+  Joint joint = Joint::Space;
+  bool break_after = false;   ///< a hard line break follows
+  std::vector<std::uint32_t> soft_hyphens;  ///< collect: byte offsets where U+00AD stood
+};
+
+/// The styles a paragraph needs: its base, and what emphasis, strong, code and
+/// links change.
+struct InlineStyles {
+  TextStyle base;
+  double code_scale = 0.9;    ///< inline code size relative to base
+  Color link;
+};
+
+/// Words of an inline tree, split on spaces, not yet measured.
+std::vector<Word> collect_words(const std::vector<Inline>& inlines, const InlineStyles& styles);
+/// Words of plain text in one style.
+std::vector<Word> collect_words(const std::string& text, const TextStyle& style);
+
+/// Measures every fragment and space, then splits each word wider than
+/// max_width at character boundaries so that no word overflows a line.
+void measure_words(std::vector<Word>& words, double max_width, TextMeasurer& measurer);
+
+class Hyphenator;
+
+/// How a paragraph may break inside words.
+struct BreakRules {
+  std::string language;       ///< BCP 47 tag of the text ("" = none)
+  bool hyphenate = false;     ///< dictionary hyphens and soft hyphens (never in code fragments)
+  bool inside_words = true;   ///< UAX #14 opportunities (false for code blocks)
+};
+
+/// Splits words into pieces at their break opportunities, then measures them
+/// (measure_words): afterwards no piece, hyphen included, is wider than max_width.
+void prepare_words(std::vector<Word>& words, const BreakRules& rules, double max_width,
+                   TextMeasurer& measurer, Hyphenator& hyphenator);
+
+/// One line: words [begin, end); natural = width with natural spaces (and the
+/// hyphen, when it ends at a hyphenation point); last lines (paragraph end or
+/// hard break) are not justified.
+struct Line {
+  size_t begin = 0, end = 0;
+  double natural = 0;
+  bool last = false;
+};
+
+/// Available width per line: the first line may be shorter (indent).
+struct LineWidths {
+  double first = 0, rest = 0;
+  double at(size_t line) const { return line == 0 ? first : rest; }
+};
+
+enum class Align { Left, Justify, Right, Center };
+
+/// Text and Link items of one line set at baseline y, between x and x + width.
+/// Justified lines share out the slack by each glue's stretch (or shrink), so
+/// they end exactly at x + width; a line ending at a hyphenation point gets "-".
+std::vector<PageItem> set_line(const std::vector<Word>& words, const Line& line, double x,
+                               double y, double width, Align align);
+
+/// Natural width of words[begin, end) with natural spaces, plus the hyphen
+/// when the range ends at a hyphenation point.
+double natural_width(const std::vector<Word>& words, size_t begin, size_t end);
+
+}  // namespace broadsheet

@@ -1,0 +1,31 @@
+// Text rules of the PDF back end: what may appear in a Text item (no controls,
+// no soft hyphens, BMP only, because libharu turns other planes into spaces) and
+// code point iteration for glyph lookup and UTF-16 string encoding.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace broadsheet {
+
+/// Stands for characters the PDF cannot show (non-BMP, invalid UTF-8).
+inline constexpr char32_t kReplacement = 0xFFFD;
+
+/// Makes text drawable: whitespace runs become one space, controls and U+00AD
+/// are dropped, code points beyond U+FFFF become U+FFFD. Ends are not trimmed.
+std::string clean_pdf_text(std::string_view text);
+
+/// Like clean_pdf_text for one line of code: spaces are kept, a TAB becomes
+/// spaces up to the next multiple of four columns.
+std::string clean_pdf_code(std::string_view line);
+
+/// Decodes the code point at text[i] and advances i; invalid bytes give U+FFFD.
+char32_t decode_utf8(std::string_view text, size_t& i);
+
+/// Length in bytes of the UTF-8 sequence starting with lead byte c (1 for junk).
+size_t utf8_length(unsigned char c);
+
+/// Percent-encodes bytes outside printable ASCII (and spaces): an IRI to a URI.
+std::string percent_encode_uri(std::string_view url);
+
+}  // namespace broadsheet

@@ -1,0 +1,226 @@
+// Layout through a fake measurer (every code point 0.5 em): line widths,
+// justification, force-broken words, contents page numbers and links,
+// outline entries, keep-with-next for headings, and empty bodies.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "pdf/layout.h"
+#include "pdf/paragraph.h"
+
+using namespace broadsheet;
+
+namespace {
+
+struct HalfEm : TextMeasurer {
+  double width(const FontFace&, std::string_view text, double size) override {
+    double n = 0;
+    for (unsigned char c : text) n += (c & 0xC0) != 0x80;  // code points
+    return n * size * 0.5;
+  }
+};
+
+Inline text(const std::string& t) { return Inline{InlineKind::Text, t, {}, {}}; }
+
+Block paragraph(const std::string& t) {
+  Block b;
+  b.kind = BlockKind::Paragraph;
+  b.inlines = {text(t)};
+  return b;
+}
+
+Block heading(const std::string& t) {
+  Block b = paragraph(t);
+  b.kind = BlockKind::Heading;
+  b.level = 2;
+  return b;
+}
+
+std::string lorem(int words) {
+  static const char* kWords[] = {"the", "council", "met", "on", "Tuesday", "to", "discuss", "a",
+                                 "budget", "of", "unusual", "size", "and", "scope"};
+  std::string out;
+  for (int i = 0; i < words; ++i) out += std::string(i ? " " : "") + kWords[i % 14];
+  return out;
+}
+
+Document sample(int sections, int articles, int paragraphs) {
+  Document doc;
+  doc.meta.title = "Daily Digest";
+  doc.long_date = "Wednesday, 6 November 2024";
+  for (int s = 0; s < sections; ++s) {
+    SectionDoc sec;
+    sec.id = "s" + std::to_string(s + 1);
+    sec.title = "Section " + std::to_string(s + 1);
+    for (int a = 0; a < articles; ++a) {
+      ArticleDoc art;
+      art.title = "Article " + std::to_string(s + 1) + "." + std::to_string(a + 1);
+      art.url = "https://example.org/" + std::to_string(a);
+      for (int p = 0; p < paragraphs; ++p) {
+        if (p % 4 == 3) art.body.push_back(heading("A heading"));
+        art.body.push_back(paragraph(lorem(60 + p * 7)));
+      }
+      sec.articles.push_back(art);
+    }
+    doc.sections.push_back(sec);
+  }
+  return doc;
+}
+
+double right_margin_of(const Style& st, size_t page) {
+  double left = page % 2 == 0 ? st.margin_inner : st.margin_outer;
+  return left + st.page_width - st.margin_inner - st.margin_outer;
+}
+
+}  // namespace
+
+TEST_CASE("layout: lines never exceed the width and justified lines end at the margin") {
+  Style st;
+  HalfEm m;
+  PageSet set = layout(sample(2, 3, 9), st, m);
+  REQUIRE(set.pages.size() > 2);
+  int justified = 0;
+  for (size_t p = set.front_pages; p < set.pages.size(); ++p) {
+    double right = right_margin_of(st, p);
+    for (const PageItem& item : set.pages[p].items) {
+      if (item.kind != ItemKind::Text) continue;
+      CHECK(item.x + item.w <= right + 1e-6);
+      if (item.word_gap > 0) {
+        ++justified;
+        CHECK(item.x + item.w == doctest::Approx(right).epsilon(1e-9));
+      }
+    }
+  }
+  CHECK(justified > 20);
+}
+
+TEST_CASE("layout: break_lines is first-fit and never returns an empty line") {
+  HalfEm m;
+  TextStyle st{FontFace{}, 10, {}, {}};
+  std::vector<Word> words = collect_words("aaaa bbbb cccc dddd", st);  // 20 pt each, space 5
+  measure_words(words, 50, m);
+  std::vector<Line> lines = break_lines(words, {45, 45}, LineBreaker::FirstFit);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].end - lines[0].begin == 2);
+  CHECK(lines[0].natural == doctest::Approx(45));
+  CHECK(lines[1].last);
+}
+
+TEST_CASE("layout: a 50,000-character word is force-broken inside the margin") {
+  Style st;
+  HalfEm m;
+  Document doc = sample(1, 1, 0);
+  doc.sections[0].articles[0].body.push_back(paragraph(std::string(50000, 'x')));
+  PageSet set = layout(doc, st, m);
+  size_t pieces = 0;
+  for (size_t p = set.front_pages; p < set.pages.size(); ++p) {
+    for (const PageItem& item : set.pages[p].items) {
+      if (item.kind != ItemKind::Text) continue;
+      CHECK(item.x + item.w <= right_margin_of(st, p) + 1e-6);
+      if (item.text.find("xxxx") != std::string::npos) ++pieces;
+    }
+  }
+  CHECK(pieces > 50000 * 5.25 / 483 - 2);
+}
+
+TEST_CASE("layout: contents page numbers and links match where articles start") {
+  Style st;
+  HalfEm m;
+  Document doc = sample(3, 4, 6);
+  PageSet set = layout(doc, st, m);
+  REQUIRE(set.front_pages >= 1);
+  std::vector<const OutlineEntry*> articles;
+  for (const auto& e : set.outline) {
+    if (e.level == 1) articles.push_back(&e);
+  }
+  REQUIRE(articles.size() == 12);
+  std::vector<const PageItem*> links;
+  for (size_t p = 0; p < set.front_pages; ++p) {
+    for (const PageItem& item : set.pages[p].items) {
+      if (item.kind == ItemKind::Link && item.target_page >= 0) links.push_back(&item);
+    }
+  }
+  REQUIRE(links.size() == 12);
+  for (size_t i = 0; i < 12; ++i) {
+    CHECK(links[i]->target_page == articles[i]->page);
+    CHECK(links[i]->target_y == doctest::Approx(articles[i]->y));
+    // The article's title is on that page, at that height.
+    bool found = false;
+    for (const PageItem& item : set.pages[static_cast<size_t>(articles[i]->page)].items) {
+      found = found || (item.kind == ItemKind::Text && item.text == articles[i]->title &&
+                        item.y < articles[i]->y && item.y > articles[i]->y - st.title_size * 1.2);
+    }
+    CHECK(found);
+    // The printed number on the contents entry is the article page number.
+    std::string number = std::to_string(articles[i]->page - static_cast<int>(set.front_pages) + 1);
+    bool printed = false;
+    for (const PageItem& item : set.pages[0].items) {
+      printed = printed || (item.kind == ItemKind::Text && item.text == number &&
+                            item.y >= links[i]->y && item.y <= links[i]->y + links[i]->h);
+    }
+    if (links[i]->target_page >= 0 && set.front_pages == 1) CHECK(printed);
+  }
+}
+
+TEST_CASE("layout: outline has sections then their articles, in order") {
+  Style st;
+  HalfEm m;
+  PageSet set = layout(sample(2, 2, 2), st, m);
+  REQUIRE(set.outline.size() == 6);
+  CHECK(set.outline[0].level == 0);
+  CHECK(set.outline[0].title == "Section 1");
+  CHECK(set.outline[1].level == 1);
+  CHECK(set.outline[1].title == "Article 1.1");
+  CHECK(set.outline[3].title == "Section 2");
+  for (size_t i = 1; i < set.outline.size(); ++i) CHECK(set.outline[i].page >= set.outline[i - 1].page);
+}
+
+TEST_CASE("layout: no heading is the last text of a page") {
+  Style st;
+  HalfEm m;
+  PageSet set = layout(sample(2, 6, 16), st, m);
+  for (size_t p = set.front_pages; p + 1 < set.pages.size(); ++p) {
+    const PageItem* lowest = nullptr;
+    for (const PageItem& item : set.pages[p].items) {
+      bool body_text = item.kind == ItemKind::Text && item.y > st.margin_bottom;
+      if (body_text && (!lowest || item.y < lowest->y)) lowest = &item;
+    }
+    REQUIRE(lowest);
+    CHECK_FALSE((lowest->face.bold && lowest->face.role == FontRole::Heading));
+  }
+}
+
+TEST_CASE("layout: an article with an empty body and no head fields works") {
+  Style st;
+  HalfEm m;
+  Document doc;
+  doc.sections.push_back(SectionDoc{"s1", "News", {ArticleDoc{}}});
+  PageSet set = layout(doc, st, m);
+  CHECK(set.pages.size() == 2);
+  CHECK(set.outline.size() == 2);
+  Document empty;
+  CHECK(layout(empty, st, m).pages.size() == 1);
+}
+
+TEST_CASE("layout: running heads, folios, and text without controls or soft hyphens") {
+  Style st;
+  HalfEm m;
+  Document doc = sample(1, 2, 12);
+  doc.sections[0].articles[0].body.push_back(paragraph("soft\u00ADhyphen tab\there\nnew line"));
+  PageSet set = layout(doc, st, m);
+  size_t total = set.pages.size() - set.front_pages;
+  for (size_t p = 0; p < set.pages.size(); ++p) {
+    bool folio = false;
+    for (const PageItem& item : set.pages[p].items) {
+      if (item.kind != ItemKind::Text) continue;
+      for (unsigned char c : item.text) CHECK(c >= 0x20);
+      CHECK(item.text.find("\u00AD") == std::string::npos);
+      std::string expected = "page " + std::to_string(p - set.front_pages + 1) + " of " + std::to_string(total);
+      folio = folio || item.text == expected;
+    }
+    CHECK(folio == (p >= set.front_pages));
+  }
+  std::string dump = dump_layout(set);
+  CHECK(dump.find("softhyphen") != std::string::npos);
+  CHECK(dump.rfind("size 595.3 841.9\npage 1\n", 0) == 0);
+}

@@ -1,0 +1,196 @@
+// Line breaking through a fake measurer (every code point 0.5 em): total-fit
+// against first-fit on a known paragraph, exact right edges, forced breaks,
+// the emergency pass, force-broken giant words, CJK and URLs, and the time of
+// a 2 MB paragraph (printed, not asserted).
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cmath>
+#include <string>
+
+#include "pdf/hyphenate.h"
+#include "pdf/linebreak.h"
+
+using namespace broadsheet;
+
+namespace {
+
+struct HalfEm : TextMeasurer {
+  double width(const FontFace&, std::string_view text, double size) override {
+    double n = 0;
+    for (unsigned char c : text) n += (c & 0xC0) != 0x80;  // code points
+    return n * size * 0.5;
+  }
+};
+
+// The paragraph Knuth and Plass (1981) break in their paper.
+const char* const kFrogKing =
+    "In olden times when wishing still helped one, there lived a king whose daughters were all "
+    "beautiful; and the youngest was so beautiful that the sun itself, which has seen so much, was "
+    "astonished whenever it shone in her face. Close by the king's castle lay a great dark forest, "
+    "and under an old lime-tree in the forest was a well, and when the day was very warm, the "
+    "king's child went out into the forest and sat down by the side of the cool fountain; and when "
+    "she was bored she took a golden ball, and threw it up on high and caught it; and this ball was "
+    "her favorite plaything.";
+
+TextStyle body() { return TextStyle{FontFace{}, 10, {}, {}}; }
+
+std::vector<Word> prepared(const std::string& text, double width, BreakRules rules = {}) {
+  HalfEm m;
+  Hyphenator hyphenator;
+  std::vector<Word> words = collect_words(text, body());
+  prepare_words(words, rules, width, m, hyphenator);
+  return words;
+}
+
+struct Spacing {
+  double max_ratio = 0, sum_squares = 0;
+};
+
+Spacing spacing(const std::vector<Word>& words, const std::vector<Line>& lines, double width) {
+  Spacing s;
+  for (const Line& line : lines) {
+    double r = adjustment_ratio(words, line, width);
+    s.max_ratio = std::max(s.max_ratio, std::abs(r));
+    s.sum_squares += r * r;
+  }
+  return s;
+}
+
+// Every word appears once, in order, across the lines.
+void check_cover(const std::vector<Word>& words, const std::vector<Line>& lines) {
+  size_t next = 0;
+  for (const Line& line : lines) {
+    CHECK(line.begin == next);
+    CHECK(line.end > line.begin);
+    next = line.end;
+  }
+  CHECK(next == words.size());
+}
+
+double right_edge(const std::vector<PageItem>& items) {
+  double edge = 0;
+  for (const PageItem& item : items) {
+    if (item.kind == ItemKind::Text) edge = std::max(edge, item.x + item.w);
+  }
+  return edge;
+}
+
+}  // namespace
+
+TEST_CASE("linebreak: total-fit spaces the Frog King more evenly than first-fit") {
+  const double width = 180;  // 36 characters
+  std::vector<Word> words = prepared(kFrogKing, width);
+  std::vector<Line> greedy = break_lines(words, {width, width}, LineBreaker::FirstFit);
+  std::vector<Line> total = break_lines(words, {width, width}, LineBreaker::TotalFit);
+  check_cover(words, greedy);
+  check_cover(words, total);
+  Spacing g = spacing(words, greedy, width), t = spacing(words, total, width);
+  MESSAGE("first-fit max |r| " << g.max_ratio << " sum r^2 " << g.sum_squares << "; total-fit max |r| "
+                                << t.max_ratio << " sum r^2 " << t.sum_squares);
+  CHECK(t.max_ratio < g.max_ratio);
+  CHECK(t.sum_squares < g.sum_squares);
+  for (const Line& line : total) {
+    CHECK(adjustment_ratio(words, line, width) >= -1);  // shrinks no more than the glue allows
+    CHECK(right_edge(set_line(words, line, 0, 0, width, Align::Justify)) <= width + 1e-9);
+  }
+}
+
+TEST_CASE("linebreak: justified lines end exactly at the width, the last is ragged") {
+  const double width = 200;
+  std::vector<Word> words = prepared(kFrogKing, width, BreakRules{"en", true, true});
+  std::vector<Line> lines = break_lines(words, {width - 15, width});
+  REQUIRE(lines.size() > 5);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    double x = i == 0 ? 15 : 0, w = i == 0 ? width - 15 : width;
+    std::vector<PageItem> items = set_line(words, lines[i], x, 0, w, Align::Justify);
+    CHECK(adjustment_ratio(words, lines[i], w) >= -1);
+    if (i + 1 < lines.size()) {
+      CHECK(right_edge(items) == doctest::Approx(width).epsilon(1e-12));
+    } else {
+      CHECK(lines[i].last);
+      CHECK(right_edge(items) < width);
+      for (const PageItem& item : items) CHECK(item.word_gap == 0);
+    }
+  }
+}
+
+TEST_CASE("linebreak: forced breaks are honoured by both breakers") {
+  std::vector<Word> words = prepared("one two three four five six", 100);
+  words[1].break_after = true;  // after "two"
+  for (LineBreaker b : {LineBreaker::FirstFit, LineBreaker::TotalFit}) {
+    std::vector<Line> lines = break_lines(words, {100, 100}, b);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].end == 2);
+    CHECK(lines[0].last);
+    CHECK(lines[1].last);
+  }
+}
+
+TEST_CASE("linebreak: the emergency pass on an impossible width never overflows") {
+  const double width = 22;  // four characters and a bit: nothing fits well
+  std::vector<Word> words = prepared(kFrogKing, width, BreakRules{"en", true, true});
+  std::vector<Line> lines = total_fit(words, {width, width});
+  REQUIRE_FALSE(lines.empty());
+  check_cover(words, lines);
+  for (const Line& line : lines) CHECK(line.natural <= width + 1e-9);
+}
+
+TEST_CASE("linebreak: a 50,000-character word is broken by force within the width") {
+  std::vector<Word> words = prepared("before " + std::string(50000, 'x') + " after", 300);
+  std::vector<Line> lines = break_lines(words, {300, 300});
+  check_cover(words, lines);
+  size_t characters = 0;
+  for (const Line& line : lines) {
+    CHECK(line.natural <= 300 + 1e-9);
+    for (size_t k = line.begin; k < line.end; ++k) characters += words[k].parts[0].text.size();
+  }
+  CHECK(characters == 50000 + 6 + 5);
+}
+
+TEST_CASE("linebreak: CJK wraps between characters and justifies") {
+  std::string text;
+  for (int i = 0; i < 12; ++i) text += "日本語の文章は空白なしで書かれる。";
+  const double width = 103;  // 20.6 characters of 5 pt
+  std::vector<Word> words = prepared(text, width, BreakRules{"ja", true, true});
+  CHECK(words.size() > 150);  // one piece per character, nearly
+  std::vector<Line> lines = break_lines(words, {width, width});
+  REQUIRE(lines.size() > 8);
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    std::vector<PageItem> items = set_line(words, lines[i], 0, 0, width, Align::Justify);
+    CHECK(right_edge(items) == doctest::Approx(width));
+    CHECK(items.front().text.rfind("。", 0) != 0);  // no line starts with a full stop (UAX #14)
+  }
+}
+
+TEST_CASE("linebreak: a URL breaks after its slashes, without hyphens") {
+  std::string url = "https://example.org/register/information/winter-timetable?lang=en";
+  std::vector<Word> words = prepared("See " + url + " for details.", 110, BreakRules{"en", true, true});
+  std::vector<Line> lines = break_lines(words, {110, 110});
+  REQUIRE(lines.size() > 2);
+  std::string joined;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Word& last = words[lines[i].end - 1];
+    CHECK(last.joint != Joint::Hyphen);
+    std::vector<PageItem> items = set_line(words, lines[i], 0, 0, 110, Align::Left);
+    CHECK(right_edge(items) <= 110 + 1e-9);
+    for (const PageItem& item : items) joined += item.text;
+  }
+  CHECK(joined.find(url) != std::string::npos);  // nothing drawn that is not in the URL
+  const Word& first_end = words[lines[0].end - 1];
+  CHECK(first_end.parts.back().text.back() == '/');
+}
+
+TEST_CASE("linebreak: a 2 MB paragraph completes (time printed)") {
+  std::string text;
+  while (text.size() < 2'000'000) text += kFrogKing + std::string(" ");
+  for (LineBreaker b : {LineBreaker::FirstFit, LineBreaker::TotalFit}) {
+    auto start = std::chrono::steady_clock::now();
+    std::vector<Word> words = prepared(text, 240, BreakRules{"en", true, true});
+    std::vector<Line> lines = break_lines(words, {240, 240}, b);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    MESSAGE((b == LineBreaker::TotalFit ? "total-fit" : "first-fit") << ": " << words.size() << " pieces, "
+            << lines.size() << " lines in " << seconds << " s");
+    check_cover(words, lines);
+  }
+}
