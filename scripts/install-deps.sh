@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  g++ cmake make pkg-config
+  g++ cmake make pkg-config ccache
   # libraries the core links against
   libhpdf-dev libzip-dev libtinyxml2-dev libyaml-cpp-dev libmd4c-dev
   libhyphen-dev libunibreak-dev libfontconfig-dev libhowardhinnant-date-dev
