@@ -8,7 +8,11 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/node/parse.h>
 
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
+
 #include <array>
+#include <sstream>
 #include <utility>
 
 namespace broadsheet {
@@ -110,12 +114,68 @@ SourceLoc document_start(const SourceText& source, int line0) {
   return source.loc_at(line0, 0);
 }
 
+// Notes where the first document after the first one has content. A trailing
+// "---" or "..." alone makes an empty (null) document, which is harmless.
+class DocumentCounter : public YAML::EventHandler {
+ public:
+  int documents = 0;
+  std::optional<YAML::Mark> extra_content;
+
+  void OnDocumentStart(const YAML::Mark&) override { ++documents; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { content(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    content(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    content(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    content(mark);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void content(const YAML::Mark& mark) {
+    if (documents > 1 && !extra_content) extra_content = mark;
+  }
+};
+
+// Only a line starting with "---" or "..." can begin a second document.
+bool has_document_markers(const std::string& text) {
+  for (size_t at = 0; at < text.size(); at = text.find('\n', at) + 1) {
+    std::string_view line(text.data() + at, std::min<size_t>(3, text.size() - at));
+    if (line == "---" || line == "...") return true;
+    if (text.find('\n', at) == std::string::npos) break;
+  }
+  return false;
+}
+
+// Where a second document with content starts, if any. yaml-cpp 0.7's LoadAll
+// can loop forever, collecting empty documents, on some malformed input (found
+// by fuzzing), so documents are read through the event API, at most three.
+std::optional<YAML::Mark> second_document_content(const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentCounter counter;
+  for (int i = 0; i < 3 && !counter.extra_content && parser.HandleNextDocument(counter); ++i) {
+  }
+  return counter.extra_content;
+}
+
 }  // namespace
 
 std::optional<YAML::Node> parse_yaml(const SourceText& source, Diagnostics& diags) {
-  std::vector<YAML::Node> documents;
+  YAML::Node first;
+  std::optional<YAML::Mark> second;
   try {
-    documents = YAML::LoadAll(source.text);
+    first = YAML::Load(source.text);
+    if (has_document_markers(source.text)) second = second_document_content(source.text);
   } catch (const YAML::DeepRecursion& e) {
     diags.error(source.loc(e.mark), "invalid YAML: nested too deeply");
     return std::nullopt;
@@ -124,15 +184,13 @@ std::optional<YAML::Node> parse_yaml(const SourceText& source, Diagnostics& diag
     diags.error(why.loc, why.message, why.hint);
     return std::nullopt;
   }
-  if (documents.empty()) return YAML::Node(YAML::NodeType::Null);
-  for (size_t i = 1; i < documents.size(); ++i) {
-    if (documents[i].IsNull()) continue;  // a trailing "---" or "..." alone is harmless
-    diags.error(document_start(source, documents[i].Mark().line),
+  if (second) {
+    diags.error(document_start(source, second->line),
                 "the file holds several YAML documents ('---' starts a new one)",
                 "put every article in one list");
     return std::nullopt;
   }
-  return documents.front();
+  return first;
 }
 
 }  // namespace broadsheet

@@ -651,7 +651,8 @@ TEST_CASE("epub cover: first in the spine, declared cover-image, described and d
 
 TEST_CASE("epub a digest's own cover is used as is, its type read from its bytes") {
   fs::path dir = scratch_dir("own-cover");
-  const std::string jpeg_bytes("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xFF\xD9", 24);
+  static const char kJpeg[] = "\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xFF\xD9";
+  const std::string jpeg_bytes(kJpeg, sizeof kJpeg - 1);  // the literal holds NULs: size from the array
   write_bytes(dir / "cover.png", jpeg_bytes);  // a JPEG, whatever its name says
   Document doc = sample_document();
   doc.meta.cover = (dir / "cover.png").string();
