@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build digest test golden-update clean sanitize fuzz fuzz-build fuzz-replay
+.PHONY: all deps configure build digest test golden-update clean sanitize fuzz fuzz-build fuzz-replay bench typography
 
 all: build
 
@@ -56,5 +56,26 @@ fuzz: fuzz-build
 fuzz-replay: fuzz-build
 	fuzz/run_fuzzer.sh $(FUZZ_BUILD) replay
 
+# The benchmark (README "Performance"): an optimised build in build-bench, the
+# generated corpus, broadsheet against htmldoc and pandoc (installed by the
+# bench section of the dependency script) and the libharu floor; prints a table.
+# -O2: GCC 12 at -O3 reports a false -Wrestrict inside std::string (a known GCC 12 bug).
+# `make bench BENCH_FLAGS="--sizes 1000 --runs 5"`
+BENCH_BUILD ?= build-bench
+BENCH_FLAGS ?=
+bench:
+	@./scripts/install-deps.sh bench
+	@cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" >/dev/null
+	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target broadsheet haru_floor
+	python3 bench/run_bench.py $(BENCH_BUILD) $(BENCH_FLAGS)
+
+# Typesetting quality, measured (README "Typography, measured"): overfull lines,
+# word spacing, hyphen ladders, widows, orphans, missing glyphs, for the sample
+# and a generated corpus. `make typography TYPO_ARGS="classic 1000"` (style, articles).
+TYPO_ARGS ?= classic 1000
+typography: build
+	@cmake --build $(BUILD) -j $(JOBS) --target typography
+	$(BUILD)/typography $(TYPO_ARGS)
+
 clean:
-	rm -rf $(BUILD) build-sanitize $(FUZZ_BUILD)
+	rm -rf $(BUILD) build-sanitize $(FUZZ_BUILD) $(BENCH_BUILD)

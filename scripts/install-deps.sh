@@ -9,11 +9,13 @@ packages=(
   # libraries the core links against
   libhpdf-dev libzip-dev libtinyxml2-dev libyaml-cpp-dev libmd4c-dev
   libhyphen-dev libunibreak-dev libfontconfig-dev libhowardhinnant-date-dev
-  libcli11-dev libgumbo-dev libpng-dev libjpeg-dev
+  libcli11-dev libgumbo-dev libpng-dev libjpeg-dev libwebp-dev libgif-dev
+  # right-to-left text in the PDF (bidi, Arabic shaping)
+  libfribidi-dev
   # the EPUB cover: text in any script drawn with pango onto a cairo surface
   libpango1.0-dev libcairo2-dev
   # data: fonts, hyphenation dictionaries, time zones
-  fonts-dejavu-core fonts-droid-fallback tzdata
+  fonts-dejavu-core fonts-droid-fallback fonts-nanum tzdata
   hyphen-en-us hyphen-de hyphen-ru hyphen-fr hyphen-pl hyphen-el
   hyphen-es hyphen-it hyphen-pt-pt hyphen-nl hyphen-hu hyphen-cs hyphen-sk
   hyphen-uk hyphen-ro hyphen-hr hyphen-sl hyphen-lt hyphen-da hyphen-sv hyphen-ca
@@ -24,6 +26,10 @@ packages=(
 # sanitizer runtimes; `make test` and `make sanitize` (g++) do not need them.
 if [ "${1:-}" = fuzz ]; then
   packages+=(clang-14 libclang-rt-14-dev)
+fi
+# the peers `make bench` compares against, only for `install-deps.sh bench`.
+if [ "${1:-}" = bench ]; then
+  packages+=(htmldoc pandoc)
 fi
 
 missing=()

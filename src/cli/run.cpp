@@ -5,13 +5,19 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <charconv>
+#include <exception>
+#include <future>
 #include <ostream>
+#include <thread>
 
 #include "doc/document.h"
 #include "env/files.h"
 #include "env/fonts.h"
 #include "epub/write_epub.h"
+#include "image/attach_images.h"
 #include "input/load.h"
 #include "pdf/write_pdf.h"
 #include "style/style.h"
@@ -90,6 +96,11 @@ void add_build_options(CLI::App& cmd, Options& o, std::vector<std::string>& date
   cmd.add_option("--date", dates, "Only this day (YYYY-MM-DD); repeatable");
   cmd.add_option("--from", from, "Only days from this one on (YYYY-MM-DD)");
   cmd.add_option("--to", to, "Only days up to this one (YYYY-MM-DD)");
+  cmd.add_option("--allow-images-from", o.image_roots,
+                 "Also read article images from this folder (default: only the digest's folder); repeatable")
+      ->check(CLI::ExistingDirectory);
+  cmd.add_flag("--skip-bad-images", o.skip_bad_images,
+               "A missing or unusable image is a warning and is left out, not an error");
 }
 
 // The raw strings CLI11 fills in, turned into Options by finish_options.
@@ -117,6 +128,12 @@ void configure(CLI::App& app, Options& o, RawFlags& raw) {
                     "Print the document tree or the page layout as text instead of writing files")
       ->check(CLI::IsMember({"document", "layout"}));
   build->add_flag("-q,--quiet", o.quiet, "Print nothing but problems");
+  build->add_flag("--grayscale", o.grayscale, "Convert article images to grayscale (e-ink readers)");
+  build->add_flag("-v,--verbose", o.verbose, "Also print each edition's image sizes, before and after");
+  build->add_option("-j,--jobs", o.jobs,
+                    "Days rendered at once, and a day's EPUB beside its PDF when above 1 "
+                    "(default: the number of cores)")
+      ->check(CLI::Range(1u, 1024u));
 
   CLI::App* check = app.add_subcommand("check", "Validate only: report every problem, write nothing");
   add_build_options(*check, o, dates, from, to);
@@ -151,6 +168,7 @@ struct Loaded {
   Digest digest;
   Style style;
   std::vector<Edition> editions;
+  std::vector<Document> documents;  ///< one per edition, images attached (build_documents)
 };
 
 std::optional<Loaded> load_all(const Options& o, const ProcessEnv& env, std::ostream& err) {
@@ -173,9 +191,36 @@ std::optional<Loaded> load_all(const Options& o, const ProcessEnv& env, std::ost
   return loaded;
 }
 
+// Every edition's document with its images attached (so the check runs before
+// anything renders). Image problems are printed like input problems; after
+// any error, false: nothing is written.
+bool build_documents(Loaded& loaded, const Options& o, std::ostream& out, std::ostream& err) {
+  ImageOptions images{image_targets(loaded.style, o.grayscale), o.image_roots, o.skip_bad_images};
+  ImageCache cache;
+  Diagnostics diags;
+  std::vector<ImageReport> reports;
+  for (Edition& edition : loaded.editions) {
+    edition.build_time = choose_build_time(edition, o.timestamp);
+    loaded.documents.push_back(build_document(edition));
+    for (const Diagnostic& w : loaded.documents.back().warnings) diags.warning(w.loc, w.message, w.hint);
+    reports.push_back(attach_images(loaded.documents.back(), images, cache, diags));
+  }
+  err << diags.format();
+  if (diags.has_errors()) {
+    err << "broadsheet: " << diags.error_count() << (diags.error_count() == 1 ? " error" : " errors")
+        << "; nothing written\n";
+    return false;
+  }
+  for (size_t i = 0; o.verbose && i < reports.size(); ++i) {
+    out << loaded.documents[i].iso_date << ": " << describe(reports[i]) << "\n";
+  }
+  return true;
+}
+
 int run_check(const Options& o, const ProcessEnv& env, std::ostream& out, std::ostream& err) {
   auto loaded = load_all(o, env, err);
   if (!loaded) return kExitInputError;
+  if (!build_documents(*loaded, o, out, err)) return kExitInputError;
   size_t articles = 0;
   for (const auto& e : loaded->editions)
     for (const auto& s : e.sections) articles += s.articles.size();
@@ -188,31 +233,77 @@ int run_check(const Options& o, const ProcessEnv& env, std::ostream& out, std::o
 
 // One day's outputs, rendered in memory: every edition is rendered (and checked
 // against the page limit) before any file is written, so that a failing day
-// leaves no file from any day.
+// leaves no file from any day. Problems are kept, to be reported in day order.
 struct RenderedEdition {
   std::string day;
   std::string pdf, epub;
   size_t pages = 0, articles = 0;
+  std::string error;           ///< the page-limit message, if over it
+  std::exception_ptr failure;  ///< what rendering threw (EnvironmentError...)
+  std::vector<std::string> warnings;  ///< the PDF's (render_pdf), printed in day order
 };
 
-// Renders one edition as options ask; false after reporting an edition over the page limit.
-bool render_edition(const Document& doc, const Loaded& loaded, const FontFiles& fonts,
-                    const Options& o, const ProcessEnv& env, RenderedEdition& rendered,
-                    std::ostream& err) {
+// The PDF of one edition, unless it is over the page limit (then rendered.error).
+void render_pdf_of(const Document& doc, const Loaded& loaded, const FontFiles& fonts,
+                   const ProcessEnv& env, RenderedEdition& rendered) {
+  PdfResult pdf = render_pdf(doc, loaded.style, fonts);
+  rendered.pages = pdf.pages.pages.size();
+  if (rendered.pages > env.max_pages) {
+    rendered.error = "broadsheet: error: edition " + rendered.day + " has " +
+                     std::to_string(rendered.pages) + " pages; the limit is " +
+                     std::to_string(env.max_pages) + "; nothing written\n";
+    return;
+  }
+  rendered.pdf = std::move(pdf.bytes);
+  rendered.warnings = std::move(pdf.warnings);
+}
+
+// Renders one edition as options ask. With both formats and a second core the
+// EPUB is made on its own thread while the PDF renders: the two share only the
+// read-only document and style (libharu, libzip and cairo state is per call).
+void render_edition(const Document& doc, const Loaded& loaded, const FontFiles& fonts,
+                    const Options& o, const ProcessEnv& env, bool epub_aside,
+                    RenderedEdition& rendered) {
   rendered.day = doc.iso_date;
   rendered.articles = doc.article_count();
-  if (o.formats != Formats::Epub) {
-    PdfResult pdf = render_pdf(doc, loaded.style, fonts);
-    rendered.pages = pdf.pages.pages.size();
-    if (rendered.pages > env.max_pages) {
-      err << "broadsheet: error: edition " << rendered.day << " has " << rendered.pages
-          << " pages; the limit is " << env.max_pages << "; nothing written\n";
-      return false;
-    }
-    rendered.pdf = std::move(pdf.bytes);
+  const bool want_pdf = o.formats != Formats::Epub, want_epub = o.formats != Formats::Pdf;
+  std::future<std::string> epub;  // its destructor waits, so doc outlives the thread
+  if (want_pdf && want_epub && epub_aside) {
+    epub = std::async(std::launch::async, [&] { return render_epub(doc, loaded.style); });
   }
-  if (o.formats != Formats::Pdf) rendered.epub = render_epub(doc, loaded.style);
-  return true;
+  if (want_pdf) render_pdf_of(doc, loaded, fonts, env, rendered);
+  if (epub.valid()) {
+    rendered.epub = epub.get();
+  } else if (want_epub) {
+    rendered.epub = render_epub(doc, loaded.style);
+  }
+}
+
+unsigned job_count(const Options& o) {
+  return o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
+// Renders every edition, up to `jobs` days at once, each worker taking the next
+// day; results land in day order whatever finishes first.
+std::vector<RenderedEdition> render_all(const Loaded& loaded, const FontFiles& fonts,
+                                        const Options& o, const ProcessEnv& env) {
+  std::vector<RenderedEdition> rendered(loaded.editions.size());
+  const unsigned jobs = job_count(o);
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < rendered.size(); i = next++) {
+      try {
+        render_edition(loaded.documents[i], loaded, fonts, o, env, jobs > 1, rendered[i]);
+      } catch (...) {
+        rendered[i].failure = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::jthread> workers;
+  for (size_t t = 1; t < std::min<size_t>(jobs, rendered.size()); ++t) workers.emplace_back(work);
+  work();
+  workers.clear();  // joins
+  return rendered;
 }
 
 void write_edition(const RenderedEdition& rendered, const Options& o, std::ostream& out) {
@@ -251,20 +342,23 @@ int run_build(const Options& o, const ProcessEnv& env, std::ostream& out, std::o
   const bool want_pdf = o.formats != Formats::Epub || o.dump == DumpKind::Layout;
   FontFiles fonts;
   if (want_pdf) fonts = find_fonts(loaded->style.fonts);
-
-  std::vector<RenderedEdition> rendered;
-  for (Edition& edition : loaded->editions) {
-    edition.build_time = choose_build_time(edition, o.timestamp);
-    Document doc = build_document(edition);
-    if (o.dump != DumpKind::None) {
-      dump_edition(doc, *loaded, fonts, o.dump, out);
-      continue;
-    }
-    if (!render_edition(doc, *loaded, fonts, o, env, rendered.emplace_back(), err)) {
+  if (!build_documents(*loaded, o, out, err)) return kExitInputError;
+  if (o.dump != DumpKind::None) {
+    for (const Document& doc : loaded->documents) dump_edition(doc, *loaded, fonts, o.dump, out);
+    return kExitOk;
+  }
+  prepare_fontconfig();  // before any thread draws an EPUB cover
+  std::vector<RenderedEdition> rendered = render_all(*loaded, fonts, o, env);
+  for (const RenderedEdition& edition : rendered) {
+    if (edition.failure) std::rethrow_exception(edition.failure);
+    if (!edition.error.empty()) {
+      err << edition.error;
       return kExitInputError;
     }
   }
-  if (o.dump != DumpKind::None) return kExitOk;
+  for (const RenderedEdition& edition : rendered) {
+    for (const std::string& warning : edition.warnings) err << "broadsheet: warning: " << warning << "\n";
+  }
   create_output_dir(o.out_dir);
   for (const RenderedEdition& edition : rendered) write_edition(edition, o, out);
   return kExitOk;

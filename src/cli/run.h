@@ -29,6 +29,12 @@ struct Options {
   Formats formats = Formats::Both;
   DumpKind dump = DumpKind::None;
   bool quiet = false;
+  unsigned jobs = 0;                                ///< days rendered at once; 0: one per core
+  // Article images (README "Images").
+  std::vector<std::filesystem::path> image_roots;   ///< --allow-images-from DIR, repeatable
+  bool skip_bad_images = false;                     ///< --skip-bad-images
+  bool grayscale = false;                           ///< --grayscale
+  bool verbose = false;                             ///< --verbose: the image size report
 };
 
 /// The most pages one edition's PDF may have (README "Limits"): far beyond any

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "doc/document.h"
+#include "doc/figures.h"
 #include "model/days.h"
 
 namespace broadsheet {
@@ -26,17 +27,29 @@ std::string time_label(const PlacedArticle& placed) {
   return label;
 }
 
-std::vector<Block> parse_body(const Article& article) {
+std::vector<Block> parse_body(const Article& article, BodyNotes& notes) {
   switch (article.format) {
-    case BodyFormat::Markdown: return parse_markdown(article.body);
+    case BodyFormat::Markdown: return parse_markdown(article.body, &notes);
     case BodyFormat::Text: return parse_plain_text(article.body);
-    case BodyFormat::Html: return parse_plain_text(article.body);  // rejected earlier; never markup
+    case BodyFormat::Html: return parse_html(article.body, &notes);
   }
   return parse_plain_text(article.body);
 }
 
+// One warning per article, however many images it loses: broadsheet works offline.
+void warn_about_remote_images(const Article& article, const BodyNotes& notes,
+                              std::vector<Diagnostic>& warnings) {
+  if (notes.remote_images.empty()) return;
+  const size_t count = notes.remote_images.size();
+  std::string message = article.label + ": 'body' image '" + notes.remote_images.front() + "'";
+  if (count > 1) message += " and " + decimal(static_cast<long long>(count - 1)) + " more";
+  message += count > 1 ? " are not local files; left out" : " is not a local file; left out";
+  warnings.push_back(Diagnostic{Severity::Warning, article.body_loc, std::move(message),
+                                "broadsheet works offline: save the image beside the digest and use its path"});
+}
+
 ArticleDoc build_article(const PlacedArticle& placed, const std::string& id,
-                         const std::string& edition_language) {
+                         const std::string& edition_language, std::vector<Diagnostic>& warnings) {
   const Article& article = placed.article;
   ArticleDoc doc;
   doc.id = id;
@@ -48,17 +61,26 @@ ArticleDoc build_article(const PlacedArticle& placed, const std::string& id,
   doc.summary = article.summary;
   doc.language = article.language.empty() ? edition_language : article.language;
   doc.tags = article.tags;
-  doc.body = parse_body(article);
+  BodyNotes notes;
+  doc.body = parse_body(article, notes);
+  warn_about_remote_images(article, notes, warnings);
+  hoist_figures(doc.body);
+  if (!article.image.empty()) doc.body.insert(doc.body.begin(), lead_figure(article.image, article.image_caption));
+  doc.base_dir = article.base_dir;
+  doc.label = article.label;
+  doc.image_loc = article.image_loc;
+  doc.body_loc = article.body_loc;
   return doc;
 }
 
-SectionDoc build_section(const Section& section, size_t number, const std::string& language) {
+SectionDoc build_section(const Section& section, size_t number, const std::string& language,
+                         std::vector<Diagnostic>& warnings) {
   SectionDoc doc;
   doc.id = "s" + decimal(static_cast<long long>(number));
   doc.title = section.name;
   for (size_t i = 0; i < section.articles.size(); ++i) {
     std::string id = doc.id + "-a" + decimal(static_cast<long long>(i + 1));
-    doc.articles.push_back(build_article(section.articles[i], id, language));
+    doc.articles.push_back(build_article(section.articles[i], id, language, warnings));
   }
   return doc;
 }
@@ -72,7 +94,7 @@ Document build_document(const Edition& edition) {
   doc.long_date = long_date(edition.day);
   doc.build_time = edition.build_time;
   for (size_t i = 0; i < edition.sections.size(); ++i) {
-    doc.sections.push_back(build_section(edition.sections[i], i + 1, edition.meta.language));
+    doc.sections.push_back(build_section(edition.sections[i], i + 1, edition.meta.language, doc.warnings));
   }
   return doc;
 }

@@ -17,7 +17,12 @@ void append_plain_text(const std::vector<Inline>& inlines, std::string& out) {
       case InlineKind::LineBreak: out += ' '; break;  // titles and outlines are one line
       case InlineKind::Emphasis:
       case InlineKind::Strong:
-      case InlineKind::Link: append_plain_text(in.children, out); break;
+      case InlineKind::Link:
+      case InlineKind::Underline:
+      case InlineKind::Strike:
+      case InlineKind::Subscript:
+      case InlineKind::Superscript:
+      case InlineKind::Image: append_plain_text(in.children, out); break;  // an image: its alt text
     }
   }
 }

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,10 +13,16 @@
 
 namespace broadsheet {
 
-enum class InlineKind { Text, Emphasis, Strong, Code, Link, LineBreak };
+struct FigureImage;  // src/image/prepare.h: the prepared pixels of a Figure
 
-/// A run of inline content. Text and Code carry text; Emphasis, Strong and Link
-/// carry children; Link also carries url.
+enum class InlineKind {
+  Text, Emphasis, Strong, Code, Link, LineBreak,
+  Underline, Strike, Subscript, Superscript,  // from HTML (u, s, sub, sup) and Markdown ~~
+  Image,  // Markdown ![alt](src "title"): url = src, text = title, children = alt
+};
+
+/// A run of inline content. Text and Code carry text; Emphasis, Strong, Link,
+/// Underline, Strike, Subscript and Superscript carry children; Link also carries url.
 struct Inline {
   InlineKind kind = InlineKind::Text;
   std::string text;
@@ -22,10 +30,17 @@ struct Inline {
   std::vector<Inline> children;
 };
 
-enum class BlockKind { Heading, Paragraph, Quote, List, ListItem, CodeBlock, Rule };
+enum class BlockKind {
+  Heading, Paragraph, Quote, List, ListItem, CodeBlock, Rule,
+  Table, TableRow, TableCell,  // from HTML tables and GFM Markdown tables
+  Figure,  // an image with alt text and caption: the article's `image:`, or a body image
+};
 
 /// A block of the body. Heading (level 1-6) and Paragraph carry inlines; Quote,
 /// List and ListItem carry children; CodeBlock carries literal text.
+/// Table carries TableRow children and its caption as inlines (may be empty);
+/// a TableRow carries TableCell children; a TableCell carries inlines and
+/// `header` (th, or a cell of a GFM header row).
 struct Block {
   BlockKind kind = BlockKind::Paragraph;
   int level = 0;                 ///< Heading level
@@ -34,9 +49,21 @@ struct Block {
   std::vector<Inline> inlines;
   std::vector<Block> children;
   std::string text;              ///< CodeBlock content (lines separated by \n)
+  bool header = false;           ///< TableCell: a header cell
+  // Figure: `src` as written (relative to the article's file), its alt text and
+  // caption; `lead` for the article's `image:` field; `image` is set by
+  // attach_images (src/image) before the back ends run, and a Figure without
+  // one is skipped by them.
+  std::string src{}, alt{}, caption{};
+  bool lead = false;
+  std::shared_ptr<const FigureImage> image{};
 };
 
 struct ArticleDoc {
+  // Where the article came from, for resolving and reporting its images.
+  std::filesystem::path base_dir;  ///< folder of its input file
+  std::string label;               ///< "article 3 ('Markets rally')"
+  SourceLoc image_loc, body_loc;   ///< the `image:` and `body:` values
   std::string id;                ///< stable, unique in the edition: "s1-a2"
   std::string title;
   std::vector<std::string> authors;
@@ -69,15 +96,29 @@ struct Document {
   /// Every tag of every article, first appearance first, without duplicates.
   std::vector<std::string> all_tags() const;
   size_t article_count() const;
+
+  /// What building noticed and left out (one per article at most), in article
+  /// order, for the caller to print: rendering may run on several threads.
+  std::vector<Diagnostic> warnings;
 };
 
 /// Builds the document of one edition. Bodies are parsed here: Markdown through
-/// md4c, text split on blank lines. Never fails: unparseable markup is text.
-/// Precondition: no article has format Html (rejected at validation).
+/// md4c, HTML through gumbo (sanitized), text split on blank lines. Never fails:
+/// unparseable markup is text. What a body loses that a reader may miss (remote
+/// images) becomes doc.warnings, at the body's location.
 Document build_document(const Edition& edition);
 
-/// Markdown (CommonMark + GFM strikethrough-free subset) to blocks.
-std::vector<Block> parse_markdown(const std::string& markdown);
+/// What parsing a body noticed and left out, for one warning per article.
+struct BodyNotes {
+  std::vector<std::string> remote_images;  ///< img src values that are not local files
+};
+
+/// Markdown (CommonMark + GFM tables, strikethrough, autolinks) to blocks. Raw
+/// HTML goes through the HTML sanitizer: blocks are parsed as HTML, inline
+/// tags of a small safe set become spans, other tags are dropped.
+std::vector<Block> parse_markdown(const std::string& markdown, BodyNotes* notes = nullptr);
+/// An HTML fragment (parsed as browsers do, gumbo) to blocks, sanitized: see html.h.
+std::vector<Block> parse_html(const std::string& html, BodyNotes* notes = nullptr);
 /// Plain text to paragraphs: split on blank lines, every character literal,
 /// single newlines become line breaks.
 std::vector<Block> parse_plain_text(const std::string& text);

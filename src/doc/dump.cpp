@@ -49,6 +49,7 @@ class Dumper {
   void article(const ArticleDoc& article, int depth);
   void block(const Block& block, int depth);
   void inlines(const std::vector<Inline>& runs, int depth);
+  void figure(const Block& b, int depth);
 
   std::string out_;
 };
@@ -99,9 +100,20 @@ void Dumper::block(const Block& b, int depth) {
     case BlockKind::ListItem: line(depth, "item"); break;
     case BlockKind::CodeBlock: line(depth, "code-block " + in_quotes(b.text)); break;
     case BlockKind::Rule: line(depth, "rule"); break;
+    case BlockKind::Table: line(depth, "table"); break;
+    case BlockKind::TableRow: line(depth, "row"); break;
+    case BlockKind::TableCell: line(depth, b.header ? "cell header" : "cell"); break;
+    case BlockKind::Figure: figure(b, depth); break;
   }
   inlines(b.inlines, depth + 1);
   for (const Block& child : b.children) block(child, depth + 1);
+}
+
+// A figure as written: its path, alt text and caption (not the pixels).
+void Dumper::figure(const Block& b, int depth) {
+  line(depth, std::string(b.lead ? "figure lead " : "figure ") + in_quotes(b.src));
+  optional_line(depth + 1, "alt", b.alt);
+  optional_line(depth + 1, "caption", b.caption);
 }
 
 void Dumper::inlines(const std::vector<Inline>& runs, int depth) {
@@ -113,6 +125,11 @@ void Dumper::inlines(const std::vector<Inline>& runs, int depth) {
       case InlineKind::Emphasis: line(depth, "emphasis"); break;
       case InlineKind::Strong: line(depth, "strong"); break;
       case InlineKind::Link: line(depth, "link " + in_quotes(in.url)); break;
+      case InlineKind::Underline: line(depth, "underline"); break;
+      case InlineKind::Strike: line(depth, "strike"); break;
+      case InlineKind::Subscript: line(depth, "subscript"); break;
+      case InlineKind::Superscript: line(depth, "superscript"); break;
+      case InlineKind::Image: line(depth, "image " + in_quotes(in.url) + " title=" + in_quotes(in.text)); break;
     }
     inlines(in.children, depth + 1);
   }

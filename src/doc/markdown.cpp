@@ -2,6 +2,8 @@
 // calls back as it enters and leaves each block and span; TreeBuilder keeps an
 // explicit stack of what is open, so input nesting never reaches the C++ stack.
 // Quotes and lists nested past kMaxBlockNesting are flattened into their ancestor.
+// Raw HTML meets the HTML sanitizer (html.h): HTML blocks are parsed as HTML
+// bodies; inline tags of the safe set open and close spans, the rest are dropped.
 #include <md4c.h>
 
 #include <algorithm>
@@ -13,15 +15,15 @@
 
 #include "doc/document.h"
 #include "doc/entities.h"
+#include "doc/html.h"
 #include "doc/inlines.h"
 
 namespace broadsheet {
 namespace {
 
-// GFM autolinks (bare URLs, www., e-mail) are common in pasted news text.
-// Strikethrough is recognised only so that its "~~" markers do not show; the
-// tree has no node for it, so its text is kept plainly.
-constexpr unsigned kMarkdownFlags = MD_FLAG_PERMISSIVEAUTOLINKS | MD_FLAG_STRIKETHROUGH;
+// GFM autolinks (bare URLs, www., e-mail) are common in pasted news text;
+// GFM tables and ~~strikethrough~~ are common in feeds written in Markdown.
+constexpr unsigned kMarkdownFlags = MD_FLAG_PERMISSIVEAUTOLINKS | MD_FLAG_STRIKETHROUGH | MD_FLAG_TABLES;
 
 // Deeper structure than this cannot be typeset legibly, and every later tree
 // walk (layout, EPUB, dump) may recurse: keep the tree shallow whatever the input.
@@ -32,15 +34,16 @@ constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+FFFD
 
 struct OpenBlock {
   Block block;
-  bool raw_html = false;        // an HTML block: its source is kept as literal text
+  bool raw_html = false;        // an HTML block: its source is parsed as HTML when it ends
   bool paragraph_open = false;  // the last child is an implicit paragraph (tight list item)
 };
 
 bool is_container(MD_BLOCKTYPE type) {
   switch (type) {
     case MD_BLOCK_QUOTE: case MD_BLOCK_UL: case MD_BLOCK_OL: case MD_BLOCK_LI:
-    case MD_BLOCK_TABLE: case MD_BLOCK_THEAD: case MD_BLOCK_TBODY: case MD_BLOCK_TR:
+    case MD_BLOCK_TABLE: case MD_BLOCK_TR:
       return true;
+    case MD_BLOCK_THEAD: case MD_BLOCK_TBODY:  // no node: rows carry their cells' header flag
     case MD_BLOCK_DOC: case MD_BLOCK_HR: case MD_BLOCK_H: case MD_BLOCK_CODE:
     case MD_BLOCK_HTML: case MD_BLOCK_P: case MD_BLOCK_TH: case MD_BLOCK_TD:
       return false;
@@ -70,7 +73,7 @@ std::string attribute_text(const MD_ATTRIBUTE& attribute) {
 }
 
 // The inline a span opens, or nullopt for spans whose markers are dropped and
-// whose text joins the enclosing run (images, strikethrough, extensions).
+// whose text joins the enclosing run (strikethrough, extensions).
 std::optional<Inline> inline_for_span(MD_SPANTYPE type, const void* detail) {
   Inline span;
   switch (type) {
@@ -81,7 +84,15 @@ std::optional<Inline> inline_for_span(MD_SPANTYPE type, const void* detail) {
       span.kind = InlineKind::Link;
       span.url = attribute_text(static_cast<const MD_SPAN_A_DETAIL*>(detail)->href);
       return span;
-    case MD_SPAN_IMG: case MD_SPAN_DEL: case MD_SPAN_LATEXMATH:
+    case MD_SPAN_IMG: {  // its alt text arrives as text; build_document makes it a figure
+      const auto* image = static_cast<const MD_SPAN_IMG_DETAIL*>(detail);
+      span.kind = InlineKind::Image;
+      span.url = attribute_text(image->src);
+      span.text = attribute_text(image->title);
+      return span;
+    }
+    case MD_SPAN_DEL: span.kind = InlineKind::Strike; return span;
+    case MD_SPAN_LATEXMATH:
     case MD_SPAN_LATEXMATH_DISPLAY: case MD_SPAN_WIKILINK: case MD_SPAN_U:
       return std::nullopt;
   }
@@ -90,7 +101,9 @@ std::optional<Inline> inline_for_span(MD_SPANTYPE type, const void* detail) {
 
 class TreeBuilder {
  public:
-  TreeBuilder() { open_.push_back(OpenBlock{make_block(BlockKind::Quote)}); }  // the body
+  explicit TreeBuilder(BodyNotes* notes) : notes_(notes) {
+    open_.push_back(OpenBlock{make_block(BlockKind::Quote)});  // the body
+  }
 
   void enter_block(MD_BLOCKTYPE type, const void* detail);
   void leave_block(MD_BLOCKTYPE type);
@@ -106,13 +119,18 @@ class TreeBuilder {
   void close_top();
   void add_text(std::string_view text);
   void add_line_break();
+  void raw_inline_html(std::string_view raw);
+  void close_html_span(GumboTag tag);
+  void pop_span();
   std::vector<Inline>& inline_target();
   std::vector<Inline>& block_inlines();
 
   std::vector<OpenBlock> open_;   // open blocks, innermost last; open_[0] is the body
   size_t flattened_ = 0;          // containers entered past kMaxBlockNesting (not in open_)
   std::vector<Inline> spans_;     // open spans that become inlines, innermost last
+  std::vector<GumboTag> span_tags_;  // per open span: its raw HTML tag, UNKNOWN for md4c's
   std::vector<bool> span_kept_;   // for each entered span: was it pushed onto spans_?
+  BodyNotes* notes_;
   int image_depth_ = 0;           // inside an image only its alt text counts, plainly
 };
 
@@ -140,16 +158,26 @@ void TreeBuilder::enter_block(MD_BLOCKTYPE type, const void* detail) {
     case MD_BLOCK_CODE: return open_leaf(make_block(BlockKind::CodeBlock));
     case MD_BLOCK_HTML: return open_leaf(make_block(BlockKind::Paragraph), true);
     case MD_BLOCK_HR: return open_leaf(make_block(BlockKind::Rule));
-    // Tables are not enabled; were they, their cells' text would join the parent.
-    case MD_BLOCK_TABLE: case MD_BLOCK_THEAD: case MD_BLOCK_TBODY: case MD_BLOCK_TR:
+    case MD_BLOCK_TABLE: return open_container(make_block(BlockKind::Table));
+    case MD_BLOCK_THEAD: case MD_BLOCK_TBODY: return;
+    case MD_BLOCK_TR:
+      // Inside a flattened table, rows are flattened too and cells become paragraphs.
+      if (flattened_ == 0 && open_.back().block.kind == BlockKind::Table) {
+        return open_container(make_block(BlockKind::TableRow));
+      }
       ++flattened_;
       return;
-    case MD_BLOCK_TH: case MD_BLOCK_TD: return open_leaf(make_block(BlockKind::Paragraph));
+    case MD_BLOCK_TH: case MD_BLOCK_TD: {
+      if (open_.back().block.kind != BlockKind::TableRow) return open_leaf(make_block(BlockKind::Paragraph));
+      Block cell = make_block(BlockKind::TableCell);
+      cell.header = type == MD_BLOCK_TH;
+      return open_leaf(std::move(cell));
+    }
   }
 }
 
 void TreeBuilder::leave_block(MD_BLOCKTYPE type) {
-  if (type == MD_BLOCK_DOC) return;
+  if (type == MD_BLOCK_DOC || type == MD_BLOCK_THEAD || type == MD_BLOCK_TBODY) return;
   if (is_container(type) && flattened_ > 0) {
     --flattened_;
     return;
@@ -173,15 +201,18 @@ void TreeBuilder::open_leaf(Block block, bool raw_html) {
 
 void TreeBuilder::close_top() {
   if (open_.size() < 2) return;  // unbalanced events: md4c never sends them
+  while (!span_tags_.empty() && span_tags_.back() != GUMBO_TAG_UNKNOWN) pop_span();  // unclosed tags
   OpenBlock top = std::move(open_.back());
   open_.pop_back();
   Block& block = top.block;
-  if (block.kind == BlockKind::CodeBlock || top.raw_html) {
+  if (block.kind == BlockKind::CodeBlock) {
     if (!block.text.empty() && block.text.back() == '\n') block.text.pop_back();
   }
   if (top.raw_html) {
-    append_lines(block.inlines, block.text);  // shown as written, not interpreted
-    block.text.clear();
+    std::vector<Block>& siblings = open_.back().block.children;
+    for (Block& parsed : parse_html(block.text, notes_)) siblings.push_back(std::move(parsed));
+    open_.back().paragraph_open = false;
+    return;
   }
   open_.back().block.children.push_back(std::move(block));
   open_.back().paragraph_open = false;
@@ -192,7 +223,10 @@ void TreeBuilder::enter_span(MD_SPANTYPE type, const void* detail) {
   if (image_depth_ == 0) span = inline_for_span(type, detail);
   if (type == MD_SPAN_IMG) ++image_depth_;
   bool keep = span.has_value() && spans_.size() < kMaxSpanNesting;
-  if (keep) spans_.push_back(std::move(*span));
+  if (keep) {
+    spans_.push_back(std::move(*span));
+    span_tags_.push_back(GUMBO_TAG_UNKNOWN);
+  }
   span_kept_.push_back(keep);
 }
 
@@ -202,9 +236,52 @@ void TreeBuilder::leave_span(MD_SPANTYPE type) {
   bool kept = span_kept_.back();
   span_kept_.pop_back();
   if (!kept || spans_.empty()) return;
+  // Raw HTML tags opened inside this span and never closed end with it.
+  while (!span_tags_.empty() && span_tags_.back() != GUMBO_TAG_UNKNOWN) pop_span();
+  if (spans_.empty()) return;
   Inline span = std::move(spans_.back());
   spans_.pop_back();
+  span_tags_.pop_back();
   inline_target().push_back(std::move(span));
+}
+
+// Closes the innermost open span, keeping it unless it is an empty raw HTML one.
+void TreeBuilder::pop_span() {
+  Inline span = std::move(spans_.back());
+  bool from_html = span_tags_.back() != GUMBO_TAG_UNKNOWN;
+  spans_.pop_back();
+  span_tags_.pop_back();
+  bool empty = span.kind == InlineKind::Code ? span.text.empty() : span.children.empty();
+  if (!(from_html && empty)) inline_target().push_back(std::move(span));
+}
+
+// A raw inline tag: <em>, <b>, <a href>... open spans, their end tags close
+// them, <br> breaks the line; every other tag is dropped.
+void TreeBuilder::raw_inline_html(std::string_view raw) {
+  if (image_depth_ > 0) return;
+  html::RawTag tag = html::classify_raw_tag(raw);
+  bool in_code = !spans_.empty() && spans_.back().kind == InlineKind::Code;
+  switch (tag.kind) {
+    case html::RawTag::Kind::LineBreak: return add_line_break();
+    case html::RawTag::Kind::Open:
+      if (in_code || spans_.size() >= kMaxSpanNesting) return;
+      spans_.push_back(std::move(tag.span));
+      span_tags_.push_back(tag.tag);
+      return;
+    case html::RawTag::Kind::Close: return close_html_span(tag.tag);
+    case html::RawTag::Kind::Ignored: return;
+  }
+}
+
+// Closes the innermost raw span of this tag, and any raw spans inside it; an
+// end tag without its start tag (or across a Markdown span) is ignored.
+void TreeBuilder::close_html_span(GumboTag tag) {
+  for (size_t i = span_tags_.size(); i-- > 0;) {
+    if (span_tags_[i] == GUMBO_TAG_UNKNOWN) return;
+    if (span_tags_[i] != tag) continue;
+    while (span_tags_.size() > i) pop_span();
+    return;
+  }
 }
 
 void TreeBuilder::text(MD_TEXTTYPE type, std::string_view text) {
@@ -213,8 +290,10 @@ void TreeBuilder::text(MD_TEXTTYPE type, std::string_view text) {
     case MD_TEXT_BR: return add_line_break();
     case MD_TEXT_SOFTBR: return add_text(" ");
     case MD_TEXT_ENTITY: return add_text(decode_entity(text));
-    // Raw HTML is shown as the literal text it is, never passed on as markup.
-    case MD_TEXT_NORMAL: case MD_TEXT_CODE: case MD_TEXT_HTML: case MD_TEXT_LATEXMATH:
+    case MD_TEXT_HTML:
+      if (open_.back().raw_html) return add_text(text);  // an HTML block, parsed when it ends
+      return raw_inline_html(text);
+    case MD_TEXT_NORMAL: case MD_TEXT_CODE: case MD_TEXT_LATEXMATH:
       return add_text(text);
   }
 }
@@ -248,7 +327,9 @@ std::vector<Inline>& TreeBuilder::inline_target() {
 std::vector<Inline>& TreeBuilder::block_inlines() {
   OpenBlock& top = open_.back();
   BlockKind kind = top.block.kind;
-  if (kind == BlockKind::Paragraph || kind == BlockKind::Heading) return top.block.inlines;
+  if (kind == BlockKind::Paragraph || kind == BlockKind::Heading || kind == BlockKind::TableCell) {
+    return top.block.inlines;
+  }
   if (!top.paragraph_open) {
     top.block.children.push_back(make_block(BlockKind::Paragraph));
     top.paragraph_open = true;
@@ -293,7 +374,7 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata)
 
 }  // namespace
 
-std::vector<Block> parse_markdown(const std::string& markdown) {
+std::vector<Block> parse_markdown(const std::string& markdown, BodyNotes* notes) {
   if (markdown.size() > std::numeric_limits<MD_SIZE>::max()) return parse_plain_text(markdown);
   MD_PARSER parser{};
   parser.flags = kMarkdownFlags;
@@ -302,7 +383,7 @@ std::vector<Block> parse_markdown(const std::string& markdown) {
   parser.enter_span = on_enter_span;
   parser.leave_span = on_leave_span;
   parser.text = on_text;
-  ParseState state;
+  ParseState state{TreeBuilder(notes), nullptr};
   int result = md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &state);
   if (state.error) std::rethrow_exception(state.error);
   // md4c fails only when it runs out of memory: keep the words, unformatted.

@@ -109,12 +109,26 @@ FontFiles find_fonts(const FontRoles& roles) {
   files.body = match_family(config.get(), roles.body, "body");
   files.heading = match_family(config.get(), roles.heading, "heading");
   files.mono = match_family(config.get(), roles.mono, "mono");
-  // DejaVu Sans covers Hebrew, Arabic and many symbols the serif lacks; Droid
-  // Sans Fallback covers CJK ideographs and kana (not Hangul). Missing ones are skipped.
-  for (const char* family : {"DejaVu Sans", "Droid Sans Fallback"}) {
+  // The style's own fallbacks come first and must exist: the style asked for them.
+  for (const std::string& family : roles.fallbacks) {
+    auto path = match_exact_family(config.get(), family);
+    if (!path) {
+      throw EnvironmentError("no TrueType font file found for the fallback font family '" + family +
+                             "' named in the style's fonts.fallbacks (install it, or remove it)");
+    }
+    files.fallbacks.push_back(*path);
+  }
+  // DejaVu Sans covers Hebrew, Arabic (with its presentation forms) and many
+  // symbols the serif lacks; Droid Sans Fallback covers CJK ideographs and kana;
+  // NanumGothic covers Hangul, which Droid lacks. Missing ones are skipped.
+  for (const char* family : {"DejaVu Sans", "Droid Sans Fallback", "NanumGothic"}) {
     if (auto path = match_exact_family(config.get(), family)) files.fallbacks.push_back(*path);
   }
   return files;
+}
+
+void prepare_fontconfig() {
+  if (!FcInit()) throw EnvironmentError("fontconfig could not be initialised");
 }
 
 }  // namespace broadsheet

@@ -18,12 +18,19 @@ struct FontFamilyFiles {
 
 struct FontFiles {
   FontFamilyFiles body, heading, mono;
-  /// Tried in order for characters the role's face lacks (DejaVu Sans, a CJK font...).
+  /// Tried in order for characters the role's face lacks: the style's
+  /// fonts.fallbacks, then DejaVu Sans, Droid Sans Fallback (CJK), NanumGothic (Hangul).
   std::vector<std::filesystem::path> fallbacks;
 };
 
 /// Resolves the style's families to TrueType files (CFF .otf is skipped:
-/// libharu cannot embed it). Throws EnvironmentError when a family has no file.
+/// libharu cannot embed it). Throws EnvironmentError when a family (or a
+/// fallback the style names) has no file.
 FontFiles find_fonts(const FontRoles& roles);
+
+/// Loads fontconfig's default configuration now, on one thread: pango (the
+/// EPUB cover) would otherwise initialise it lazily from whichever thread
+/// draws first, and days are rendered on several threads.
+void prepare_fontconfig();
 
 }  // namespace broadsheet

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "epub/plan.h"
 #include "epub/uri.h"
 #include "epub/xml.h"
 
@@ -37,6 +38,12 @@ void append_inline(XMLElement* parent, const Inline& in, bool in_link) {
     case InlineKind::Code: add_text_element(parent, "code", in.text); break;
     case InlineKind::Link: append_link(parent, in, in_link); break;
     case InlineKind::LineBreak: add_element(parent, "br"); break;
+    case InlineKind::Underline: append_inline_list(add_element(parent, "u"), in.children, in_link); break;
+    case InlineKind::Strike: append_inline_list(add_element(parent, "s"), in.children, in_link); break;
+    case InlineKind::Subscript: append_inline_list(add_element(parent, "sub"), in.children, in_link); break;
+    case InlineKind::Superscript: append_inline_list(add_element(parent, "sup"), in.children, in_link); break;
+    // Images standing in a paragraph became figures; one inside a link or a heading is its alt text.
+    case InlineKind::Image: append_inline_list(parent, in.children, in_link); break;
   }
 }
 
@@ -74,6 +81,53 @@ void append_code_block(XMLElement* parent, const Block& block) {
   add_text_element(add_element(parent, "pre"), "code", block.text);
 }
 
+// A row of th/td; a cell outside a row (never built) would be invalid, so
+// only TableCell children count.
+void append_row(XMLElement* group, const Block& row) {
+  XMLElement* tr = add_element(group, "tr");
+  for (const Block& cell : row.children) {
+    if (cell.kind != BlockKind::TableCell) continue;
+    append_inlines(add_element(tr, cell.header ? "th" : "td"), cell.inlines);
+  }
+  if (tr->NoChildren()) add_element(tr, "td");  // a tr needs at least one cell
+}
+
+bool is_header_row(const Block& row) {
+  return !row.children.empty() && std::all_of(row.children.begin(), row.children.end(),
+                                              [](const Block& cell) { return cell.header; });
+}
+
+// Leading rows of header cells go into thead, the rest into tbody.
+void append_table(XMLElement* parent, const Block& table) {
+  std::vector<const Block*> rows;
+  for (const Block& row : table.children) {
+    if (row.kind == BlockKind::TableRow && !row.children.empty()) rows.push_back(&row);
+  }
+  if (rows.empty()) return;  // an empty table says nothing
+  XMLElement* element = add_element(parent, "table");
+  if (!table.inlines.empty()) append_inlines(add_element(element, "caption"), table.inlines);
+  size_t head = 0;
+  while (head < rows.size() && is_header_row(*rows[head])) ++head;
+  if (head == rows.size()) head = 0;  // only header rows: keep them as the body
+  if (head > 0) {
+    XMLElement* thead = add_element(element, "thead");
+    for (size_t i = 0; i < head; ++i) append_row(thead, *rows[i]);
+  }
+  XMLElement* tbody = add_element(element, "tbody");
+  for (size_t i = head; i < rows.size(); ++i) append_row(tbody, *rows[i]);
+}
+
+// <figure><img alt/><figcaption/></figure>; the image sits in images/ beside
+// articles/. A figure whose image was skipped (--skip-bad-images) is left out.
+void append_figure(XMLElement* parent, const Block& figure) {
+  if (!figure.image) return;
+  XMLElement* element = add_element(parent, "figure");
+  XMLElement* img = add_element(element, "img");
+  set_attribute(img, "src", "../" + image_href(*figure.image));
+  set_attribute(img, "alt", figure.alt);
+  if (!figure.caption.empty()) add_text_element(element, "figcaption", figure.caption);
+}
+
 void append_block(XMLElement* parent, const Block& block) {
   switch (block.kind) {
     case BlockKind::Heading: append_inlines(add_element(parent, heading_tag(block.level)), block.inlines); break;
@@ -84,6 +138,11 @@ void append_block(XMLElement* parent, const Block& block) {
     case BlockKind::ListItem: append_item_content(add_element(parent, "div"), block); break;
     case BlockKind::CodeBlock: append_code_block(parent, block); break;
     case BlockKind::Rule: add_element(parent, "hr"); break;
+    case BlockKind::Table: append_table(parent, block); break;
+    // Rows and cells outside a table are never built; their text is kept.
+    case BlockKind::TableRow: append_blocks(add_element(parent, "div"), block.children); break;
+    case BlockKind::TableCell: append_inlines(add_element(parent, "p"), block.inlines); break;
+    case BlockKind::Figure: append_figure(parent, block); break;
   }
 }
 

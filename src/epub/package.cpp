@@ -102,6 +102,7 @@ void append_manifest(XMLElement* package, const EpubPlan& plan) {
   for (const ArticleSlot& slot : plan.articles) {
     add_manifest_item(manifest, "article-" + slot.token, slot.href, kXhtmlType);
   }
+  for (const ImageSlot& image : plan.images) add_manifest_item(manifest, image.id, image.href, image.media_type);
 }
 
 void add_itemref(XMLElement* spine, const std::string& idref) {

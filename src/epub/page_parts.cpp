@@ -26,7 +26,11 @@ void append_running_text(const std::vector<Block>& blocks, std::string& out) {
         append_running_text(block.children, out);
         break;
       case BlockKind::CodeBlock:
-      case BlockKind::Rule: break;  // code reads badly out of context
+      case BlockKind::Rule:
+      case BlockKind::Table:  // neither do code and tables
+      case BlockKind::TableRow:
+      case BlockKind::TableCell:
+      case BlockKind::Figure: break;
     }
   }
 }

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <set>
 
+#include "image/prepare.h"
+
 #include "diag/utf8.h"
 #include "epub/identifier.h"
 
@@ -59,7 +61,31 @@ std::string language_or(const std::string& tag, const std::string& fallback) {
   return is_language_tag(tag) ? tag : fallback;
 }
 
+void collect_images(const std::vector<Block>& blocks, std::vector<ImageSlot>& out, std::set<std::string>& seen) {
+  for (const Block& block : blocks) {
+    if (block.kind == BlockKind::Figure && block.image) {
+      std::string href = image_href(*block.image);
+      if (!seen.insert(href).second) continue;
+      const std::string stem = href.substr(std::string_view(kImageDir).size(), 16);
+      const bool png = block.image->epub.format == ImageFormat::Png;
+      out.push_back({"img-" + stem, href, png ? "image/png" : "image/jpeg", &block.image->epub.encoded});
+    }
+    collect_images(block.children, out, seen);
+  }
+}
+
 }  // namespace
+
+std::string image_href(const FigureImage& image) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const Sha1Digest digest = sha1(image.epub.encoded);
+  std::string href = kImageDir;
+  for (size_t i = 0; i < 8; ++i) {
+    href += kHex[digest[i] >> 4];
+    href += kHex[digest[i] & 15];
+  }
+  return href + (image.epub.format == ImageFormat::Png ? ".png" : ".jpg");
+}
 
 std::string display_text(std::string_view text, std::string_view fallback) {
   std::string shown = collapse_whitespace(sanitize_text(text));
@@ -93,6 +119,8 @@ EpubPlan plan_epub(const Document& doc, ImageKind cover) {
       plan.articles.push_back(std::move(slot));
     }
   }
+  std::set<std::string> seen;
+  for (const ArticleSlot& slot : plan.articles) collect_images(slot.article->body, plan.images, seen);
   return plan;
 }
 

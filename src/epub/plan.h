@@ -45,6 +45,19 @@ struct CoverSlot {
   const char* media_type = "image/png";
 };
 
+/// An article image in the book: one file per distinct content.
+struct ImageSlot {
+  std::string id;            ///< manifest id: "img-" + the name's hash
+  std::string href;          ///< relative to OEBPS/: "images/3f2a...c1.jpg"
+  const char* media_type = "image/jpeg";
+  const std::string* bytes = nullptr;  ///< the encoded file, owned by the Document
+};
+
+/// "images/<first 16 hex digits of the SHA-1 of its bytes>.jpg|.png": names
+/// follow content, so an image shared by two articles is stored once and a
+/// rebuild names it the same.
+std::string image_href(const FigureImage& image);
+
 struct EpubPlan {
   std::string identifier;    ///< "urn:uuid:...", also the NCX dtb:uid
   std::string language;      ///< the edition's language tag
@@ -53,6 +66,7 @@ struct EpubPlan {
   CoverSlot cover;
   std::vector<SectionSlot> sections;
   std::vector<ArticleSlot> articles;  ///< reading order: sections in order, then articles
+  std::vector<ImageSlot> images;      ///< article images, first use first, no duplicates
 };
 
 /// Plans the book for doc, whose cover image is of kind cover. Ids from the

@@ -65,6 +65,7 @@ std::string render_epub(const Document& doc, const Style& style) {
   add_reading_pages(zip, doc, plan);
   zip.add_deflated(kOebps + kCssHref, stylesheet(style));
   zip.add_stored(kOebps + plan.cover.href, std::move(cover.bytes));  // PNG and JPEG are compressed already
+  for (const ImageSlot& image : plan.images) zip.add_stored(kOebps + image.href, *image.bytes);
   return zip.finish();
 }
 

@@ -91,11 +91,10 @@ void read_format(FieldReader& reader, const Entry& entry, Article& article) {
   const std::string format = trim(*text);
   if (format == "markdown") article.format = BodyFormat::Markdown;
   else if (format == "text") article.format = BodyFormat::Text;
-  else if (format == "html") {
-    reader.error(reader.loc(entry.value), "format 'html' is not supported yet; use markdown or text");
-  } else {
-    constexpr std::array<std::string_view, 2> kFormats = {"markdown", "text"};
-    reader.error(reader.loc(entry.value), "'format' must be markdown or text, not '" + format + "'",
+  else if (format == "html") article.format = BodyFormat::Html;
+  else {
+    constexpr std::array<std::string_view, 3> kFormats = {"markdown", "text", "html"};
+    reader.error(reader.loc(entry.value), "'format' must be markdown, text or html, not '" + format + "'",
                  did_you_mean(format, kFormats));
   }
 }
@@ -104,6 +103,7 @@ bool read_line_field(FieldReader& reader, const Entry& entry, Article& article) 
   for (const LineField& field : kLineFields) {
     if (entry.key != field.key) continue;
     if (auto text = reader.optional_text(entry)) article.*field.member = collapse_whitespace(*text);
+    if (entry.key == "image") article.image_loc = reader.loc(entry.value);
     return true;
   }
   return false;
@@ -148,8 +148,9 @@ std::optional<Article> read_article(const YAML::Node& item, int number, const So
     return std::nullopt;
   }
   const int errors_before = diags.error_count();
-  FieldReader reader(source, diags, context(item, number));
   Article article;
+  article.label = context(item, number);
+  FieldReader reader(source, diags, article.label);
   article.loc = reader.loc(item);
   bool has_title = false, has_date = false;
   reader.each_entry(item, kArticleKeys, [&](const Entry& entry) {

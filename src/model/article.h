@@ -38,6 +38,8 @@ struct Article {
 
   SourceLoc loc;                       ///< where the article's mapping starts
   SourceLoc body_loc;                  ///< where the body scalar starts
+  SourceLoc image_loc;                 ///< where the image scalar starts
+  std::string label;                   ///< "article 3 ('Markets rally')", for later diagnostics
   std::filesystem::path base_dir;      ///< folder of the file it came from
   int input_index = 0;                 ///< position across all input files (stable order)
 };

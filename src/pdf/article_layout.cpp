@@ -2,9 +2,12 @@
 // begins, then per article its head (title, byline, summary), its body blocks
 // (paragraphs, headings, quotes, lists, code, rules) and its source line.
 #include <algorithm>
+#include <optional>
 
 #include "pdf/compose.h"
+#include "pdf/image_layout.h"
 #include "pdf/pdf_text.h"
+#include "pdf/table_layout.h"
 
 namespace broadsheet {
 
@@ -58,35 +61,85 @@ class ArticleComposer {
   }
 
   // --- article head -------------------------------------------------------
-  ArticleStart head(const ArticleDoc& article) {
-    BlockContext none;
-    double title_leading = style_.title_size * 1.16;
-    LineSettings title_s = settings(none, title_leading, style_.title_size, Align::Left);
-    title_s.protect = false;
-    SetText title = plain(article.title, style(FontRole::Heading, true, false, style_.title_size, style_.text), title_s);
-    LineSettings by_s = settings(none, style_.small_size * 1.45, style_.small_size, Align::Left);
-    by_s.protect = false;
-    SetText byline = plain(article.byline(), style(FontRole::Body, false, true, style_.small_size, kGrey), by_s);
-    double summary_size = style_.body_size * 1.12;
-    LineSettings sum_s = settings(none, summary_size * 1.35, summary_size, Align::Left);
-    SetText summary = plain(article.summary, style(FontRole::Body, false, true, summary_size, style_.text), sum_s);
+  // Title, byline and summary, composed for the current width (a column, or
+  // the whole text block for a lead).
+  struct Head {
+    LineSettings title_s, by_s, sum_s;
+    SetText title, byline, summary;
+    // The spaces between the parts are counted too: without them the "three
+    // more lines" below could leave room for two, and the orphan rule would
+    // move both.
+    double height(const Style& st) const {
+      return title.height(title_s) + byline.height(by_s) + summary.height(sum_s) +
+             st.small_size * 0.3 + st.body_leading * 0.95;
+    }
+  };
 
-    // The spaces below are counted too: without them the "three more lines"
-    // below could leave room for two, and the orphan rule would move both.
-    double head_height = title.height(title_s) + byline.height(by_s) + summary.height(sum_s) +
-                         style_.small_size * 0.3 + style_.body_leading * 0.95;
+  Head compose_head(const ArticleDoc& article, double title_size, double summary_size) {
+    BlockContext none;
+    Head h;
+    h.title_s = settings(none, title_size * 1.16, title_size, Align::Left);
+    h.title_s.protect = false;
+    h.title = plain(article.title, style(FontRole::Heading, true, false, title_size, style_.text), h.title_s);
+    h.by_s = settings(none, style_.small_size * 1.45, style_.small_size, Align::Left);
+    h.by_s.protect = false;
+    h.byline = plain(article.byline(), style(FontRole::Body, false, true, style_.small_size, kGrey), h.by_s);
+    h.sum_s = settings(none, summary_size * 1.35, summary_size, Align::Left);
+    h.summary = plain(article.summary, style(FontRole::Body, false, true, summary_size, style_.text), h.sum_s);
+    return h;
+  }
+
+  Flow::Mark place_head(const ArticleDoc& article, const Head& h) {
+    Flow::Mark top = place_text(flow_, h.title, h.title_s);
+    outline_.push_back({1, clean_pdf_text(article.title), top.page, top.y});
+    flow_.space(style_.small_size * 0.3);
+    place_text(flow_, h.byline, h.by_s);
+    flow_.space(style_.body_leading * 0.35);
+    place_text(flow_, h.summary, h.sum_s);
+    return top;
+  }
+
+  // With columns, an article that begins a page is its lead: headline and
+  // summary across all columns, like a newspaper; the others head their column.
+  ArticleStart head(const ArticleDoc& article) {
+    Head h = compose_head(article, style_.title_size, style_.body_size * 1.12);
+    double head_height = h.height(style_);
+    if (flow_.columns() > 1) {
+      // A head that would not fit the last column begins the next page: as its lead.
+      double label = head_pending_ ? section_label_height() : 0;
+      double needed = label + std::max(6 * style_.body_leading, head_height + 5 * style_.body_leading);
+      if (flow_.in_last_column() && !flow_.at_top() && needed > flow_.room()) flow_.next_column();
+      if (flow_.at_page_start()) {
+        if (std::optional<ArticleStart> lead = lead_head(article)) return *lead;
+      }
+    }
     separate_from_previous(head_height);
     if (head_pending_) head_height += section_label_height();
     flow_.ensure(std::max(6 * style_.body_leading, head_height + 3 * style_.body_leading));
     if (head_pending_) section_label(*head_pending_);
-    Flow::Mark top = place_text(flow_, title, title_s);
-    outline_.push_back({1, clean_pdf_text(article.title), top.page, top.y});
-    flow_.space(style_.small_size * 0.3);
-    place_text(flow_, byline, by_s);
-    flow_.space(style_.body_leading * 0.35);
-    place_text(flow_, summary, sum_s);
+    Flow::Mark top = place_head(article, h);
     flow_.space(style_.body_leading * 0.6);
     return {top.page, top.y};
+  }
+
+  // The lead's head spans the columns when it leaves room for the first lines
+  // of the columns below it; otherwise (a title longer than a page) nothing is
+  // placed and the head goes into the column.
+  std::optional<ArticleStart> lead_head(const ArticleDoc& article) {
+    constexpr double kLeadTitle = 1.6, kLeadSummary = 1.3;
+    flow_.begin_span();
+    Head h = compose_head(article, style_.title_size * kLeadTitle, style_.body_size * kLeadSummary);
+    double label = head_pending_ ? section_label_height() : 0;
+    if (label + h.height(style_) + 6 * style_.body_leading > flow_.room()) {
+      flow_.end_span();
+      return std::nullopt;
+    }
+    if (head_pending_) section_label(*head_pending_);
+    Flow::Mark top = place_head(article, h);
+    double rule_top = flow_.advance(style_.body_leading * 0.9);
+    flow_.add(rule_item(flow_.left(), rule_top - style_.body_leading * 0.45, flow_.width(), 0.8, style_.text));
+    flow_.end_span();
+    return ArticleStart{top.page, top.y};
   }
 
   // A thin rule between articles of a column; nothing at a column top.
@@ -149,6 +202,13 @@ class ArticleComposer {
       case BlockKind::ListItem: blocks(b.children, ctx); return;
       case BlockKind::CodeBlock: code(b, ctx); return;
       case BlockKind::Rule: rule(); return;
+      case BlockKind::Table: table(b, ctx); return;
+      case BlockKind::TableRow:   // rows and cells are set by their table
+      case BlockKind::TableCell: return;
+      case BlockKind::Figure:
+        place_figure(b, style_, type_, flow_, ctx.left, ctx.right);
+        previous_paragraph_ = false;
+        return;
     }
   }
 
@@ -156,6 +216,7 @@ class ArticleComposer {
     Align align = style_.justify ? Align::Justify : Align::Left;
     LineSettings s = settings(ctx, style_.body_leading, style_.body_size, align);
     s.rules.hyphenate = style_.hyphenate;
+    s.keep_together = ctx.in_list;  // a short list item stays in one column
     if (previous_paragraph_ && !ctx.in_list) s.first_indent = style_.paragraph_indent;
     if (ctx.in_list && previous_paragraph_) flow_.space(style_.body_leading * 0.25);
     InlineStyles st{style(FontRole::Body, false, false, style_.body_size, style_.text), 0.9, style_.link};
@@ -258,11 +319,22 @@ class ArticleComposer {
     }
     while (words.size() > 1 && words.back().parts[0].text.empty()) words.pop_back();
     flow_.space(style_.body_leading * 0.4);
-    flow_.ensure(s.leading);
+    s.keep_together = true;  // short code stays in one column
+    SetText set = compose_text(std::move(words), s, type_);
+    ensure_first_room(flow_, set, s);
     Flow::Mark from = flow_.mark();
-    place_text(flow_, compose_text(std::move(words), s, type_), s);
+    place_text(flow_, set, s);
     flow_.vertical_rule(from, ctx.left + 3, 2, kLightGrey);
     flow_.space(style_.body_leading * 0.4);
+    previous_paragraph_ = false;
+  }
+
+  void table(const Block& b, const BlockContext& ctx) {
+    flow_.space(style_.body_leading * 0.5);
+    TableLook look{style(FontRole::Body, false, false, style_.body_size, style_.text), style_.link,
+                   kLightGrey, 7, language_};
+    place_table(b, look, ctx.left, flow_.width() - ctx.left - ctx.right, flow_, type_);
+    flow_.space(style_.body_leading * 0.5);
     previous_paragraph_ = false;
   }
 

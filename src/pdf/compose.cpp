@@ -17,7 +17,7 @@ size_t lines_for_column(const Flow& flow, size_t left, const LineSettings& s) {
     if (left - fit == 1 && fit >= 2) --fit;          // widow: carry one more line over
     if (fit == 1 && left > 1) fit = 0;               // orphan: carry the lone line over
   }
-  if (fit == 0 && flow.at_top()) fit = 1;            // a column too short for one line
+  if (fit == 0 && flow.at_full_column_top()) fit = 1;  // a column too short for one line
   return fit;
 }
 
@@ -33,8 +33,14 @@ SetText compose_text(std::vector<Word> words, const LineSettings& settings, Type
   return set;
 }
 
+void ensure_first_room(Flow& flow, const SetText& text, const LineSettings& s) {
+  double height = text.height(s);
+  bool short_enough = height <= flow.page_room() / 2;
+  flow.ensure(s.keep_together && short_enough ? height : s.leading);
+}
+
 Flow::Mark place_text(Flow& flow, const SetText& text, const LineSettings& s) {
-  flow.ensure(s.leading);
+  ensure_first_room(flow, text, s);
   Flow::Mark first = flow.mark();
   size_t i = 0;
   while (i < text.lines.size()) {

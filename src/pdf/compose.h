@@ -30,6 +30,8 @@ struct LineSettings {
   double size = 10.5;        ///< main text size (for the baseline offset)
   Align align = Align::Justify;
   bool protect = true;       ///< avoid widows and orphans
+  bool keep_together = false;  ///< start a new column rather than split, when
+                               ///< the text fits in half a column (list items, code)
   BreakRules rules;          ///< breaks inside words: language, hyphenation
 };
 
@@ -43,6 +45,9 @@ struct SetText {
 /// Prepares (cuts at break opportunities, measures, force-breaks overlong
 /// words) and breaks words into lines.
 SetText compose_text(std::vector<Word> words, const LineSettings& settings, Typesetter& type);
+
+/// Ensures room for the first line, or for all of a short keep_together text.
+void ensure_first_room(Flow& flow, const SetText& text, const LineSettings& settings);
 
 /// Places lines into the flow, moving to new columns as needed; with protect,
 /// never leaves one line of a continuing paragraph at a column foot (orphan)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,9 @@ struct FontFace {
   friend bool operator==(const FontFace&, const FontFace&) = default;
 };
 
-enum class ItemKind { Text, Rule, Link, Anchor };
+struct FigureImage;  // src/image/prepare.h
+
+enum class ItemKind { Text, Rule, Link, Anchor, Image };
 
 /// One positioned thing on a page.
 /// - Text: `text` (UTF-8, BMP, no controls) drawn at baseline (x, y) in
@@ -31,6 +34,7 @@ enum class ItemKind { Text, Rule, Link, Anchor };
 /// - Link: a clickable rectangle (x, y, w, h); `url` is external, or internal
 ///   when target_page >= 0 (jumps to target_page at target_y).
 /// - Anchor: a named position (`text` is the anchor id) for outlines and links.
+/// - Image: `image` drawn into the box (x, y, w, h), (x, y) its bottom-left.
 struct PageItem {
   ItemKind kind = ItemKind::Text;
   double x = 0, y = 0, w = 0, h = 0;
@@ -42,7 +46,20 @@ struct PageItem {
   std::string url;
   int target_page = -1;
   double target_y = 0;
+  /// Text: a right-to-left run, stored in logical order; the writer shapes and
+  /// reverses it (pdf/bidi.h).
+  bool rtl = false;
+  /// Text set by the paragraph composer: which line of its paragraph this is
+  /// (bits of LineRole), so that typography checks can find widows and orphans.
+  unsigned char line_role = 0;
+  /// Text on a composed line: the line's box (x of its left and right edges),
+  /// so that a check can tell an overfull line from the display list alone.
+  double line_left = 0, line_right = 0;
+  std::shared_ptr<const FigureImage> image;
 };
+
+/// Bits of PageItem::line_role: the item is on the first (last) line of a paragraph.
+enum LineRole : unsigned char { kLineInParagraph = 1, kParagraphFirstLine = 2, kParagraphLastLine = 4 };
 
 struct Page {
   std::vector<PageItem> items;

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "image/prepare.h"
 #include "pdf/display_list.h"
 
 namespace broadsheet {
@@ -54,6 +55,14 @@ std::string describe(const PageItem& item) {
     }
     case ItemKind::Anchor:
       return "anchor " + number(item.x) + " " + number(item.y) + " " + quoted(item.text);
+    case ItemKind::Image: {
+      std::string line = "image " + number(item.x) + " " + number(item.y) + " " + number(item.w) +
+                         " " + number(item.h);
+      if (!item.image) return line;
+      const PreparedImage& pdf = item.image->pdf;
+      return line + " " + std::to_string(pdf.width) + "x" + std::to_string(pdf.height) +
+             (pdf.format == ImageFormat::Png ? " png" : " jpeg");
+    }
   }
   return {};
 }

@@ -19,6 +19,8 @@ class FrontComposer {
       : style_(style), type_(type), measurer_(type.measurer), flow_(flow) {}
 
   void masthead(const Document& doc) {
+    bool newspaper = style_.columns > 1;
+    if (newspaper) double_rule();
     LineSettings title_s = centered(style_.masthead_size * 1.12, style_.masthead_size);
     TextStyle title{FontFace{FontRole::Heading, true, false}, style_.masthead_size, style_.text, {}};
     place_text(flow_, compose_text(collect_words(doc.meta.title, title), title_s, type_), title_s);
@@ -30,7 +32,11 @@ class FrontComposer {
       place_text(flow_, compose_text(collect_words(doc.meta.subtitle, sub), sub_s, type_), sub_s);
     }
     flow_.space(style_.body_leading * 0.6);
-    dateline(doc);
+    if (newspaper) {
+      edition_line(doc);
+    } else {
+      dateline(doc);
+    }
     flow_.space(style_.body_leading * 1.6);
   }
 
@@ -77,6 +83,32 @@ class FrontComposer {
       right.x = flow_.left() + flow_.width() - right.w;
       flow_.add(std::move(right));
     }
+    flow_.add(rule_item(flow_.left(), top - style_.small_size * 2.4, flow_.width(), 0.5, style_.text));
+  }
+
+  // A newspaper's masthead opens with a thin rule over a thick one.
+  void double_rule() {
+    double top = flow_.advance(style_.body_leading);
+    flow_.add(rule_item(flow_.left(), top - 1, flow_.width(), 0.5, style_.text));
+    flow_.add(rule_item(flow_.left(), top - 4, flow_.width(), 2.4, style_.text));
+  }
+
+  // Between a thick and a thin rule: the long date left, the publisher in the
+  // middle, the edition's size right.
+  void edition_line(const Document& doc) {
+    double top = flow_.advance(style_.small_size * 2.4);
+    flow_.add(rule_item(flow_.left(), top - 1, flow_.width(), 2.4, style_.text));
+    double baseline = top - style_.small_size * 1.65;
+    TextStyle st{FontFace{FontRole::Heading, true, false}, style_.small_size, style_.text, {}};
+    flow_.add(text_line(clean_pdf_text(doc.long_date), st, flow_.left(), baseline, measurer_));
+    PageItem middle = text_line(clean_pdf_text(doc.meta.publisher), st, 0, baseline, measurer_);
+    middle.x = flow_.left() + (flow_.width() - middle.w) / 2;
+    flow_.add(std::move(middle));
+    size_t count = doc.article_count();
+    std::string size = std::to_string(count) + (count == 1 ? " article" : " articles");
+    PageItem right = text_line(size, st, 0, baseline, measurer_);
+    right.x = flow_.left() + flow_.width() - right.w;
+    flow_.add(std::move(right));
     flow_.add(rule_item(flow_.left(), top - style_.small_size * 2.4, flow_.width(), 0.5, style_.text));
   }
 

@@ -122,4 +122,8 @@ HPDF_FontDef fontdef_of(HPDF_Font font) {
   return static_cast<HPDF_FontAttr>(font->attr)->fontdef;
 }
 
+void require_pdf_14(HPDF_Doc pdf) {
+  if (pdf->pdf_version < HPDF_VER_14) pdf->pdf_version = HPDF_VER_14;
+}
+
 }  // namespace broadsheet::haru

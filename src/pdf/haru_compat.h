@@ -29,4 +29,8 @@ bool write_raw(HPDF_Page page, std::string_view content);
 /// The fontdef behind a font made by HPDF_GetFont.
 HPDF_FontDef fontdef_of(HPDF_Font font);
 
+/// Declares PDF 1.4, which an image with an SMask (transparency) needs;
+/// libharu 2.3.0 always writes %PDF-1.3 and has no setter (§1.9).
+void require_pdf_14(HPDF_Doc pdf);
+
 }  // namespace broadsheet::haru

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "env/files.h"
+#include "pdf/bidi.h"
 #include "pdf/haru_compat.h"
 #include "pdf/pdf_text.h"
 
@@ -22,10 +23,6 @@ std::string hex4(unsigned v) {
 int face_slot(const FontFace& face) {
   return static_cast<int>(face.role) * 4 + (face.bold ? 2 : 0) + (face.italic ? 1 : 0);
 }
-
-// libharu fails on strings over 65,535 bytes; measure in pieces cut at
-// character boundaries (widths add up: there is no kerning).
-constexpr size_t kMeasureChunk = 16384;
 
 }  // namespace
 
@@ -54,7 +51,7 @@ FontBook::FontBook(const HaruDoc& doc, const FontFiles& files) : doc_(doc) {
     for (size_t i = 0; i < entries_.size(); ++i) {
       if (entries_[i].path == path) return static_cast<int>(i);
     }
-    entries_.push_back(Entry{path, nullptr, nullptr, {}});
+    entries_.push_back(Entry{path, nullptr, nullptr, {}, {}});
     return static_cast<int>(entries_.size()) - 1;
   };
   const FontFamilyFiles* families[] = {&files.body, &files.heading, &files.mono};
@@ -103,6 +100,14 @@ bool FontBook::has(int index, char32_t cp) {
   return known > 0;
 }
 
+bool FontBook::covers(const FontFace& face, char32_t cp) {
+  if (has(face_entry(face), cp)) return true;
+  for (int f : fallbacks_) {
+    if (has(f, cp)) return true;
+  }
+  return false;
+}
+
 void FontBook::split(const FontFace& face, std::string_view text, std::vector<FontRun>& out) {
   out.clear();
   int primary = face_entry(face);
@@ -128,18 +133,22 @@ void FontBook::split(const FontFace& face, std::string_view text, std::vector<Fo
   }
 }
 
+// The first call per code point asks libharu, which also marks the glyph as
+// used in the subset; the same integer widths HPDF_Font_TextWidth would add up.
+std::int32_t FontBook::char_width(Entry& e, HPDF_Font font, char32_t cp) {
+  if (cp > 0xFFFF) return HPDF_Font_GetUnicodeWidth(font, 0xFFFD);
+  if (e.widths.empty()) e.widths.assign(0x10000, kUnknownWidth);
+  std::int32_t& w = e.widths[cp];
+  if (w == kUnknownWidth) w = HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp));
+  return w;
+}
+
 double FontBook::units(int index, std::string_view text) {
   HPDF_Font f = font(index);
-  double total = 0;
-  for (size_t at = 0; at < text.size();) {
-    size_t end = std::min(text.size(), at + kMeasureChunk);
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-    HPDF_TextWidth tw = HPDF_Font_TextWidth(f, reinterpret_cast<const HPDF_BYTE*>(text.data() + at),
-                                            static_cast<HPDF_UINT>(end - at));
-    total += tw.width;
-    at = end;
-  }
-  return total;
+  Entry& e = entries_[static_cast<size_t>(index)];
+  std::int64_t total = 0;
+  for (size_t i = 0; i < text.size();) total += char_width(e, f, decode_utf8(text, i));
+  return static_cast<double>(total);
 }
 
 std::vector<HPDF_FontDef> FontBook::used_fontdefs() const {
@@ -157,6 +166,11 @@ double HaruMeasurer::width(const FontFace& face, std::string_view text, double s
   key_.append(text);
   auto hit = cache_.find(key_);
   if (hit != cache_.end()) return hit->second * size / 1000;
+  std::string shaped;
+  if (has_rtl(text)) {
+    shaped = shape_for_measuring(text);
+    text = shaped;
+  }
   double units = 0;
   book_.split(face, text, runs_);
   for (const FontRun& run : runs_) units += book_.units(run.font, text.substr(run.begin, run.end - run.begin));

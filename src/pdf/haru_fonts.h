@@ -53,6 +53,8 @@ class FontBook {
   /// else the first fallback that has it, else the face's font (a visible box).
   /// Spaces stay in the current run.
   void split(const FontFace& face, std::string_view text, std::vector<FontRun>& out);
+  /// Whether the face's font or any fallback has a glyph for cp (BMP only).
+  bool covers(const FontFace& face, char32_t cp);
   /// The usable font for a run (created, with the ToUnicode fix, on first use).
   HPDF_Font font(int index);
   /// Width in 1/1000 em of text drawn in font `index`; marks its glyphs as used.
@@ -66,7 +68,12 @@ class FontBook {
     HPDF_FontDef def = nullptr;
     HPDF_Font font = nullptr;
     std::vector<std::int8_t> glyphs;  // per BMP code point: 0 unknown, 1 yes, -1 no
+    // Advance per BMP code point in 1/1000 em, kUnknownWidth until first asked:
+    // libharu finds a glyph by a linear search of the cmap, the top cost of layout.
+    std::vector<std::int32_t> widths;
   };
+  static constexpr std::int32_t kUnknownWidth = INT32_MIN;
+  std::int32_t char_width(Entry& e, HPDF_Font font, char32_t cp);
   int face_entry(const FontFace& face) const;
   Entry& load(int index);
   bool has(int index, char32_t cp);
@@ -78,7 +85,8 @@ class FontBook {
 };
 
 /// Widths through libharu, cached per face and text (unscaled), so that
-/// repeated words cost one hash lookup.
+/// repeated words cost one hash lookup. Right-to-left text is measured shaped
+/// (Arabic presentation forms), as the writer draws it.
 class HaruMeasurer : public TextMeasurer {
  public:
   explicit HaruMeasurer(FontBook& book) : book_(book) {}

@@ -1,5 +1,6 @@
 // The page state of layout: current page and column, the room left, column and
-// page breaks, pending list markers, and rules that follow a block across pages.
+// page breaks, spans across the columns, pending list markers, and rules that
+// follow a block across pages or stand in the gutters.
 #include "pdf/page_flow.h"
 
 #include <algorithm>
@@ -13,8 +14,8 @@ double baseline_below_top(double leading, double size) {
 
 Flow::Flow(const Style& style, PageSet& pages, int columns)
     : style_(style), pages_(pages), columns_(std::max(1, columns)) {
-  double content = style.page_width - style.margin_inner - style.margin_outer;
-  column_width_ = (content - (columns_ - 1) * style.gutter) / columns_;
+  content_width_ = style.page_width - style.margin_inner - style.margin_outer;
+  column_width_ = (content_width_ - (columns_ - 1) * style.gutter) / columns_;
   top_ = style.page_height - style.margin_top;
   bottom_ = style.margin_bottom;
   y_ = top_;
@@ -29,33 +30,73 @@ double Flow::column_left(int page, int column) const {
   return margin + column * (column_width_ + style_.gutter);
 }
 
-void Flow::new_page() {
-  pages_.pages.emplace_back();
+double Flow::left() const { return column_left(std::max(page_, 0), span_ ? 0 : column_); }
+
+double Flow::width() const { return span_ ? content_width_ : column_width_; }
+
+double Flow::column_top() const {
+  if (page_ < 0) return top_;
+  return span_ ? span_top_ : page_columns_[page_].top;
+}
+
+void Flow::start_page(double column_top) {
   page_ = static_cast<int>(pages_.pages.size()) - 1;
   column_ = 0;
-  y_ = top_;
+  y_ = column_top;
+  span_top_ = column_top;
   page_sections_.resize(pages_.pages.size());
   page_sections_[page_] = section_;
+  page_columns_.resize(pages_.pages.size());
+  page_columns_[page_] = PageColumns{column_top, std::vector<double>(columns_, column_top)};
+}
+
+void Flow::new_page() {
+  pages_.pages.emplace_back();
+  start_page(top_);
+}
+
+void Flow::new_page_below(double y) {
+  pages_.pages.emplace_back();
+  start_page(std::min(top_, y));
 }
 
 void Flow::next_column() {
-  if (page_ >= 0 && column_ + 1 < columns_) {
+  if (page_ >= 0 && !span_ && column_ + 1 < columns_) {
     ++column_;
-    y_ = top_;
+    y_ = page_columns_[page_].top;
     return;
   }
   new_page();
 }
 
+void Flow::begin_span() {
+  if (page_ < 0) new_page();
+  span_ = true;
+  span_top_ = y_;
+}
+
+void Flow::end_span() {
+  span_ = false;
+  PageColumns& page = page_columns_[page_];
+  page.top = y_;
+  std::fill(page.low.begin(), page.low.end(), y_);
+}
+
 void Flow::ensure(double h) {
   if (page_ < 0) new_page();
-  if (h > room() + 1e-6 && !at_top()) next_column();
+  // A column below a span or the front matter is short: what does not fit
+  // there moves on rather than be split at once.
+  if (h > room() + 1e-6 && !at_full_column_top()) next_column();
 }
 
 double Flow::advance(double h) {
   ensure(h);
   double top = y_;
   y_ -= h;
+  if (!span_) {
+    double& low = page_columns_[page_].low[column_];
+    low = std::min(low, y_);
+  }
   return top;
 }
 
@@ -102,7 +143,26 @@ void Flow::vertical_rule(Mark from, double dx, double thickness, Color color) {
     }
     if (last) break;
     if (++column == columns_) column = 0, ++page;
-    start = top_;
+    start = page_columns_[page].top;
+  }
+}
+
+void Flow::add_column_rules(double thickness, Color color) {
+  for (size_t p = 0; p < page_columns_.size(); ++p) {
+    const PageColumns& page = page_columns_[p];
+    if (page.low.empty()) continue;  // a page this flow did not make
+    for (int c = 0; c + 1 < columns_; ++c) {
+      double low = std::max(page.low[c], page.low[c + 1]);  // the shorter text's end
+      if (page.top - low < 0.5) continue;
+      PageItem rule;
+      rule.kind = ItemKind::Rule;
+      rule.x = column_left(static_cast<int>(p), c + 1) - style_.gutter / 2;
+      rule.y = low;
+      rule.h = page.top - low;
+      rule.size = thickness;
+      rule.color = color;
+      pages_.pages[p].items.push_back(rule);
+    }
   }
 }
 

@@ -67,6 +67,15 @@ class WordCollector {
         if (!words_.empty()) words_.back().break_after = true;
         boundary_ = true;
         break;
+      // The display list has no decorations or baseline shift yet: underline and
+      // strike keep their text; sub- and superscripts are set smaller.
+      case InlineKind::Underline:
+      case InlineKind::Strike: walk(in.children, style); break;
+      case InlineKind::Subscript:
+      case InlineKind::Superscript: style.size *= 0.8; walk(in.children, style); break;
+      // Images standing in a paragraph became figures (build_document); one
+      // left inside a link or a heading is its alt text.
+      case InlineKind::Image: walk(in.children, style); break;
     }
   }
   void mark_soft_hyphen() {
@@ -97,30 +106,6 @@ bool mergeable(const PageItem& item, const TextStyle& style) {
          item.color.g == style.color.g && item.color.b == style.color.b;
 }
 
-PageItem text_item(const Fragment& f, double x, double y) {
-  PageItem item;
-  item.kind = ItemKind::Text;
-  item.x = x;
-  item.y = y;
-  item.w = f.width;
-  item.face = f.style.face;
-  item.size = f.style.size;
-  item.color = f.style.color;
-  item.text = f.text;
-  return item;
-}
-
-PageItem link_item(const Fragment& f, double x, double y) {
-  PageItem link;
-  link.kind = ItemKind::Link;
-  link.x = x;
-  link.y = y - 0.25 * f.style.size;
-  link.w = f.width;
-  link.h = 1.2 * f.style.size;
-  link.url = f.style.url;
-  return link;
-}
-
 // Builds the items of one line left to right. Fragments join the previous
 // Text item when the style matches and nothing moved them apart: after a
 // space (drawn as ' ', widened through word_gap when justified), or directly
@@ -139,7 +124,7 @@ class LineSetter {
       item.text += f.text;
       item.w = x_ + f.width - item.x;
     } else {
-      items_.push_back(text_item(f, x_, y_));
+      items_.push_back(fragment_item(f, x_, y_));
     }
     link(f);
     x_ += f.width;
@@ -180,7 +165,7 @@ class LineSetter {
     if (previous_url_ && *previous_url_ == f.style.url && !links_.empty()) {
       links_.back().w = x_ + f.width - links_.back().x;
     } else {
-      links_.push_back(link_item(f, x_, y_));
+      links_.push_back(fragment_link(f, x_, y_));
     }
     previous_url_ = &f.style.url;
   }
@@ -193,6 +178,30 @@ class LineSetter {
 };
 
 }  // namespace
+
+PageItem fragment_item(const Fragment& f, double x, double y) {
+  PageItem item;
+  item.kind = ItemKind::Text;
+  item.x = x;
+  item.y = y;
+  item.w = f.width;
+  item.face = f.style.face;
+  item.size = f.style.size;
+  item.color = f.style.color;
+  item.text = f.text;
+  return item;
+}
+
+PageItem fragment_link(const Fragment& f, double x, double y) {
+  PageItem link;
+  link.kind = ItemKind::Link;
+  link.x = x;
+  link.y = y - 0.25 * f.style.size;
+  link.w = f.width;
+  link.h = 1.2 * f.style.size;
+  link.url = f.style.url;
+  return link;
+}
 
 bool same_style(const TextStyle& a, const TextStyle& b) {
   return a.face == b.face && a.size == b.size && a.color.r == b.color.r &&
@@ -218,8 +227,33 @@ double natural_width(const std::vector<Word>& words, size_t begin, size_t end) {
   return end > begin ? w + break_width(words[end - 1]) : w;
 }
 
-std::vector<PageItem> set_line(const std::vector<Word>& words, const Line& line, double x,
-                               double y, double width, Align align) {
+namespace {
+
+bool needs_bidi(const std::vector<Word>& words, const Line& line) {
+  if (words[line.begin].rtl) return true;
+  for (size_t k = line.begin; k < line.end; ++k) {
+    for (const Fragment& f : words[k].parts) {
+      if (f.level != 0) return true;
+    }
+  }
+  return false;
+}
+
+void mark_line(std::vector<PageItem>& items, const std::vector<Word>& words, const Line& line,
+               double x, double width) {
+  unsigned char role = kLineInParagraph;
+  if (line.begin == 0) role |= kParagraphFirstLine;
+  if (line.end == words.size()) role |= kParagraphLastLine;
+  for (PageItem& item : items) {
+    if (item.kind != ItemKind::Text) continue;
+    item.line_role = role;
+    item.line_left = x;
+    item.line_right = x + width;
+  }
+}
+
+std::vector<PageItem> set_ltr_line(const std::vector<Word>& words, const Line& line, double x,
+                                   double y, double width, Align align) {
   double ratio = align == Align::Justify ? adjustment_ratio(words, line, width) : 0;
   if (align == Align::Right) x += width - line.natural;
   if (align == Align::Center) x += (width - line.natural) / 2;
@@ -230,6 +264,16 @@ std::vector<PageItem> set_line(const std::vector<Word>& words, const Line& line,
   }
   if (words[line.end - 1].joint == Joint::Hyphen && !line.last) setter.hyphen(words[line.end - 1]);
   return setter.take();
+}
+
+}  // namespace
+
+std::vector<PageItem> set_line(const std::vector<Word>& words, const Line& line, double x,
+                               double y, double width, Align align) {
+  std::vector<PageItem> items = needs_bidi(words, line) ? set_bidi_line(words, line, x, y, width, align)
+                                                        : set_ltr_line(words, line, x, y, width, align);
+  mark_line(items, words, line, x, width);
+  return items;
 }
 
 }  // namespace broadsheet

@@ -30,6 +30,7 @@ struct Fragment {
   std::string text;
   TextStyle style;
   double width = 0;
+  std::uint8_t level = 0;     ///< bidi embedding level; odd = right to left (pdf/bidi.h)
 };
 
 /// What joins a word (or a piece of one) to the next, and so what a line
@@ -51,6 +52,8 @@ struct Word {
   Joint joint = Joint::Space;
   bool break_after = false;   ///< a hard line break follows
   std::vector<std::uint32_t> soft_hyphens;  ///< collect: byte offsets where U+00AD stood
+  std::uint8_t space_level = 0;  ///< bidi level of the space after it
+  bool rtl = false;           ///< in a right-to-left paragraph (set by prepare_words)
 };
 
 /// The styles a paragraph needs: its base, and what emphasis, strong, code and
@@ -79,8 +82,10 @@ struct BreakRules {
   bool inside_words = true;   ///< UAX #14 opportunities (false for code blocks)
 };
 
-/// Splits words into pieces at their break opportunities, then measures them
-/// (measure_words): afterwards no piece, hyphen included, is wider than max_width.
+/// Splits words into pieces at their break opportunities, resolves bidi levels
+/// when the paragraph has right-to-left text or language (resolve_directions),
+/// then measures them (measure_words): afterwards no piece, hyphen included, is
+/// wider than max_width.
 void prepare_words(std::vector<Word>& words, const BreakRules& rules, double max_width,
                    TextMeasurer& measurer, Hyphenator& hyphenator);
 
@@ -101,11 +106,28 @@ struct LineWidths {
 
 enum class Align { Left, Justify, Right, Center };
 
+/// Sets Fragment::level, Word::space_level and Word::rtl from the Unicode bidi
+/// algorithm, splitting fragments where the level changes. The paragraph is
+/// right to left for an RTL language, else by its first strong character.
+/// Paragraphs without right-to-left letters in a left-to-right language are
+/// left as they are, without calling FriBidi.
+void resolve_directions(std::vector<Word>& words, const std::string& language);
+
 /// Text and Link items of one line set at baseline y, between x and x + width.
 /// Justified lines share out the slack by each glue's stretch (or shrink), so
 /// they end exactly at x + width; a line ending at a hyphenation point gets "-".
+/// Lines with right-to-left text are reordered (set_bidi_line); in a
+/// right-to-left paragraph, ragged and last lines sit at the right.
 std::vector<PageItem> set_line(const std::vector<Word>& words, const Line& line, double x,
                                double y, double width, Align align);
+
+/// A Text item of one fragment at baseline (x, y), and its link rectangle.
+PageItem fragment_item(const Fragment& f, double x, double y);
+PageItem fragment_link(const Fragment& f, double x, double y);
+
+/// set_line for lines that hold right-to-left text (pdf/bidi_line.cpp).
+std::vector<PageItem> set_bidi_line(const std::vector<Word>& words, const Line& line, double x,
+                                    double y, double width, Align align);
 
 /// Natural width of words[begin, end) with natural spaces, plus the hyphen
 /// when the range ends at a hyphenation point.

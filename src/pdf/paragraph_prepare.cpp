@@ -136,8 +136,9 @@ void measure_word(Word& word, TextMeasurer& measurer) {
 void split_overlong(Word& word, double max_width, TextMeasurer& measurer, std::vector<Word>& out) {
   Word piece;
   piece.joint = Joint::Break;
+  piece.rtl = word.rtl;
   for (const Fragment& f : word.parts) {
-    Fragment current{std::string(), f.style, 0};
+    Fragment current{std::string(), f.style, 0, f.level};
     for (size_t i = 0; i < f.text.size();) {
       size_t n = std::min(utf8_length(static_cast<unsigned char>(f.text[i])), f.text.size() - i);
       std::string_view ch(f.text.data() + i, n);
@@ -148,7 +149,8 @@ void split_overlong(Word& word, double max_width, TextMeasurer& measurer, std::v
         out.push_back(std::move(piece));
         piece = Word{};
         piece.joint = Joint::Break;
-        current = Fragment{std::string(), f.style, 0};
+        piece.rtl = word.rtl;
+        current = Fragment{std::string(), f.style, 0, f.level};
       }
       current.text += ch;
       current.width += w;
@@ -163,6 +165,7 @@ void split_overlong(Word& word, double max_width, TextMeasurer& measurer, std::v
   piece.hyphen = word.hyphen;
   piece.joint = word.joint;
   piece.break_after = word.break_after;
+  piece.space_level = word.space_level;
   if (!piece.parts.empty()) out.push_back(std::move(piece));
 }
 
@@ -208,6 +211,7 @@ void prepare_words(std::vector<Word>& words, const BreakRules& rules, double max
     for (Word& w : words) cut_word(w, rules, hyphenator, pieces);
     words = std::move(pieces);
   }
+  resolve_directions(words, rules.language);
   measure_words(words, max_width, measurer);
 }
 

@@ -81,7 +81,7 @@ std::string clean_pdf_text(std::string_view text) {
     }
     if (is_dropped(cp)) continue;
     in_space = false;
-    append_utf8(out, cp > 0xFFFF ? kReplacement : cp);
+    append_utf8(out, cp > 0xFFFF ? kNonBmpPlaceholder : cp);
   }
   return out;
 }
@@ -98,7 +98,7 @@ std::string clean_pdf_code(std::string_view line) {
     }
     if (cp == '\r' || cp == '\n') cp = ' ';
     if (is_dropped(cp)) continue;
-    append_utf8(out, cp > 0xFFFF ? kReplacement : cp);
+    append_utf8(out, cp > 0xFFFF ? kNonBmpPlaceholder : cp);
     ++column;
   }
   return out;

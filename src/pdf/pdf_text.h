@@ -8,11 +8,16 @@
 
 namespace broadsheet {
 
-/// Stands for characters the PDF cannot show (non-BMP, invalid UTF-8).
+/// Stands for invalid UTF-8.
 inline constexpr char32_t kReplacement = 0xFFFD;
 
+/// Stands for characters beyond U+FFFF (emoji...), which libharu 2.3.0 would
+/// turn into spaces: WHITE SQUARE, which every face of the chain has.
+inline constexpr char32_t kNonBmpPlaceholder = 0x25A1;
+
 /// Makes text drawable: whitespace runs become one space, controls and U+00AD
-/// are dropped, code points beyond U+FFFF become U+FFFD. Ends are not trimmed.
+/// are dropped, code points beyond U+FFFF become kNonBmpPlaceholder. Ends are
+/// not trimmed.
 std::string clean_pdf_text(std::string_view text);
 
 /// Like clean_pdf_text for one line of code: spaces are kept, a TAB becomes

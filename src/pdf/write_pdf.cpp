@@ -8,8 +8,11 @@
 #include <chrono>
 
 #include "env/files.h"
+#include "pdf/bidi.h"
+#include "pdf/glyph_check.h"
 #include "pdf/haru_compat.h"
 #include "pdf/haru_fonts.h"
+#include "pdf/haru_images.h"
 #include "pdf/layout.h"
 #include "pdf/pdf_text.h"
 
@@ -33,8 +36,9 @@ bool same_color(const Color& a, const Color& b) { return a.r == b.r && a.g == b.
 // Draws one page's items: all text in one BT/ET, then rules and links.
 class PagePainter {
  public:
-  PagePainter(const HaruDoc& doc, FontBook& book, HPDF_Page page, const std::vector<HPDF_Page>& all)
-      : doc_(doc), book_(book), page_(page), all_(all) {}
+  PagePainter(const HaruDoc& doc, FontBook& book, HaruImages& images, HPDF_Page page,
+              const std::vector<HPDF_Page>& all)
+      : doc_(doc), book_(book), images_(images), page_(page), all_(all) {}
 
   void paint(const Page& page) {
     HPDF_Page_BeginText(page_);
@@ -48,6 +52,7 @@ class PagePainter {
         case ItemKind::Rule: rule(item); break;
         case ItemKind::Link: link(item); break;
         case ItemKind::Anchor: break;  // positions only; outline entries carry their own
+        case ItemKind::Image: images_.draw(page_, item); break;
       }
     }
   }
@@ -65,6 +70,8 @@ class PagePainter {
       has_fill_ = true;
     }
     haru::write_raw(page_, "1 0 0 1 " + num(item.x) + " " + num(item.y) + " Tm\n");
+    // libharu draws left to right, unshaped: right-to-left text goes in visual order.
+    if (item.rtl || has_rtl(clean)) clean = visual_order(clean, item.rtl);
     book_.split(item.face, clean, runs_);
     for (const FontRun& run : runs_) show_run(item, std::string_view(clean).substr(run.begin, run.end - run.begin), run.font);
   }
@@ -120,6 +127,7 @@ class PagePainter {
 
   const HaruDoc& doc_;
   FontBook& book_;
+  HaruImages& images_;
   HPDF_Page page_;
   const std::vector<HPDF_Page>& all_;
   std::vector<FontRun> runs_;
@@ -242,11 +250,13 @@ PdfResult render_pdf(const Document& doc, const Style& style, const FontFiles& f
   FontBook book(haru, fonts);
   HaruMeasurer measurer(book);
   PdfResult result;
+  result.warnings = check_glyphs(doc, book);
   result.pages = layout(doc, style, measurer, options);
 
   std::vector<HPDF_Page> pages = add_pages(haru, result.pages);
+  HaruImages images(haru);
   for (size_t i = 0; i < pages.size(); ++i) {
-    PagePainter(haru, book, pages[i], pages).paint(result.pages.pages[i]);
+    PagePainter(haru, book, images, pages[i], pages).paint(result.pages.pages[i]);
     haru.check("drawing page " + std::to_string(i + 1));
   }
   add_outline(pdf, result.pages, doc, pages);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "doc/document.h"
 #include "env/fonts.h"
@@ -15,6 +16,10 @@ namespace broadsheet {
 struct PdfResult {
   std::string bytes;   ///< the whole PDF file
   PageSet pages;       ///< the display list it was drawn from (for --dump layout)
+  /// What the PDF cannot show as written (characters beyond the BMP, glyphs no
+  /// font has), one line per article and kind, in document order, without the
+  /// "broadsheet: warning: " prefix.
+  std::vector<std::string> warnings;
 };
 
 /// Lays out and renders one edition in memory. Throws EnvironmentError when

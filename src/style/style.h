@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostics.h"
 
@@ -18,6 +19,9 @@ struct FontRoles {
   std::string body = "DejaVu Serif";
   std::string heading = "DejaVu Sans";
   std::string mono = "DejaVu Sans Mono";
+  /// Extra families tried, in order, for characters a role's face lacks, before
+  /// the built-in chain (DejaVu Sans, Droid Sans Fallback, NanumGothic).
+  std::vector<std::string> fallbacks;
 };
 
 /// The generated EPUB cover (style key `cover:`): colours and an optional logo.
@@ -36,6 +40,7 @@ struct Style {
   double margin_top = 62, margin_bottom = 62, margin_inner = 56, margin_outer = 56;
   int columns = 1;
   double gutter = 18;
+  bool column_rule = false;      ///< a hairline between columns
   // Type.
   FontRoles fonts;
   double body_size = 10.5, body_leading = 14;
@@ -50,6 +55,10 @@ struct Style {
   Color text{0.08, 0.08, 0.08};
   Color accent{0.55, 0.1, 0.1};  ///< rules, section labels
   Color link{0.1, 0.2, 0.55};
+  // Article images in the PDF: pixels per inch at the column's width, and
+  // grayscale for e-ink (the EPUB's images follow `grayscale` too).
+  int image_dpi = 200;
+  bool grayscale = false;
   // EPUB stylesheet text (styles/NAME.css) and generated cover.
   std::string css;
   CoverStyle cover;

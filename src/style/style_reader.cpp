@@ -94,8 +94,11 @@ class StyleReader {
   void read_bool(const YAML::Node& value, std::string_view key, bool& out);
   void read_color(const YAML::Node& value, std::string_view key, Color& out);
   void read_font(const YAML::Node& value, std::string_view key, std::string& out);
+  void read_fonts(const YAML::Node& value);
+  void read_fallbacks(const YAML::Node& value);
   void read_page(const YAML::Node& value);
   void read_columns(const YAML::Node& value);
+  void read_image_dpi(const YAML::Node& value);
   void read_cover(const YAML::Node& value);
   void read_cover_logo(const YAML::Node& value);
   void read_top_level(const YAML::Node& key, const YAML::Node& value);
@@ -106,7 +109,7 @@ class StyleReader {
 };
 
 constexpr std::string_view kTopLevelKeys =
-    "page, margins, columns, gutter, fonts, sizes, paragraph_indent, justify, hyphenate, colors, cover";
+    "page, margins, columns, gutter, column_rule, fonts, sizes, paragraph_indent, justify, hyphenate, colors, cover, image_dpi, grayscale";
 
 void StyleReader::read(const YAML::Node& root) {
   if (root.IsNull()) return;  // an empty file: every default
@@ -121,8 +124,11 @@ void StyleReader::read_top_level(const YAML::Node& key, const YAML::Node& value)
   if (name == "cover") return read_cover(value);
   if (name == "gutter") { read_length(value, name, style_.gutter); return; }
   if (name == "paragraph_indent") { read_length(value, name, style_.paragraph_indent); return; }
+  if (name == "column_rule") return read_bool(value, name, style_.column_rule);
   if (name == "justify") return read_bool(value, name, style_.justify);
   if (name == "hyphenate") return read_bool(value, name, style_.hyphenate);
+  if (name == "grayscale") return read_bool(value, name, style_.grayscale);
+  if (name == "image_dpi") return read_image_dpi(value);
   if (name == "margins") {
     return read_group(value, name, kMarginKeys, [&](const YAML::Node& v, const std::string& k,
                                                     double Style::*field) {
@@ -135,12 +141,7 @@ void StyleReader::read_top_level(const YAML::Node& key, const YAML::Node& value)
       read_size(v, k, style_.*field);
     });
   }
-  if (name == "fonts") {
-    return read_group(value, name, kFontKeys, [&](const YAML::Node& v, const std::string& k,
-                                                  std::string FontRoles::*field) {
-      read_font(v, k, style_.fonts.*field);
-    });
-  }
+  if (name == "fonts") return read_fonts(value);
   if (name == "colors") {
     return read_group(value, name, kColorKeys, [&](const YAML::Node& v, const std::string& k,
                                                    Color Style::*field) {
@@ -236,6 +237,32 @@ void StyleReader::read_font(const YAML::Node& value, std::string_view key, std::
   expected(value, key, "a font family name such as \"DejaVu Serif\"");
 }
 
+// fonts: the role families are a table like the others; fallbacks is a list.
+void StyleReader::read_fonts(const YAML::Node& value) {
+  if (!is_map(value, "fonts")) return;
+  for (const auto& entry : value) {
+    const std::string& key = entry.first.Scalar();
+    if (key == "fallbacks") {
+      read_fallbacks(entry.second);
+    } else if (const auto* known = find_key(kFontKeys, key)) {
+      read_font(entry.second, "fonts." + key, style_.fonts.*known->field);
+    } else {
+      unknown_key(entry.first, "fonts", key_list(kFontKeys) + ", fallbacks");
+    }
+  }
+}
+
+void StyleReader::read_fallbacks(const YAML::Node& value) {
+  constexpr std::string_view kExpected = "a list of font family names such as [\"Noto Sans Thai\"]";
+  if (!value.IsSequence()) return expected(value, "fonts.fallbacks", kExpected);
+  std::vector<std::string> families;
+  for (const auto& item : value) {
+    if (!item.IsScalar() || item.Scalar().empty()) return expected(item, "fonts.fallbacks", kExpected);
+    families.push_back(item.Scalar());
+  }
+  style_.fonts.fallbacks = std::move(families);
+}
+
 void StyleReader::read_page(const YAML::Node& value) {
   constexpr std::string_view kExpected = "A4, A5, Letter or {width: ..., height: ...}";
   if (value.IsScalar()) {
@@ -263,6 +290,13 @@ void StyleReader::read_columns(const YAML::Node& value) {
   if (value.IsScalar()) columns = parse_int_in_range(value.Scalar(), 1, 3);
   if (!columns) return expected(value, "columns", "a whole number from 1 to 3");
   style_.columns = *columns;
+}
+
+void StyleReader::read_image_dpi(const YAML::Node& value) {
+  std::optional<int> dpi;
+  if (value.IsScalar()) dpi = parse_int_in_range(value.Scalar(), 72, 600);
+  if (!dpi) return expected(value, "image_dpi", "a whole number from 72 to 600");
+  style_.image_dpi = *dpi;
 }
 
 // cover: the colours are a table like the others; logo is a path beside the style.

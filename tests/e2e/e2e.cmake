@@ -23,3 +23,4 @@ set_tests_properties(e2e_epubcheck PROPERTIES TIMEOUT 300)
 
 include(${CMAKE_SOURCE_DIR}/tests/errors/errors.cmake OPTIONAL)
 include(${CMAKE_SOURCE_DIR}/tests/hostile/hostile.cmake OPTIONAL)
+include(${CMAKE_SOURCE_DIR}/tests/e2e/styles.cmake)

@@ -120,7 +120,7 @@ cli_usage)
   "$bin" check "$sample" > "$work/check.out"; rc=$?
   set -e
   [ $rc -eq 0 ] || fail "check on the sample: exit 0"
-  grep -q "^ok: 9 articles in 3 editions: 2024-11-05, 2024-11-06, 2024-11-07" "$work/check.out" || { cat "$work/check.out"; fail "check summary"; }
+  grep -q "^ok: 10 articles in 3 editions: 2024-11-05, 2024-11-06, 2024-11-07" "$work/check.out" || { cat "$work/check.out"; fail "check summary"; }
   echo "usage errors exit 2, help and check behave"
   ;;
 day_filter)

@@ -3,8 +3,11 @@
 // outline entries, keep-with-next for headings, and empty bodies.
 #include <doctest/doctest.h>
 
+#include <map>
+#include <set>
 #include <string>
 
+#include "pdf/compose.h"
 #include "pdf/layout.h"
 #include "pdf/paragraph.h"
 
@@ -223,4 +226,161 @@ TEST_CASE("layout: running heads, folios, and text without controls or soft hyph
   std::string dump = dump_layout(set);
   CHECK(dump.find("softhyphen") != std::string::npos);
   CHECK(dump.rfind("size 595.3 841.9\npage 1\n", 0) == 0);
+}
+
+// --- columns, spans and keep rules ---------------------------------------
+
+namespace {
+
+Style three_columns() {
+  Style st;
+  st.columns = 3;
+  st.gutter = 12;
+  st.column_rule = true;
+  st.body_size = 9;
+  st.body_leading = 12;
+  return st;
+}
+
+bool is_body_line(const PageItem& item, const Style& st) {
+  return item.kind == ItemKind::Text && item.size == st.body_size && item.line_role != 0;
+}
+
+}  // namespace
+
+TEST_CASE("layout: three columns: body lines stay inside a column, rules stand in the gutters") {
+  Style st = three_columns();
+  HalfEm m;
+  PageSet set = layout(sample(2, 4, 9), st, m);
+  double column = (st.page_width - st.margin_inner - st.margin_outer - 2 * st.gutter) / 3;
+  std::set<int> used;
+  size_t rules = 0;
+  for (size_t p = 0; p < set.pages.size(); ++p) {
+    double left = p % 2 == 0 ? st.margin_inner : st.margin_outer;
+    for (const PageItem& item : set.pages[p].items) {
+      if (item.kind == ItemKind::Rule && item.w == 0 && item.size == doctest::Approx(0.4)) {
+        double gap1 = left + column + st.gutter / 2, gap2 = gap1 + column + st.gutter;
+        CHECK((item.x == doctest::Approx(gap1) || item.x == doctest::Approx(gap2)));
+        ++rules;
+      }
+      if (!is_body_line(item, st)) continue;
+      int c = static_cast<int>((item.x - left) / (column + st.gutter));
+      double column_left = left + c * (column + st.gutter);
+      CHECK(item.x >= column_left - 1e-6);
+      CHECK(item.x + item.w <= column_left + column + 1e-6);
+      used.insert(c);
+    }
+  }
+  CHECK(used == std::set<int>{0, 1, 2});
+  CHECK(rules >= 2 * (set.pages.size() - 1));
+}
+
+TEST_CASE("layout: with columns, a short contents shares the front page with the lead story") {
+  Style st = three_columns();
+  HalfEm m;
+  PageSet set = layout(sample(1, 3, 6), st, m);
+  REQUIRE(set.front_pages == 0);
+  const Page& front = set.pages[0];
+  auto find = [&](const std::string& text) -> const PageItem* {  // the last, below the contents
+    const PageItem* found = nullptr;
+    for (const PageItem& item : front.items) {
+      if (item.kind == ItemKind::Text && item.text == text) found = &item;
+    }
+    return found;
+  };
+  const PageItem* contents = find("Contents");
+  const PageItem* lead = find("Article 1.1");
+  REQUIRE(contents);
+  REQUIRE(lead);
+  CHECK(lead->y < contents->y);
+  CHECK(lead->size == doctest::Approx(st.title_size * 1.6));  // the lead headline
+  CHECK(set.outline[1].page == 0);
+  // No body line beside the lead headline: the columns begin below it.
+  for (const PageItem& item : front.items) {
+    bool entry = item.text.rfind("Article ", 0) == 0;  // a contents entry
+    if (is_body_line(item, st) && !entry) CHECK(item.y < lead->y);
+  }
+  // No running head on the front page; the next page has "page 2 of N".
+  for (const PageItem& item : front.items) CHECK(item.text.rfind("page ", 0) != 0);
+  REQUIRE(set.pages.size() >= 2);
+  std::string folio = "page 2 of " + std::to_string(set.pages.size());
+  bool found = false;
+  for (const PageItem& item : set.pages[1].items) found = found || item.text == folio;
+  CHECK(found);
+}
+
+TEST_CASE("layout: no column ends on a paragraph's first line or starts on its last") {
+  for (int columns : {1, 3}) {
+    Style st = three_columns();
+    st.columns = columns;
+    HalfEm m;
+    PageSet set = layout(sample(2, 5, 10), st, m);
+    size_t checked = 0;
+    for (size_t p = set.front_pages; p < set.pages.size(); ++p) {
+      double left = p % 2 == 0 ? st.margin_inner : st.margin_outer;
+      double column = (st.page_width - st.margin_inner - st.margin_outer - (columns - 1) * st.gutter) / columns;
+      std::map<int, std::pair<const PageItem*, const PageItem*>> ends;  // column -> top, bottom line
+      for (const PageItem& item : set.pages[p].items) {
+        if (!is_body_line(item, st)) continue;
+        auto& [top, bottom] = ends[static_cast<int>((item.x - left + 1) / (column + st.gutter))];
+        if (!top || item.y > top->y) top = &item;
+        if (!bottom || item.y < bottom->y) bottom = &item;
+      }
+      for (const auto& [c, end] : ends) {
+        bool single = (end.first->line_role & kParagraphFirstLine) && (end.first->line_role & kParagraphLastLine);
+        bool widow = !single && (end.first->line_role & kParagraphLastLine) != 0;
+        unsigned char low = end.second->line_role;
+        bool orphan = (low & kParagraphLastLine) == 0 && (low & kParagraphFirstLine) != 0;
+        CHECK_FALSE(widow);
+        CHECK_FALSE(orphan);
+        ++checked;
+      }
+    }
+    CHECK(checked > 3);
+  }
+}
+
+TEST_CASE("flow: keep-together text moves to the next column whole, unless longer than half a column") {
+  Style st = three_columns();
+  PageSet pages;
+  Flow flow(st, pages, 3);
+  flow.new_page();
+  while (flow.room() > 3 * st.body_leading) flow.advance(st.body_leading);
+  LineSettings s;
+  s.leading = st.body_leading;
+  s.keep_together = true;
+  SetText text;
+  text.lines.resize(5);
+  ensure_first_room(flow, text, s);
+  CHECK(flow.mark().column == 1);
+  CHECK(flow.at_top());
+
+  while (flow.room() > 3 * st.body_leading) flow.advance(st.body_leading);
+  text.lines.resize(static_cast<size_t>(flow.page_room() / st.body_leading));  // a whole column
+  ensure_first_room(flow, text, s);
+  CHECK(flow.mark().column == 1);  // split instead: the first lines fit here
+}
+
+TEST_CASE("flow: below a span the columns start where the span ended") {
+  Style st = three_columns();
+  PageSet pages;
+  Flow flow(st, pages, 3);
+  flow.new_page();
+  REQUIRE(flow.at_page_start());
+  flow.begin_span();
+  CHECK(flow.width() == doctest::Approx(st.page_width - st.margin_inner - st.margin_outer));
+  flow.advance(100);
+  flow.end_span();
+  double band = st.page_height - st.margin_top - 100;
+  CHECK(flow.y() == doctest::Approx(band));
+  CHECK_FALSE(flow.at_full_column_top());  // a short column: tall blocks move on
+  flow.advance(st.body_leading);
+  flow.next_column();
+  CHECK(flow.mark().column == 1);
+  CHECK(flow.y() == doctest::Approx(band));
+  flow.ensure(flow.room() + 1);  // too tall for this short column: the next one
+  CHECK(flow.mark().column == 2);
+  flow.next_column();
+  CHECK(flow.mark().page == 1);
+  CHECK(flow.at_full_column_top());
 }

@@ -198,11 +198,12 @@ TEST_CASE("unknown keys warn with a suggestion; duplicates are errors naming the
         one("w.yaml:1:1: warning: unknown top-level key 'titel' | note: did you mean 'title'?"));
 }
 
-TEST_CASE("format html is not supported yet; other formats get a suggestion") {
-  CHECK(problems("- title: Budget talks\n  date: 2024-11-06\n  format: html\n") ==
-        one("w.yaml:3:11: error: article 1 ('Budget talks'): format 'html' is not supported yet; use markdown or text"));
+TEST_CASE("format html is accepted; other formats get a suggestion") {
+  CHECK(problems("- title: Budget talks\n  date: 2024-11-06\n  format: html\n").empty());
   CHECK(problems("- title: X\n  date: 2024-11-06\n  format: markdwn\n") ==
-        one("w.yaml:3:11: error: article 1 ('X'): 'format' must be markdown or text, not 'markdwn' | note: did you mean 'markdown'?"));
+        one("w.yaml:3:11: error: article 1 ('X'): 'format' must be markdown, text or html, not 'markdwn' | note: did you mean 'markdown'?"));
+  CHECK(problems("- title: X\n  date: 2024-11-06\n  format: htm\n") ==
+        one("w.yaml:3:11: error: article 1 ('X'): 'format' must be markdown, text or html, not 'htm' | note: did you mean 'html'?"));
 }
 
 TEST_CASE("edition settings are checked") {
@@ -262,11 +263,11 @@ TEST_CASE("every problem in a file is reported, in source order") {
   auto found = problems(
       "- title: A\n  date: 2024-02-30\n"
       "- date: 2024-11-06\n"
-      "- title: C\n  date: 2024-11-06\n  format: html\n  titel: x\n");
+      "- title: C\n  date: 2024-11-06\n  format: htmx\n  titel: x\n");
   CHECK(found == std::vector<std::string>{
                      "w.yaml:2:17: error: article 1 ('A'): 'date' is not a valid date: February 2024 has 29 days",
                      "w.yaml:3:3: error: article 2: missing required field 'title'",
-                     "w.yaml:6:11: error: article 3 ('C'): format 'html' is not supported yet; use markdown or text",
+                     "w.yaml:6:11: error: article 3 ('C'): 'format' must be markdown, text or html, not 'htmx' | note: did you mean 'html'?",
                      "w.yaml:7:3: warning: article 3 ('C'): unknown key 'titel' | note: did you mean 'title'?"});
 }
 

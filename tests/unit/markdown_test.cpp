@@ -102,16 +102,15 @@ TEST_CASE("markdown: NUL becomes U+FFFD") {
   CHECK(md(std::string("a\0b", 3)) == "paragraph\n  text \"a\xEF\xBF\xBD" "b\"\n");
 }
 
-TEST_CASE("markdown: raw HTML is kept as literal text, never as markup") {
-  CHECK(md("a <b>bold</b> c") == "paragraph\n  text \"a <b>bold</b> c\"\n");
-  CHECK(md("<div>\n<script>x()</script>\n</div>\n\nafter") ==
-        "paragraph\n  text \"<div>\"\n  break\n  text \"<script>x()</script>\"\n  break\n"
-        "  text \"</div>\"\nparagraph\n  text \"after\"\n");
+TEST_CASE("markdown: raw HTML goes through the HTML sanitizer (more in html_test.cpp)") {
+  CHECK(md("a <b>bold</b> c") == "paragraph\n  text \"a \"\n  strong\n    text \"bold\"\n  text \" c\"\n");
+  CHECK(md("<div>\n<script>x()</script>\n</div>\n\nafter") == "paragraph\n  text \"after\"\n");
 }
 
-TEST_CASE("markdown: images become their alt text; strikethrough keeps its text") {
-  CHECK(md("x ![a *cat*](cat.png) y") == "paragraph\n  text \"x a cat y\"\n");
-  CHECK(md("a ~~b~~ c") == "paragraph\n  text \"a b c\"\n");
+TEST_CASE("markdown: images keep src, title and plain alt text; strikethrough keeps its text") {
+  CHECK(md("x ![a *cat*](cat.png \"Tom\") y") ==
+        "paragraph\n  text \"x \"\n  image \"cat.png\" title=\"Tom\"\n    text \"a cat\"\n  text \" y\"\n");
+  CHECK(md("a ~~b~~ c") == "paragraph\n  text \"a \"\n  strike\n    text \"b\"\n  text \" c\"\n");
 }
 
 TEST_CASE("markdown: 500 nested quotes are flattened, not a crash") {

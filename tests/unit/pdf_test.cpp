@@ -82,8 +82,10 @@ TEST_CASE("pdf: fonts resolve to TrueType files with a CJK fallback") {
   CHECK(files.body.bold_italic.filename() == "DejaVuSerif-BoldItalic.ttf");
   CHECK(files.heading.bold.filename() == "DejaVuSans-Bold.ttf");
   CHECK(files.mono.regular.filename() == "DejaVuSansMono.ttf");
-  REQUIRE(files.fallbacks.size() == 2);
+  REQUIRE(files.fallbacks.size() == 3);
+  CHECK(files.fallbacks[0].filename() == "DejaVuSans.ttf");
   CHECK(files.fallbacks[1].filename() == "DroidSansFallbackFull.ttf");
+  CHECK(files.fallbacks[2].filename() == "NanumGothic.ttf");
 }
 
 TEST_CASE("pdf: a multilingual edition passes qpdf, extracts, embeds subsets, is reproducible") {

@@ -163,8 +163,8 @@ TEST_CASE("style: unknown keys are warnings with a location and the known keys")
   CHECK(top.loc.file == file.string());
   CHECK(top.loc.line == 2);
   CHECK(top.loc.column == 1);
-  CHECK(top.hint == "known keys: page, margins, columns, gutter, fonts, sizes, "
-                    "paragraph_indent, justify, hyphenate, colors, cover");
+  CHECK(top.hint == "known keys: page, margins, columns, gutter, column_rule, fonts, "
+                    "sizes, paragraph_indent, justify, hyphenate, colors, cover, image_dpi, grayscale");
   const Diagnostic& nested = diags.items()[1];
   CHECK(nested.message == "unknown style key 'left' in margins");
   CHECK(nested.loc.line == 4);

@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""`make bench`: times broadsheet (PDF alone, EPUB alone, both) on the corpus
+sizes, and htmldoc (PDF) and pandoc (EPUB) on the same text when installed, plus
+the libharu floor. Each figure is the median of several whole-process runs,
+measured with wait4() rusage: wall, user+system CPU, peak RSS.
+
+usage: run_bench.py BUILD_DIR [--sizes 10,100,1000,10000] [--runs 3] [--jobs N]
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TIMESTAMP = "1730800000"  # a fixed build time: the outputs are the same bytes every run
+SLOW_SECONDS = 20.0       # a command slower than this is run once (pandoc on big sizes)
+
+
+def measure(argv, cwd):
+    """One whole-process run: (wall s, cpu s, peak MB, exit status)."""
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.chdir(cwd)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            os.execvp(argv[0], argv)
+        finally:
+            os._exit(127)
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, status
+
+
+def median_run(argv, cwd, out_dir, runs):
+    samples = []
+    for _ in range(runs):
+        shutil.rmtree(out_dir, ignore_errors=True)
+        os.makedirs(out_dir)
+        wall, cpu, peak, status = measure(argv, cwd)
+        if status != 0:
+            sys.exit("bench: failed (status %d): %s" % (status, " ".join(argv)))
+        samples.append((wall, cpu, peak))
+        if wall > SLOW_SECONDS:
+            break
+    return tuple(statistics.median(s[i] for s in samples) for i in range(3)) + (len(samples),)
+
+
+def pdf_pages(path):
+    out = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    return 0
+
+
+def outputs(out_dir):
+    """(pages of all PDFs, bytes of all outputs, files)."""
+    pages, size, files = 0, 0, sorted(os.listdir(out_dir))
+    for name in files:
+        path = os.path.join(out_dir, name)
+        size += os.path.getsize(path)
+        if name.endswith(".pdf") and shutil.which("pdfinfo"):
+            pages += pdf_pages(path)
+    return pages, size, len(files)
+
+
+def corpus(size, work):
+    """Generates bench-SIZE.{yaml,html,md} once (the generator is deterministic)."""
+    base = os.path.join(work, "bench-%d" % size)
+    generator = os.path.join(HERE, "corpus.py")
+    if not os.path.exists(base + ".md") or os.path.getmtime(base + ".md") < os.path.getmtime(generator):
+        subprocess.run([sys.executable, generator, str(size), work], check=True)
+    return base
+
+
+def row(rows, size, tool, what, figures, out_dir):
+    wall, cpu, peak, runs = figures
+    pages, size_bytes, _ = outputs(out_dir)
+    rows.append({"size": size, "tool": tool, "what": what, "wall": wall, "cpu": cpu,
+                 "peak": peak, "pages": pages, "bytes": size_bytes, "runs": runs})
+    print("  %-10s %-5s %7.2f s wall %7.2f s cpu %6.0f MB %6s pages %6.1f MB%s" % (
+        tool, what, wall, cpu, peak, pages or "-", size_bytes / 1e6,
+        "" if runs > 1 else "  (1 run)"), flush=True)
+
+
+def bench_size(size, args, rows, floors):
+    work = args.work
+    base = corpus(size, work)
+    out = os.path.join(work, "out-%d" % size)
+    print("bench-%d:" % size, flush=True)
+    exe = os.path.join(args.build, "broadsheet")
+    for what in ("pdf", "epub", "both"):
+        argv = [exe, "build", base + ".yaml", "--out", out, "--format", what, "--timestamp", TIMESTAMP, "-q"]
+        if args.jobs:
+            argv += ["--jobs", str(args.jobs)]
+        row(rows, size, "broadsheet", what, median_run(argv, work, out, args.runs), out)
+    if size > args.peer_max:
+        return
+    if shutil.which("htmldoc"):
+        argv = ["htmldoc", "--webpage", "--quiet", "-f", os.path.join(out, "h.pdf"), base + ".html"]
+        row(rows, size, "htmldoc", "pdf", median_run(argv, work, out, args.runs), out)
+    if shutil.which("pandoc"):
+        argv = ["pandoc", base + ".md", "-o", os.path.join(out, "p.epub")]
+        row(rows, size, "pandoc", "epub", median_run(argv, work, out, args.runs), out)
+    floor = os.path.join(args.build, "haru_floor")
+    if os.path.exists(floor):
+        styles = os.path.join(os.path.dirname(HERE), "styles")
+        cpus = []
+        for _ in range(args.runs):
+            r = subprocess.run([floor, base + ".yaml", styles], capture_output=True, text=True, check=True)
+            pages, size_bytes, cpu, wall = r.stdout.split()
+            cpus.append((float(cpu), float(wall)))
+        floors[size] = (statistics.median(c for c, _ in cpus), statistics.median(w for _, w in cpus))
+        print("  %-10s %-5s %7.2f s wall %7.2f s cpu (draw + save only) %s pages" % (
+            "libharu", "floor", floors[size][1], floors[size][0], pages), flush=True)
+
+
+def find(rows, size, tool, what):
+    for r in rows:
+        if (r["size"], r["tool"], r["what"]) == (size, tool, what):
+            return r
+    return None
+
+
+def print_table(rows):
+    print("\n| articles | tool | output | wall s | CPU s | peak MB | pages | MB |")
+    print("|---:|---|---|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print("| %s | %s | %s | %.2f | %.2f | %.0f | %s | %.1f |" % (
+            "{:,}".format(r["size"]), r["tool"], r["what"] + ("" if r["runs"] > 1 else " (1 run)"),
+            r["wall"], r["cpu"], r["peak"], r["pages"] or "–", r["bytes"] / 1e6))
+
+
+def print_ratios(rows, floors, sizes):
+    print("\n| articles | both ÷ htmldoc PDF (wall) | EPUB ÷ pandoc (wall) | PDF ÷ libharu floor (CPU) |")
+    print("|---:|---:|---:|---:|")
+    for size in sizes:
+        both, pdf, epub = (find(rows, size, "broadsheet", w) for w in ("both", "pdf", "epub"))
+        htmldoc, pandoc = find(rows, size, "htmldoc", "pdf"), find(rows, size, "pandoc", "epub")
+        cells = [
+            "%.2f" % (both["wall"] / htmldoc["wall"]) if htmldoc else "–",
+            "%.3f" % (epub["wall"] / pandoc["wall"]) if pandoc else "–",
+            "%.2f" % (pdf["cpu"] / floors[size][0]) if size in floors else "–",
+        ]
+        print("| %s | %s |" % ("{:,}".format(size), " | ".join(cells)))
+    small, big = find(rows, 1000, "broadsheet", "both"), find(rows, 10000, "broadsheet", "both")
+    if small and big:
+        print("\ngrowth, 10,000 articles (ten days) ÷ 1,000 (one day), both formats: "
+              "%.1f× wall, %.1f× CPU" % (big["wall"] / small["wall"], big["cpu"] / small["cpu"]))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("build")
+    parser.add_argument("--sizes", default="10,100,1000,10000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=0, help="broadsheet --jobs (default: its own)")
+    parser.add_argument("--peer-max", type=int, default=1000, help="largest size htmldoc and pandoc run on")
+    parser.add_argument("--work", default=None)
+    args = parser.parse_args()
+    args.build = os.path.abspath(args.build)
+    args.work = os.path.abspath(args.work or os.path.join(args.build, "bench"))
+    os.makedirs(args.work, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print("machine: %d cores, load average %.1f at start" % (os.cpu_count(), os.getloadavg()[0]))
+    rows, floors = [], {}
+    for size in sizes:
+        bench_size(size, args, rows, floors)
+    print_table(rows)
+    print_ratios(rows, floors, sizes)
+    print("\nload average %.1f at the end" % os.getloadavg()[0])
+
+
+if __name__ == "__main__":
+    main()

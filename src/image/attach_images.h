@@ -1,0 +1,56 @@
+// The image stage, between build_document and the back ends: every Figure of
+// a document gets its prepared image, or a diagnostic at the field that named
+// it (`image:` or `body:`). Bad images are errors (nothing is written), or,
+// with skip_bad, warnings and the figure is left out of both outputs.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.h"
+#include "doc/document.h"
+#include "image/prepare.h"
+#include "style/style.h"
+
+namespace broadsheet {
+
+struct ImageOptions {
+  ImageTargets targets;
+  std::vector<std::filesystem::path> allowed_roots;  ///< --allow-images-from, beside each digest's folder
+  bool skip_bad = false;                             ///< --skip-bad-images
+};
+
+/// The targets a style implies: its column's box at its image_dpi, grayscale.
+ImageTargets image_targets(const Style& style, bool grayscale);
+
+/// Bytes of the images of one edition, before and after preparing them.
+struct ImageReport {
+  std::size_t images = 0;
+  std::size_t source_bytes = 0;
+  std::size_t pdf_bytes = 0;   ///< JPEG streams plus deflated samples
+  std::size_t epub_bytes = 0;
+  std::size_t skipped = 0;
+};
+
+/// Prepared images by real path, so that an image used twice is read once;
+/// failures are remembered too.
+class ImageCache {
+ public:
+  /// The prepared image, or throws ImageError (the same reason every time).
+  std::shared_ptr<const FigureImage> get(const std::filesystem::path& path, const ImageTargets& targets);
+
+ private:
+  std::map<std::filesystem::path, std::shared_ptr<const FigureImage>> ready_;
+  std::map<std::filesystem::path, std::string> failed_;
+};
+
+/// Attaches every figure's image in doc. Problems go to diags.
+ImageReport attach_images(Document& doc, const ImageOptions& options, ImageCache& cache, Diagnostics& diags);
+
+/// "images: 2, 2100 KB read -> PDF 410 KB, EPUB 380 KB" for --verbose.
+std::string describe(const ImageReport& report);
+
+}  // namespace broadsheet

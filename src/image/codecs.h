@@ -1,0 +1,31 @@
+// Per-format readers behind decode_image, and the encoders (JPEG, PNG) used to
+// re-encode prepared images. Internal to src/image.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "image/decode.h"
+
+namespace broadsheet::codec {
+
+ImageSize png_size(std::string_view bytes);
+Raster decode_png(std::string_view bytes);
+
+ImageSize jpeg_size(std::string_view bytes);
+Raster decode_jpeg(std::string_view bytes, int min_long_side);
+
+ImageSize webp_size(std::string_view bytes);
+Raster decode_webp(std::string_view bytes);
+
+ImageSize gif_size(std::string_view bytes);
+Raster decode_gif(std::string_view bytes);
+
+/// Baseline JPEG (gray or RGB, no alpha) at quality 1-100: a JFIF header with
+/// no density, no EXIF, no comment, so the same pixels give the same bytes.
+std::string encode_jpeg(const Raster& raster, int quality);
+
+/// PNG of any channel count; libpng's simplified writer adds no time chunk.
+std::string encode_png(const Raster& raster);
+
+}  // namespace broadsheet::codec

@@ -1,0 +1,90 @@
+// PNG through libpng's simplified API (png_image_*): it handles interlacing,
+// 16-bit samples, palettes and tRNS, and reports errors through its own
+// setjmp, so a truncated or corrupt file is a message, not an abort.
+#include <png.h>
+
+#include <memory>
+
+#include "image/codecs.h"
+
+namespace broadsheet::codec {
+namespace {
+
+struct ImageFree {
+  void operator()(png_image* image) const { png_image_free(image); }
+};
+using PngImageGuard = std::unique_ptr<png_image, ImageFree>;
+
+std::string png_reason(const png_image& image) {
+  std::string message = image.message;
+  return "corrupt PNG data" + (message.empty() ? std::string() : ": " + message);
+}
+
+// Begins reading; the guard frees libpng's state however we leave.
+void begin(png_image& image, PngImageGuard& guard, std::string_view bytes) {
+  image.version = PNG_IMAGE_VERSION;
+  guard.reset(&image);
+  if (!png_image_begin_read_from_memory(&image, bytes.data(), bytes.size())) {
+    throw ImageError(png_reason(image));
+  }
+}
+
+}  // namespace
+
+// Read from the IHDR chunk by hand: libpng's reader wants the chunks after it
+// too, and a file that is only a header claiming a huge size must be refused
+// on that claim alone.
+ImageSize png_size(std::string_view bytes) {
+  if (bytes.size() < 24 || bytes.substr(12, 4) != "IHDR") throw ImageError("corrupt PNG data: no IHDR header");
+  auto be32 = [&](size_t at) {
+    std::uint32_t v = 0;
+    for (size_t i = 0; i < 4; ++i) v = v << 8 | static_cast<unsigned char>(bytes[at + i]);
+    return v;
+  };
+  const std::uint32_t width = be32(16), height = be32(20);
+  if (width == 0 || height == 0 || width > 0x7FFFFFFF || height > 0x7FFFFFFF) {
+    throw ImageError("corrupt PNG data: impossible size in the IHDR header");
+  }
+  return {static_cast<int>(width), static_cast<int>(height)};
+}
+
+Raster decode_png(std::string_view bytes) {
+  png_image image{};
+  PngImageGuard guard;
+  begin(image, guard, bytes);
+  const bool alpha = (image.format & PNG_FORMAT_FLAG_ALPHA) != 0;
+  const bool color = (image.format & PNG_FORMAT_FLAG_COLOR) != 0;
+  image.format = color ? (alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB) : (alpha ? PNG_FORMAT_GA : PNG_FORMAT_GRAY);
+  Raster raster;
+  raster.width = static_cast<int>(image.width);
+  raster.height = static_cast<int>(image.height);
+  raster.channels = static_cast<int>(PNG_IMAGE_PIXEL_CHANNELS(image.format));
+  raster.pixels.resize(PNG_IMAGE_SIZE(image));
+  if (!png_image_finish_read(&image, nullptr, raster.pixels.data(), 0, nullptr)) {
+    const std::string message = image.message;
+    throw ImageError(message.find("beyond end") != std::string::npos ? "truncated PNG data" : png_reason(image));
+  }
+  return raster;
+}
+
+std::string encode_png(const Raster& raster) {
+  png_image image{};
+  image.version = PNG_IMAGE_VERSION;
+  image.width = static_cast<png_uint_32>(raster.width);
+  image.height = static_cast<png_uint_32>(raster.height);
+  static constexpr png_uint_32 kFormats[] = {PNG_FORMAT_GRAY, PNG_FORMAT_GA, PNG_FORMAT_RGB, PNG_FORMAT_RGBA};
+  image.format = kFormats[raster.channels - 1];
+  png_alloc_size_t size = 0;
+  PngImageGuard guard(&image);
+  if (!png_image_write_get_memory_size(image, size, 0, raster.pixels.data(), 0, nullptr)) {
+    throw ImageError("cannot encode PNG: " + std::string(image.message));
+  }
+  std::string out(size, '\0');
+  if (!png_image_write_to_memory(&image, out.data(), &size, 0, raster.pixels.data(), 0, nullptr)) {
+    throw ImageError("cannot encode PNG: " + std::string(image.message));
+  }
+  out.resize(size);
+  return out;
+}
+
+}  // namespace broadsheet::codec

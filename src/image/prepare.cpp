@@ -1,0 +1,62 @@
+// Preparing an image: decode once (a JPEG at a reduced DCT scale when it is far
+// larger than needed), then per output fit, convert and encode.
+#include "image/prepare.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "image/codecs.h"
+#include "image/scale.h"
+
+namespace broadsheet {
+namespace {
+
+// PNG for drawings and transparency, JPEG for photographs.
+bool keep_as_png(const Raster& raster) { return uses_transparency(raster) || is_line_art(raster); }
+
+PreparedImage encode(Raster raster, bool png, int quality, bool pdf) {
+  PreparedImage out;
+  out.width = raster.width;
+  out.height = raster.height;
+  if (png) {
+    out.format = ImageFormat::Png;
+    if (!pdf) out.encoded = codec::encode_png(raster);
+    out.raster = std::move(raster);
+  } else {
+    out.format = ImageFormat::Jpeg;
+    out.encoded = codec::encode_jpeg(raster, quality);
+  }
+  return out;
+}
+
+PreparedImage prepare_for(const Raster& source, ImageSize box, bool png, const ImageTargets& targets, bool pdf) {
+  ImageSize size = fit_within({source.width, source.height}, box.width, box.height);
+  Raster scaled = downscale(source, size.width, size.height);
+  if (!uses_transparency(scaled)) scaled = without_alpha(scaled);
+  if (targets.grayscale) scaled = to_gray(scaled);
+  return encode(std::move(scaled), png, targets.jpeg_quality, pdf);
+}
+
+int pixels_for(double points, int dpi) {
+  return std::max(1, static_cast<int>(std::ceil(points / 72.0 * dpi)));
+}
+
+}  // namespace
+
+FigureImage prepare_image(std::string_view bytes, const ImageTargets& targets) {
+  const ImageSize pdf_box{pixels_for(targets.pdf_width_pt, targets.pdf_dpi),
+                          pixels_for(targets.pdf_height_pt, targets.pdf_dpi)};
+  const int needed = std::max({pdf_box.width, pdf_box.height, targets.epub_max_px});
+  FigureImage figure;
+  figure.source_format = sniff_format(bytes).value_or(ImageFormat::Png);
+  figure.source_size = read_image_size(bytes);
+  figure.source_bytes = bytes.size();
+  // Decoding at a reduced scale must still leave enough pixels for the largest output.
+  Raster source = decode_image(bytes, needed);
+  const bool png = keep_as_png(source);
+  figure.pdf = prepare_for(source, pdf_box, png, targets, true);
+  figure.epub = prepare_for(source, {targets.epub_max_px, targets.epub_max_px}, png, targets, false);
+  return figure;
+}
+
+}  // namespace broadsheet

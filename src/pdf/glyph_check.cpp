@@ -1,0 +1,117 @@
+// The glyph check walks each article's text as the PDF will draw it (cleaned,
+// and shaped when it is right to left, since the presentation forms are what
+// the fonts must have) and asks the font chain about each code point once.
+#include "pdf/glyph_check.h"
+
+#include <charconv>
+#include <unordered_set>
+
+#include "diag/utf8.h"
+#include "pdf/bidi.h"
+#include "pdf/haru_fonts.h"
+#include "pdf/pdf_text.h"
+
+namespace broadsheet {
+
+namespace {
+
+constexpr size_t kNamedMissing = 5;  // characters named in one warning
+
+std::string code_point_name(char32_t cp) {
+  char buf[16];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, static_cast<unsigned>(cp), 16);
+  (void)ec;
+  std::string hex(buf, end);
+  for (char& c : hex) c = static_cast<char>(c >= 'a' && c <= 'f' ? c - 32 : c);
+  return "U+" + std::string(hex.size() < 4 ? 4 - hex.size() : 0, '0') + hex;
+}
+
+// Invisible format characters: nothing is drawn for them, so no glyph is needed.
+bool is_invisible(char32_t cp) {
+  return cp == ' ' || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2060 && cp <= 0x206F) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF;
+}
+
+// Counts what one article cannot show.
+class ArticleScan {
+ public:
+  explicit ArticleScan(FontBook& book) : book_(book) {}
+
+  void text(const std::string& raw) {
+    for (size_t i = 0; i < raw.size();) {
+      char32_t cp = next_code_point(raw, i);
+      if (cp <= 0xFFFF) continue;
+      if (outside_bmp_ == 0) first_outside_ = cp;
+      ++outside_bmp_;
+    }
+    std::string clean = clean_pdf_text(raw);
+    if (has_rtl(clean)) clean = shape_for_measuring(clean);
+    for (size_t i = 0; i < clean.size();) {
+      char32_t cp = decode_utf8(clean, i);
+      if (is_invisible(cp) || book_.covers(FontFace{}, cp)) continue;
+      if (seen_missing_.insert(cp).second) missing_.push_back(cp);
+    }
+  }
+  void inlines(const std::vector<Inline>& list) {
+    for (const Inline& in : list) {
+      text(in.text);
+      if (in.kind == InlineKind::Link && in.children.empty()) text(in.url);
+      inlines(in.children);
+    }
+  }
+  void blocks(const std::vector<Block>& list) {
+    for (const Block& b : list) {
+      inlines(b.inlines);
+      text(b.text);
+      text(b.caption);
+      blocks(b.children);
+    }
+  }
+  void warnings(const std::string& who, std::vector<std::string>& out) const;
+
+ private:
+  FontBook& book_;
+  size_t outside_bmp_ = 0;
+  char32_t first_outside_ = 0;
+  std::vector<char32_t> missing_;
+  std::unordered_set<char32_t> seen_missing_;
+};
+
+void ArticleScan::warnings(const std::string& who, std::vector<std::string>& out) const {
+  if (outside_bmp_ > 0) {
+    std::string count = std::to_string(outside_bmp_);
+    out.push_back(who + count + (outside_bmp_ == 1 ? " character" : " characters") +
+                  " outside the Basic Multilingual Plane (e.g. " + code_point_name(first_outside_) +
+                  ") " + (outside_bmp_ == 1 ? "is" : "are") + " shown as \u25A1 in the PDF");
+  }
+  if (missing_.empty()) return;
+  std::string list;
+  for (size_t k = 0; k < missing_.size() && k < kNamedMissing; ++k) {
+    std::string ch;
+    append_utf8(ch, missing_[k]);
+    list += (k ? ", " : "") + code_point_name(missing_[k]) + " '" + ch + "'";
+  }
+  if (missing_.size() > kNamedMissing) list += " and " + std::to_string(missing_.size() - kNamedMissing) + " more";
+  out.push_back(who + "no font has a glyph for " + list + (missing_.size() == 1 ? "; it is" : "; they are") +
+                " shown as an empty box in the PDF");
+}
+
+}  // namespace
+
+std::vector<std::string> check_glyphs(const Document& doc, FontBook& book) {
+  std::vector<std::string> out;
+  for (const SectionDoc& section : doc.sections) {
+    for (const ArticleDoc& article : section.articles) {
+      ArticleScan scan(book);
+      scan.text(article.title);
+      scan.text(article.byline());
+      scan.text(article.summary);
+      scan.text(article.url.empty() ? article.source : article.url);
+      scan.blocks(article.body);
+      scan.warnings("article '" + clean_pdf_text(article.title) + "' (" + doc.iso_date + "): ", out);
+    }
+  }
+  return out;
+}
+
+}  // namespace broadsheet
