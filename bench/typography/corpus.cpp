@@ -124,7 +124,7 @@ void article(Rng& rng, int index, std::string& out) {
   static const Words kSections = {"World", "Business", "Science", "Culture", "Sport", "Opinion"};
   const Language& lang = choose_language(rng);
   std::string title = sentence(rng, lang, 4, 9);
-  title.pop_back();
+  title.resize(title.size() - (lang.words ? 1 : 3));  // no full stop ("." or "。")
   int minutes = 6 * 60 + index;
   char time[8] = {static_cast<char>('0' + minutes / 600), static_cast<char>('0' + minutes / 60 % 10), ':',
                   static_cast<char>('0' + minutes % 60 / 10), static_cast<char>('0' + minutes % 10), 0};

@@ -120,7 +120,9 @@ void print(const std::string& name, const Figures& f) {
 // Every edition of the digest, rendered and measured.
 Figures run_digest(const Digest& digest, const Style& style, const FontFiles& fonts) {
   Figures f;
-  HaruDoc haru;
+  HaruDoc haru;  // for natural space widths, set up as write_pdf sets its own
+  HPDF_UseUTFEncodings(haru.get());
+  HPDF_SetCurrentEncoder(haru.get(), "UTF-8");
   FontBook book(haru, fonts);
   HaruMeasurer measurer(book);
   for (Edition& edition : split_days(digest, DayFilter{})) {
@@ -144,7 +146,7 @@ int main_typography(int argc, char** argv) {
   Digest sample = load_digests({std::string(BROADSHEET_SOURCE_DIR) + "/examples/world-brief.yaml"}, diags);
   Digest corpus = parse_digest("typography-corpus.yaml", typography_corpus(articles), diags);
   if (diags.has_errors()) {
-    std::cerr << "typography: the style, sample or corpus has errors\n";
+    std::cerr << diags.format() << "typography: the style, sample or corpus has errors\n";
     return 1;
   }
   FontFiles fonts = find_fonts(style.fonts);

@@ -37,20 +37,20 @@ class ArticleScan {
  public:
   explicit ArticleScan(FontBook& book) : book_(book) {}
 
+  // One pass over the text as written; right-to-left text is checked again
+  // shaped, since the presentation forms are what is drawn.
   void text(const std::string& raw) {
     for (size_t i = 0; i < raw.size();) {
       char32_t cp = next_code_point(raw, i);
-      if (cp <= 0xFFFF) continue;
-      if (outside_bmp_ == 0) first_outside_ = cp;
-      ++outside_bmp_;
+      if (cp > 0xFFFF) {
+        if (outside_bmp_++ == 0) first_outside_ = cp;
+      } else {
+        check(cp);
+      }
     }
-    std::string clean = clean_pdf_text(raw);
-    if (has_rtl(clean)) clean = shape_for_measuring(clean);
-    for (size_t i = 0; i < clean.size();) {
-      char32_t cp = decode_utf8(clean, i);
-      if (is_invisible(cp) || book_.covers(FontFace{}, cp)) continue;
-      if (seen_missing_.insert(cp).second) missing_.push_back(cp);
-    }
+    if (!has_rtl(raw)) return;
+    std::string shaped = shape_for_measuring(clean_pdf_text(raw));
+    for (size_t i = 0; i < shaped.size();) check(decode_utf8(shaped, i));
   }
   void inlines(const std::vector<Inline>& list) {
     for (const Inline& in : list) {
@@ -70,6 +70,12 @@ class ArticleScan {
   void warnings(const std::string& who, std::vector<std::string>& out) const;
 
  private:
+  void check(char32_t cp) {
+    if (cp < 0xA0 || cp == 0xAD) return;  // ASCII (every face has it), controls, the soft hyphen
+    if (is_invisible(cp) || book_.covers(FontFace{}, cp)) return;
+    if (seen_missing_.insert(cp).second) missing_.push_back(cp);
+  }
+
   FontBook& book_;
   size_t outside_bmp_ = 0;
   char32_t first_outside_ = 0;
