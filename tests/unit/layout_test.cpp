@@ -11,17 +11,12 @@
 #include "pdf/layout.h"
 #include "pdf/paragraph.h"
 
+#include "fake_measurer.h"
+
 using namespace broadsheet;
 
 namespace {
 
-struct HalfEm : TextMeasurer {
-  double width(const FontFace&, std::string_view text, double size) override {
-    double n = 0;
-    for (unsigned char c : text) n += (c & 0xC0) != 0x80;  // code points
-    return n * size * 0.5;
-  }
-};
 
 Inline text(const std::string& t) { return Inline{InlineKind::Text, t, {}, {}}; }
 

@@ -11,17 +11,12 @@
 #include "pdf/hyphenate.h"
 #include "pdf/linebreak.h"
 
+#include "fake_measurer.h"
+
 using namespace broadsheet;
 
 namespace {
 
-struct HalfEm : TextMeasurer {
-  double width(const FontFace&, std::string_view text, double size) override {
-    double n = 0;
-    for (unsigned char c : text) n += (c & 0xC0) != 0x80;  // code points
-    return n * size * 0.5;
-  }
-};
 
 // The paragraph Knuth and Plass (1981) break in their paper.
 const char* const kFrogKing =
