@@ -56,6 +56,19 @@ class ArticleComposer {
     s.rules.language = language_;  // heads and headings break by UAX #14 only
     return s;
   }
+  // Nested quotes and lists indent until the text would be narrower than a
+  // third of the column (or ~12 ems); deeper levels keep that width, so a
+  // quote nested hundreds deep still shows every word.
+  BlockContext indented(const BlockContext& ctx, double left, double right) const {
+    BlockContext inner = ctx;
+    double floor = std::max(flow_.width() / 3, std::min(flow_.width(), 12 * style_.body_size));
+    if (flow_.width() - ctx.left - ctx.right - left - right >= floor) {
+      inner.left += left;
+      inner.right += right;
+    }
+    return inner;
+  }
+
   SetText plain(const std::string& text, const TextStyle& st, const LineSettings& s) {
     return compose_text(collect_words(text, st), s, type_);
   }
@@ -247,14 +260,12 @@ class ArticleComposer {
 
   void quote(const Block& b, const BlockContext& ctx) {
     flow_.space(style_.body_leading * 0.4);
-    BlockContext inner = ctx;
-    inner.left += 16;
-    inner.right += 8;
+    BlockContext inner = indented(ctx, 16, 8);
     previous_paragraph_ = false;
     flow_.ensure(style_.body_leading);
     Flow::Mark from = flow_.mark();
     blocks(b.children, inner);
-    flow_.vertical_rule(from, ctx.left + 4, 1.5, style_.accent);
+    if (inner.left > ctx.left) flow_.vertical_rule(from, ctx.left + 4, 1.5, style_.accent);
     flow_.space(style_.body_leading * 0.4);
     previous_paragraph_ = false;
   }
@@ -271,8 +282,7 @@ class ArticleComposer {
     std::string widest = marker_text(b, static_cast<int>(b.children.size()) - 1, ctx.list_depth);
     double hang = std::max(style_.body_size * 1.4,
                            measurer_.width(mark_style.face, widest, style_.body_size) + style_.body_size * 0.6);
-    BlockContext inner = ctx;
-    inner.left += hang;
+    BlockContext inner = indented(ctx, hang, 0);
     inner.in_list = true;
     inner.list_depth = ctx.list_depth + 1;
     for (size_t i = 0; i < b.children.size(); ++i) {
@@ -300,8 +310,7 @@ class ArticleComposer {
   // Code keeps its spaces; each source line is one word, force-broken when too long.
   void code(const Block& b, const BlockContext& ctx) {
     double size = style_.code_size;
-    BlockContext inner = ctx;
-    inner.left += 10;
+    BlockContext inner = indented(ctx, 10, 0);
     LineSettings s = settings(inner, size * 1.35, size, Align::Left);
     s.rules.inside_words = false;  // code breaks only where a line is too long
     TextStyle st = style(FontRole::Mono, false, false, size, style_.text);
@@ -324,7 +333,7 @@ class ArticleComposer {
     ensure_first_room(flow_, set, s);
     Flow::Mark from = flow_.mark();
     place_text(flow_, set, s);
-    flow_.vertical_rule(from, ctx.left + 3, 2, kLightGrey);
+    if (inner.left > ctx.left) flow_.vertical_rule(from, ctx.left + 3, 2, kLightGrey);
     flow_.space(style_.body_leading * 0.4);
     previous_paragraph_ = false;
   }

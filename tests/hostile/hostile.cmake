@@ -16,12 +16,6 @@ foreach(name ${HOSTILE_CASES})
   set_tests_properties(hostile_${name} PROPERTIES TIMEOUT 600)
 endforeach()
 
-# Known bugs in code owned by another stage: the check fails today, so the test
-# is inverted (WILL_FAIL) to keep the suite green; when the owner fixes the bug
-# it turns red, and the line below goes.
-# - deep_quotes_pdf: src/pdf/article_layout.cpp quote() indents 16 pt per level
-#   without a cap, so past level 16 the line width is <= 0 and the text is dropped.
-set_tests_properties(hostile_deep_quotes_pdf PROPERTIES WILL_FAIL TRUE)
 
 # Open bugs found by fuzzing, in code owned by another stage: listed as disabled
 # tests so that every summary shows them (see fuzz/regressions/README.md).
