@@ -41,6 +41,9 @@ enum class BlockKind {
 /// Table carries TableRow children and its caption as inlines (may be empty);
 /// a TableRow carries TableCell children; a TableCell carries inlines and
 /// `header` (th, or a cell of a GFM header row).
+/// HTML's own cap on colspan (WHATWG: values above 1000 are read as 1000).
+inline constexpr int kMaxColspan = 1000;
+
 struct Block {
   BlockKind kind = BlockKind::Paragraph;
   int level = 0;                 ///< Heading level
@@ -50,6 +53,7 @@ struct Block {
   std::vector<Block> children;
   std::string text;              ///< CodeBlock content (lines separated by \n)
   bool header = false;           ///< TableCell: a header cell
+  int span = 1;                  ///< TableCell: columns it covers (HTML colspan, 1..kMaxColspan)
   // Figure: `src` as written (relative to the article's file), its alt text and
   // caption; `lead` for the article's `image:` field; `image` is set by
   // attach_images (src/image) before the back ends run, and a Figure without

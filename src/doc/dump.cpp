@@ -102,7 +102,12 @@ void Dumper::block(const Block& b, int depth) {
     case BlockKind::Rule: line(depth, "rule"); break;
     case BlockKind::Table: line(depth, "table"); break;
     case BlockKind::TableRow: line(depth, "row"); break;
-    case BlockKind::TableCell: line(depth, b.header ? "cell header" : "cell"); break;
+    case BlockKind::TableCell: {
+      std::string label = b.header ? "cell header" : "cell";
+      if (b.span > 1) label += " span=" + std::to_string(b.span);
+      line(depth, label);
+      break;
+    }
     case BlockKind::Figure: figure(b, depth); break;
   }
   inlines(b.inlines, depth + 1);

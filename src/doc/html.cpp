@@ -49,6 +49,23 @@ const char* attribute(const GumboNode& element, const char* name) {
   return found ? found->value : nullptr;
 }
 
+// A cell's colspan as browsers read it: leading digits, else 1; 0 counts as 1
+// and anything above kMaxColspan as kMaxColspan.
+int colspan(const GumboNode& element) {
+  const char* value = attribute(element, "colspan");
+  if (value == nullptr) return 1;
+  std::string_view s(value);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n')) s.remove_prefix(1);
+  long long n = 0;
+  size_t digits = 0;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9' && n <= kMaxColspan) {
+    n = n * 10 + (s[digits] - '0');
+    ++digits;
+  }
+  if (digits == 0 || n < 1) return 1;
+  return static_cast<int>(std::min<long long>(n, kMaxColspan));
+}
+
 // Blocks whose content is inline text: block elements inside them keep their
 // text only (a table cell gets line breaks between them).
 bool is_leaf(BlockKind kind) {
@@ -197,6 +214,7 @@ Entered HtmlTreeBuilder::enter_block(const GumboNode& element, Role role) {
       if (top().block.kind != BlockKind::TableRow) break;
       Block cell = make_block(BlockKind::TableCell);
       cell.header = element.v.element.tag == GUMBO_TAG_TH;
+      cell.span = colspan(element);
       return open_leaf(OpenBlock{std::move(cell)});
     }
     case Role::TableCaption:

@@ -87,7 +87,9 @@ void append_row(XMLElement* group, const Block& row) {
   XMLElement* tr = add_element(group, "tr");
   for (const Block& cell : row.children) {
     if (cell.kind != BlockKind::TableCell) continue;
-    append_inlines(add_element(tr, cell.header ? "th" : "td"), cell.inlines);
+    XMLElement* td = add_element(tr, cell.header ? "th" : "td");
+    if (cell.span > 1) td->SetAttribute("colspan", cell.span);
+    append_inlines(td, cell.inlines);
   }
   if (tr->NoChildren()) add_element(tr, "td");  // a tr needs at least one cell
 }

@@ -128,7 +128,7 @@ class ArticleComposer {
     }
     separate_from_previous(head_height);
     if (head_pending_) head_height += section_label_height();
-    flow_.ensure(std::max(6 * style_.body_leading, head_height + 3 * style_.body_leading));
+    flow_.ensure(std::max(6 * style_.body_leading, head_height + opening_need(article)));
     if (head_pending_) section_label(*head_pending_);
     Flow::Mark top = place_head(article, h);
     flow_.space(style_.body_leading * 0.6);
@@ -338,11 +338,23 @@ class ArticleComposer {
     previous_paragraph_ = false;
   }
 
+  TableLook table_look() const {
+    return TableLook{style(FontRole::Body, false, false, style_.body_size, style_.text), style_.link,
+                     kLightGrey, 7, language_};
+  }
+
+  // What the head keeps with below it: three lines of text, or the opening
+  // rows of a table that begins the body.
+  double opening_need(const ArticleDoc& article) {
+    double lines = 3 * style_.body_leading;
+    if (article.body.empty() || article.body.front().kind != BlockKind::Table) return lines;
+    return std::max(lines, style_.body_leading * 0.5 +
+                               table_opening_height(article.body.front(), table_look(), flow_.width(), type_));
+  }
+
   void table(const Block& b, const BlockContext& ctx) {
     flow_.space(style_.body_leading * 0.5);
-    TableLook look{style(FontRole::Body, false, false, style_.body_size, style_.text), style_.link,
-                   kLightGrey, 7, language_};
-    place_table(b, look, ctx.left, flow_.width() - ctx.left - ctx.right, flow_, type_);
+    place_table(b, table_look(), ctx.left, flow_.width() - ctx.left - ctx.right, flow_, type_);
     flow_.space(style_.body_leading * 0.5);
     previous_paragraph_ = false;
   }

@@ -137,6 +137,7 @@ std::vector<PageItem> set_bidi_line(const std::vector<Word>& words, const Line& 
       items.back().w = u.width;
       items.back().rtl = u.level % 2 == 1;
       if (!u.fragment->style.url.empty()) links.push_back(fragment_link(*u.fragment, pen, y));
+      add_decorations(links, u.fragment->style, pen, y, u.width);
     }
     pen += u.width;
   }

@@ -67,12 +67,20 @@ class WordCollector {
         if (!words_.empty()) words_.back().break_after = true;
         boundary_ = true;
         break;
-      // The display list has no decorations or baseline shift yet: underline and
-      // strike keep their text; sub- and superscripts are set smaller.
-      case InlineKind::Underline:
-      case InlineKind::Strike: walk(in.children, style); break;
+      case InlineKind::Underline: style.decoration |= kUnderline; walk(in.children, style); break;
+      case InlineKind::Strike: style.decoration |= kStrike; walk(in.children, style); break;
+      // Smaller, and moved off the baseline by a share of the parent size (as
+      // word processors do), so nested scripts climb further.
       case InlineKind::Subscript:
-      case InlineKind::Superscript: style.size *= 0.8; walk(in.children, style); break;
+        style.rise -= 0.15 * style.size;
+        style.size *= 0.75;
+        walk(in.children, style);
+        break;
+      case InlineKind::Superscript:
+        style.rise += 0.35 * style.size;
+        style.size *= 0.75;
+        walk(in.children, style);
+        break;
       // Images standing in a paragraph became figures (build_document); one
       // left inside a link or a heading is its alt text.
       case InlineKind::Image: walk(in.children, style); break;
@@ -101,9 +109,10 @@ class WordCollector {
   bool boundary_ = true;
 };
 
-bool mergeable(const PageItem& item, const TextStyle& style) {
+bool mergeable(const PageItem& item, const TextStyle& style, double baseline) {
   return item.face == style.face && item.size == style.size && item.color.r == style.color.r &&
-         item.color.g == style.color.g && item.color.b == style.color.b;
+         item.color.g == style.color.g && item.color.b == style.color.b &&
+         item.y == baseline + style.rise;
 }
 
 // Builds the items of one line left to right. Fragments join the previous
@@ -115,7 +124,7 @@ class LineSetter {
   LineSetter(double x, double y, double ratio) : x_(x), y_(y), ratio_(ratio) {}
 
   void fragment(const Fragment& f) {
-    if (joinable_ && !items_.empty() && mergeable(items_.back(), f.style)) {
+    if (joinable_ && !items_.empty() && mergeable(items_.back(), f.style, y_)) {
       PageItem& item = items_.back();
       if (space_gap_ > 0) {
         item.text += ' ';
@@ -127,6 +136,7 @@ class LineSetter {
       items_.push_back(fragment_item(f, x_, y_));
     }
     link(f);
+    decorate(f);
     x_ += f.width;
     joinable_ = true;
     space_gap_ = 0;
@@ -151,6 +161,7 @@ class LineSetter {
   }
 
   std::vector<PageItem> take() {
+    flush_decoration();
     for (PageItem& l : links_) items_.push_back(std::move(l));
     return std::move(items_);
   }
@@ -170,11 +181,30 @@ class LineSetter {
     previous_url_ = &f.style.url;
   }
 
+  // One rule per run of fragments with the same decoration, so an underline
+  // continues under the spaces between its words.
+  void decorate(const Fragment& f) {
+    if (run_.decoration != f.style.decoration || run_.size != f.style.size ||
+        run_.rise != f.style.rise || !same_color(run_.color, f.style.color)) {
+      flush_decoration();
+      run_ = f.style;
+      run_x_ = x_;
+    }
+    run_end_ = x_ + f.width;
+  }
+  void flush_decoration() {
+    if (run_.decoration != 0) add_decorations(items_, run_, run_x_, y_, run_end_ - run_x_);
+    run_.decoration = 0;
+  }
+  static bool same_color(const Color& a, const Color& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
+
   double x_, y_, ratio_;
   std::vector<PageItem> items_, links_;
   bool joinable_ = false;
   double space_gap_ = 0;
   const std::string* previous_url_ = nullptr;
+  TextStyle run_;
+  double run_x_ = 0, run_end_ = 0;
 };
 
 }  // namespace
@@ -183,7 +213,7 @@ PageItem fragment_item(const Fragment& f, double x, double y) {
   PageItem item;
   item.kind = ItemKind::Text;
   item.x = x;
-  item.y = y;
+  item.y = y + f.style.rise;
   item.w = f.width;
   item.face = f.style.face;
   item.size = f.style.size;
@@ -203,9 +233,28 @@ PageItem fragment_link(const Fragment& f, double x, double y) {
   return link;
 }
 
+void add_decorations(std::vector<PageItem>& out, const TextStyle& style, double x, double y, double width) {
+  // Positions and thickness as fractions of the size, close to the underline
+  // and strikeout metrics of DejaVu and Liberation.
+  auto rule = [&](double offset) {
+    PageItem r;
+    r.kind = ItemKind::Rule;
+    r.x = x;
+    r.y = y + style.rise + offset * style.size;
+    r.w = width;
+    r.size = std::max(0.4, 0.06 * style.size);
+    r.color = style.color;
+    out.push_back(std::move(r));
+  };
+  if (width <= 0) return;
+  if (style.decoration & kUnderline) rule(-0.12);
+  if (style.decoration & kStrike) rule(0.27);
+}
+
 bool same_style(const TextStyle& a, const TextStyle& b) {
   return a.face == b.face && a.size == b.size && a.color.r == b.color.r &&
-         a.color.g == b.color.g && a.color.b == b.color.b && a.url == b.url;
+         a.color.g == b.color.g && a.color.b == b.color.b && a.url == b.url &&
+         a.decoration == b.decoration && a.rise == b.rise;
 }
 
 std::vector<Word> collect_words(const std::vector<Inline>& inlines, const InlineStyles& styles) {

@@ -14,12 +14,18 @@
 
 namespace broadsheet {
 
-/// How a run of text looks; url non-empty makes it a link.
+/// Bits of TextStyle::decoration (HTML u/ins, s/del, Markdown ~~).
+enum Decoration : std::uint8_t { kUnderline = 1, kStrike = 2 };
+
+/// How a run of text looks; url non-empty makes it a link. `rise` moves the
+/// baseline (points, up positive) for superscripts and subscripts.
 struct TextStyle {
   FontFace face;
   double size = 10;
   Color color;
   std::string url;
+  std::uint8_t decoration = 0;
+  double rise = 0;
 };
 
 /// Same look and same link target (Color has no operator==: it is style's).
@@ -124,6 +130,9 @@ std::vector<PageItem> set_line(const std::vector<Word>& words, const Line& line,
 /// A Text item of one fragment at baseline (x, y), and its link rectangle.
 PageItem fragment_item(const Fragment& f, double x, double y);
 PageItem fragment_link(const Fragment& f, double x, double y);
+/// The rules that underline or strike `width` points of text in `style` from
+/// x on baseline y (none when the style has no decoration).
+void add_decorations(std::vector<PageItem>& out, const TextStyle& style, double x, double y, double width);
 
 /// set_line for lines that hold right-to-left text (pdf/bidi_line.cpp).
 std::vector<PageItem> set_bidi_line(const std::vector<Word>& words, const Line& line, double x,

@@ -27,6 +27,10 @@ struct TableLook {
 void place_table(const Block& table, const TableLook& look, double indent, double width,
                  Flow& flow, Typesetter& type);
 
+/// The height place_table keeps together at the table's start: its caption,
+/// header rows and first body row (what a heading above it must keep with).
+double table_opening_height(const Block& table, const TableLook& look, double width, Typesetter& type);
+
 /// The text size place_table chooses: the largest, in steps of 0.5 pt from
 /// look.text.size down to look.min_size, at which every column's widest word
 /// fits; look.min_size when none does.

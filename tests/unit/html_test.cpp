@@ -103,6 +103,24 @@ TEST_CASE("html: tables with a caption, a header row and cells of blocks") {
         "  row\n    cell\n      text \"Blue\"\n");
 }
 
+TEST_CASE("html: colspan is read as browsers read it, capped at 1000") {
+  auto spans = [](const std::string& value) {
+    std::vector<Block> body = parse_html("<table><tr><td colspan=" + value + ">x</table>");
+    REQUIRE(body.size() == 1);
+    return body[0].children.at(0).children.at(0).span;
+  };
+  CHECK(spans("2") == 2);
+  CHECK(spans("' 3 '") == 3);
+  CHECK(spans("4px") == 4);
+  CHECK(spans("0") == 1);
+  CHECK(spans("-2") == 1);
+  CHECK(spans("abc") == 1);
+  CHECK(spans("99999999999999999999") == kMaxColspan);
+  CHECK(html("<table><tr><th colspan=2>Seats<tr><td>a<td>b</table>") ==
+        "table\n  row\n    cell header span=2\n      text \"Seats\"\n"
+        "  row\n    cell\n      text \"a\"\n    cell\n      text \"b\"\n");
+}
+
 TEST_CASE("html: a figure's one local image takes the figcaption; remote images are noted") {
   BodyNotes notes;
   std::vector<Block> body = parse_html(

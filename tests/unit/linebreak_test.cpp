@@ -189,3 +189,44 @@ TEST_CASE("linebreak: a 2 MB paragraph completes (time printed)") {
     check_cover(words, lines);
   }
 }
+
+namespace {
+
+// "a <u>bc de</u> <s>f</s>x<sup>2</sup>" as the document tree holds it.
+std::vector<Inline> decorated_inlines() {
+  auto text = [](const char* t) { return Inline{InlineKind::Text, t, {}, {}}; };
+  return {text("a "), Inline{InlineKind::Underline, {}, {}, {text("bc de")}}, text(" "),
+          Inline{InlineKind::Strike, {}, {}, {text("f")}}, text("x"),
+          Inline{InlineKind::Superscript, {}, {}, {text("2")}}};
+}
+
+}  // namespace
+
+TEST_CASE("linebreak: underline runs under its spaces, strike crosses, superscript rises") {
+  HalfEm m;
+  Hyphenator hyphenator;
+  std::vector<Word> words = collect_words(decorated_inlines(), InlineStyles{body(), 0.9, {}});
+  prepare_words(words, BreakRules{}, 500, m, hyphenator);
+  std::vector<Line> lines = break_lines(words, {500, 500});
+  REQUIRE(lines.size() == 1);
+  std::vector<PageItem> items = set_line(words, lines[0], 0, 100, 500, Align::Left);
+  std::vector<PageItem> rules;
+  const PageItem* sup = nullptr;
+  for (const PageItem& item : items) {
+    if (item.kind == ItemKind::Rule) rules.push_back(item);
+    if (item.kind == ItemKind::Text && item.text == "2") sup = &item;
+  }
+  REQUIRE(rules.size() == 2);
+  // Underline: from "bc" (x = 10, after "a" and a 5 pt space) to the end of "de",
+  // one rule across the space, below the baseline.
+  CHECK(rules[0].x == doctest::Approx(10));
+  CHECK(rules[0].w == doctest::Approx(25));  // "bc de" = 5 code points of 5 pt
+  CHECK(rules[0].y < 100);
+  // Strike: through "f" only (x = 40), above the baseline.
+  CHECK(rules[1].x == doctest::Approx(40));
+  CHECK(rules[1].w == doctest::Approx(5));
+  CHECK(rules[1].y > 100);
+  REQUIRE(sup != nullptr);
+  CHECK(sup->y > 100);
+  CHECK(sup->size < 10);
+}
