@@ -23,7 +23,9 @@ done
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export LSAN_OPTIONS=suppressions=$src/tests/hostile/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-options=(-dict="$src/fuzz/yaml.dict" -max_len=65536 -timeout=20 -rss_limit_mb=2048
+# 60 s: under ASan, loading the en+de+ru hyphenation dictionaries alone takes ~8 s
+# on a quiet machine (each run loads its own), so 20 s flagged a loaded machine.
+options=(-dict="$src/fuzz/yaml.dict" -max_len=65536 -timeout="${FUZZ_TIMEOUT:-60}" -rss_limit_mb=2048
          -artifact_prefix="$artifacts/" -print_final_stats=1)
 
 if [ "$mode" = replay ]; then

@@ -130,7 +130,10 @@ void Flow::vertical_rule(Mark from, double dx, double thickness, Color color) {
   double start = from.y;
   while (true) {
     bool last = page == page_ && column == column_;
-    double end = last ? y_ : bottom_;
+    // A column the block left ends its rule at the block's last line there;
+    // one it left before placing anything (a paragraph that moved on whole
+    // under the widow rule) gets no rule at all.
+    double end = last ? y_ : std::max(bottom_, page_columns_[page].low[column]);
     if (start - end > 0.5) {
       PageItem rule;
       rule.kind = ItemKind::Rule;

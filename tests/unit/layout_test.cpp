@@ -379,3 +379,32 @@ TEST_CASE("flow: below a span the columns start where the span ended") {
   CHECK(flow.mark().page == 1);
   CHECK(flow.at_full_column_top());
 }
+
+TEST_CASE("flow: a block's rule skips a column it left empty and ends at its last line") {
+  Style st = three_columns();
+  PageSet pages;
+  Flow flow(st, pages, 3);
+  flow.new_page();
+  while (flow.room() > 2 * st.body_leading) flow.advance(st.body_leading);
+  auto rules = [&] {
+    size_t n = 0;
+    for (const PageItem& item : pages.pages[0].items) n += item.kind == ItemKind::Rule;
+    return n;
+  };
+  // Marked at the foot of column 0, but the block moved on whole: one rule, in column 1.
+  Flow::Mark from = flow.mark();
+  flow.next_column();
+  flow.advance(3 * st.body_leading);
+  flow.vertical_rule(from, 4, 1.5, Color{});
+  REQUIRE(rules() == 1);
+  CHECK(pages.pages[0].items.back().x == doctest::Approx(flow.left() + 4));
+  // Marked in column 1 with a line there, continued in column 2: two rules,
+  // the first ending at the line, not at the foot of the column.
+  Flow::Mark second = flow.mark();
+  double line_end = flow.advance(st.body_leading) - st.body_leading;
+  flow.next_column();
+  flow.advance(st.body_leading);
+  flow.vertical_rule(second, 4, 1.5, Color{});
+  REQUIRE(rules() == 3);
+  CHECK(pages.pages[0].items[1].y == doctest::Approx(line_end));
+}
