@@ -1,8 +1,6 @@
 // parse_markdown: each construct as a small Markdown text and its expected tree
-// (in dump form), plus the promises that it never fails and stays linear.
+// (in dump form), plus the promise that it never fails.
 #include <doctest/doctest.h>
-
-#include <chrono>
 
 #include "doc/document.h"
 #include "doc_test_support.h"
@@ -143,16 +141,14 @@ TEST_CASE("markdown: deeply nested emphasis does not crash") {
   CHECK_FALSE(parse_markdown(deep).empty());
 }
 
-TEST_CASE("markdown: a 2 MB paragraph is one text run, parsed quickly") {
+// Speed is measured by bench/, not asserted here (a sanitizer build is 20x slower).
+TEST_CASE("markdown: a 2 MB paragraph is one text run") {
   std::string words;
   while (words.size() < 2'000'000) words += "lorem ipsum dolor sit amet\n";
-  auto start = std::chrono::steady_clock::now();
   std::vector<Block> body = parse_markdown(words);
-  auto elapsed = std::chrono::steady_clock::now() - start;
   REQUIRE(body.size() == 1);
   REQUIRE(body[0].inlines.size() == 1);
   CHECK(body[0].inlines[0].text.size() == words.size() - 1);
-  CHECK(elapsed < std::chrono::seconds(2));
 }
 
 TEST_CASE("markdown: odd input never fails") {
