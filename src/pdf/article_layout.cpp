@@ -128,7 +128,7 @@ class ArticleComposer {
     }
     separate_from_previous(head_height);
     if (head_pending_) head_height += section_label_height();
-    flow_.ensure(std::max(6 * style_.body_leading, head_height + opening_need(article)));
+    flow_.ensure(std::max(6 * style_.body_leading, head_height + opening_need(article, head_height)));
     if (head_pending_) section_label(*head_pending_);
     Flow::Mark top = place_head(article, h);
     flow_.space(style_.body_leading * 0.6);
@@ -344,12 +344,20 @@ class ArticleComposer {
   }
 
   // What the head keeps with below it: three lines of text, or the opening
-  // rows of a table that begins the body.
-  double opening_need(const ArticleDoc& article) {
+  // rows of a table, or the figure (the lead image) that begins the body.
+  double opening_need(const ArticleDoc& article, double head_height) {
     double lines = 3 * style_.body_leading;
-    if (article.body.empty() || article.body.front().kind != BlockKind::Table) return lines;
-    return std::max(lines, style_.body_leading * 0.5 +
-                               table_opening_height(article.body.front(), table_look(), flow_.width(), type_));
+    if (article.body.empty()) return lines;
+    const Block& first = article.body.front();
+    if (first.kind == BlockKind::Table) {
+      return std::max(lines, style_.body_leading * 0.5 +
+                                 table_opening_height(first, table_look(), flow_.width(), type_));
+    }
+    if (first.kind == BlockKind::Figure) {
+      double room = flow_.room() - head_height - style_.body_leading * 0.6 - lines;
+      return figure_height(first, style_, type_, flow_, 0, 0, room) + lines;
+    }
+    return lines;
   }
 
   void table(const Block& b, const BlockContext& ctx) {

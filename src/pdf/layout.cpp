@@ -29,13 +29,13 @@ FrontExtent measure_front(const Document& doc, const Style& style, Typesetter& t
   return {scratch.pages.size(), flow.y()};
 }
 
-// With columns, a front page whose contents leave at least this share of the
+// A front page whose contents leave at least this share of the
 // text block free starts the first article below them, as newspapers do.
 constexpr double kFrontShare = 0.4;
 
 bool articles_share_front(const FrontExtent& front, const Style& style) {
   double block = style.page_height - style.margin_top - style.margin_bottom;
-  return style.columns > 1 && front.pages == 1 &&
+  return front.pages == 1 &&
          front.end_y - style.margin_bottom >= kFrontShare * block;
 }
 

@@ -23,9 +23,12 @@ struct Workspace {
   Workspace() {
     std::string pattern = (fs::temp_directory_path() / "hostile_limits-XXXXXX").string();
     dir = ::mkdtemp(pattern.data());
+    // Each day's story runs over its front page: two pages or more.
+    std::string long_text;
+    for (int k = 0; k < 120; ++k) long_text += "A sentence that makes the story run long. ";
     write_file_atomically(dir / "in.yaml",
-                          "- {title: First day, date: 2024-11-05, body: One.}\n"
-                          "- {title: Second day, date: 2024-11-06, body: Two.}\n");
+                          "- {title: First day, date: 2024-11-05, body: One. " + long_text + "}\n"
+                          "- {title: Second day, date: 2024-11-06, body: Two. " + long_text + "}\n");
   }
   ~Workspace() { fs::remove_all(dir); }
 };

@@ -25,11 +25,15 @@ struct JobsWorkspace {
     std::string pattern = (fs::temp_directory_path() / "jobs-XXXXXX").string();
     dir = ::mkdtemp(pattern.data());
     std::string yaml;
+    // The first day's first story runs over a page, so that every day needs more than one.
+    std::string long_text;
+    for (int k = 0; k < 80; ++k) long_text += "A sentence that makes the first story run long. ";
     for (int i = 0; i < 12; ++i) {
       std::string day = i < 2 ? "05" : i < 10 ? "06" : "07";
       yaml += "- {title: Story " + std::to_string(i) + ", date: 2024-11-" + day +
               ", body: \"Paragraph one of story " + std::to_string(i) +
-              " with enough words to wrap a line or two in the column.\\n\\nAnd a second one.\"}\n";
+              " with enough words to wrap a line or two in the column.\\n\\nAnd a second one." +
+              (i == 0 ? " " + long_text : std::string()) + "\"}\n";
     }
     write_file_atomically(dir / "in.yaml", yaml);
   }
