@@ -4,6 +4,7 @@
 
 #include "doc/document.h"
 #include "doc/figures.h"
+#include "doc/long_paragraphs.h"
 #include "model/days.h"
 
 namespace broadsheet {
@@ -65,6 +66,7 @@ ArticleDoc build_article(const PlacedArticle& placed, const std::string& id,
   doc.body = parse_body(article, notes);
   warn_about_remote_images(article, notes, warnings);
   hoist_figures(doc.body);
+  cut_long_paragraphs(doc.body);
   if (!article.image.empty()) doc.body.insert(doc.body.begin(), lead_figure(article.image, article.image_caption));
   doc.base_dir = article.base_dir;
   doc.label = article.label;

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "doc/document.h"
+#include "doc/long_paragraphs.h"
 #include "doc_test_support.h"
 
 namespace broadsheet {
@@ -151,6 +152,49 @@ TEST_CASE("dump_document: the whole format") {
 
 TEST_CASE("dump_document escapes control characters") {
   CHECK(test::dump_body(parse_plain_text("a\tb\x01")) == "paragraph\n  text \"a\\tb\\x01\"\n");
+}
+
+
+TEST_CASE("document: a paragraph past the size limit is cut at sentence ends, nothing lost") {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "Sentence number " + std::to_string(i) + " ends here. ";
+  text += "Tail";
+  std::vector<Block> body{Block{}};
+  body[0].inlines.push_back(Inline{InlineKind::Text, text, {}, {}});
+  body[0].inlines.push_back(Inline{InlineKind::Emphasis, {}, {}, {Inline{InlineKind::Text, " word", {}, {}}}});
+  CHECK(cut_long_paragraphs(body, 200) == 1);
+  REQUIRE(body.size() > 5);
+  std::string joined;
+  for (const Block& b : body) {
+    CHECK(b.kind == BlockKind::Paragraph);
+    size_t bytes = 0;
+    for (const Inline& in : b.inlines) {
+      bytes += in.text.size() + (in.children.empty() ? 0 : in.children[0].text.size());
+      if (in.kind == InlineKind::Text) joined += (joined.empty() ? "" : " ") + in.text;
+    }
+    CHECK(bytes <= 200);
+  }
+  CHECK(joined == text);  // every cut fell at a sentence end and dropped only its space
+  CHECK(body.back().inlines.back().kind == InlineKind::Emphasis);
+  CHECK(body.front().inlines.front().text.ends_with("ends here."));
+
+  // A single word longer than the limit is cut between characters, never inside one.
+  std::vector<Block> word{Block{}};
+  std::string letters;
+  for (int i = 0; i < 100; ++i) letters += "\u00E9";  // 2 bytes each
+  word[0].inlines.push_back(Inline{InlineKind::Text, letters, {}, {}});
+  CHECK(cut_long_paragraphs(word, 51) == 1);
+  std::string rejoined;
+  for (const Block& b : word) rejoined += b.inlines.at(0).text;
+  CHECK(rejoined == letters);
+  CHECK(word.front().inlines.at(0).text.size() == 50);
+
+  // Nested in a quote, and untouched under the limit.
+  std::vector<Block> quoted{Block{}};
+  quoted[0].kind = BlockKind::Quote;
+  quoted[0].children = body;
+  CHECK(cut_long_paragraphs(quoted, 1000) == 0);
+  CHECK(quoted[0].children.size() == body.size());
 }
 
 }  // namespace
