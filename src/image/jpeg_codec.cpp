@@ -11,6 +11,7 @@
 #include <jpeglib.h>
 
 #include "image/codecs.h"
+#include "image/orientation.h"
 
 namespace broadsheet::codec {
 namespace {
@@ -77,10 +78,20 @@ void read_lines(jpeg_decompress_struct& cinfo, Raster& raster, std::vector<JSAMP
   }
 }
 
+// Reads the header, keeping APP1 segments (EXIF) for their orientation.
 void start(jpeg_decompress_struct& cinfo, std::string_view bytes) {
   jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(bytes.data()),
                static_cast<unsigned long>(bytes.size()));
+  jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
   jpeg_read_header(&cinfo, TRUE);
+}
+
+int orientation(const jpeg_decompress_struct& cinfo) {
+  for (jpeg_saved_marker_ptr m = cinfo.marker_list; m != nullptr; m = m->next) {
+    std::string_view payload(reinterpret_cast<const char*>(m->data), m->data_length);
+    if (int o = exif_orientation(payload); o != 1) return o;
+  }
+  return 1;
 }
 
 void choose_output(jpeg_decompress_struct& cinfo, int min_long_side) {
@@ -107,6 +118,7 @@ ImageSize jpeg_size(std::string_view bytes) {
   }
   start(cinfo, bytes);
   ImageSize size{static_cast<int>(cinfo.image_width), static_cast<int>(cinfo.image_height)};
+  size = oriented_size(size, orientation(cinfo));
   jpeg_destroy_decompress(&cinfo);
   return size;
 }
@@ -130,11 +142,12 @@ Raster decode_jpeg(std::string_view bytes, int min_long_side) {
   raster.channels = cinfo.out_color_space == JCS_GRAYSCALE ? 1 : 3;
   raster.pixels.resize(raster.size());
   row.resize(static_cast<size_t>(cinfo.output_width) * 4);
+  const int turn = orientation(cinfo);
   jpeg_start_decompress(&cinfo);
   read_lines(cinfo, raster, row);
   jpeg_finish_decompress(&cinfo);
   jpeg_destroy_decompress(&cinfo);
-  return raster;
+  return apply_orientation(raster, turn);
 }
 
 std::string encode_jpeg(const Raster& raster, int quality) {

@@ -99,6 +99,12 @@ std::string jpeg(Jpeg kind, int w, int h) {
   jpeg_set_quality(&cinfo, 90, TRUE);
   if (kind == Jpeg::Progressive) jpeg_simple_progression(&cinfo);
   jpeg_start_compress(&cinfo, TRUE);
+  if (kind == Jpeg::Rotated) {
+    // EXIF, big-endian TIFF: IFD0 at 8 with one entry, Orientation (0x0112) SHORT = 6.
+    static const unsigned char exif[] = {'E', 'x', 'i', 'f', 0, 0, 'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1,
+                                         0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0};
+    jpeg_write_marker(&cinfo, JPEG_APP0 + 1, exif, sizeof exif);
+  }
   std::vector<JSAMPLE> row(static_cast<size_t>(w * channels));
   for (int y = 0; y < h; ++y) {
     for (int x = 0; x < w; ++x) {

@@ -8,7 +8,8 @@
 namespace broadsheet::fixtures {
 
 enum class Png { Rgba, Interlaced, Deep16, Gray, Palette };
-enum class Jpeg { Baseline, Progressive, Cmyk, Gray };
+/// Rotated: RGB stored as the sensor saw it, with EXIF Orientation 6 (turn a quarter clockwise).
+enum class Jpeg { Baseline, Progressive, Cmyk, Gray, Rotated };
 
 /// A w x h PNG of a colour gradient (with an alpha ramp for Rgba).
 std::string png(Png kind, int w, int h);

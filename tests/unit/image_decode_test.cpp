@@ -3,9 +3,14 @@
 // oversized files are ImageError with an exact reason, never a crash.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "fixtures.h"
 #include "image/codecs.h"
 #include "image/decode.h"
+#include "image/orientation.h"
 #include "image/prepare.h"
 #include "image/scale.h"
 
@@ -61,6 +66,53 @@ TEST_CASE("image: JPEG baseline, progressive, gray and Adobe CMYK decode") {
   CHECK(cmyk.pixels[0] >= 250);  // red ink on white: red
   CHECK(cmyk.pixels[1] <= 5);
   CHECK(cmyk.pixels[2] <= 5);
+}
+
+TEST_CASE("image: a JPEG's EXIF orientation turns its pixels and its size") {
+  const std::string bytes = jpeg(Jpeg::Rotated, 64, 40);
+  CHECK(read_image_size(bytes).width == 40);
+  CHECK(read_image_size(bytes).height == 64);
+  Raster turned = decode_image(bytes);
+  CHECK(turned.width == 40);
+  CHECK(turned.height == 64);
+  // The stored top-left pixel is shown at the top right after a clockwise quarter turn.
+  Raster stored = decode_image(jpeg(Jpeg::Baseline, 64, 40));
+  for (int c = 0; c < 3; ++c) {
+    CHECK(turned.pixels[static_cast<size_t>(39 * 3 + c)] == stored.pixels[static_cast<size_t>(c)]);
+  }
+}
+
+TEST_CASE("image: apply_orientation moves each pixel where EXIF says") {
+  Raster r{3, 2, 1, {1, 2, 3, 4, 5, 6}};  // 1 2 3 / 4 5 6
+  auto rows = [](const Raster& x) { return std::vector<std::uint8_t>(x.pixels.begin(), x.pixels.end()); };
+  CHECK(rows(apply_orientation(r, 1)) == std::vector<std::uint8_t>{1, 2, 3, 4, 5, 6});
+  CHECK(rows(apply_orientation(r, 2)) == std::vector<std::uint8_t>{3, 2, 1, 6, 5, 4});
+  CHECK(rows(apply_orientation(r, 3)) == std::vector<std::uint8_t>{6, 5, 4, 3, 2, 1});
+  CHECK(rows(apply_orientation(r, 4)) == std::vector<std::uint8_t>{4, 5, 6, 1, 2, 3});
+  CHECK(rows(apply_orientation(r, 5)) == std::vector<std::uint8_t>{1, 4, 2, 5, 3, 6});
+  CHECK(rows(apply_orientation(r, 6)) == std::vector<std::uint8_t>{4, 1, 5, 2, 6, 3});
+  CHECK(rows(apply_orientation(r, 7)) == std::vector<std::uint8_t>{6, 3, 5, 2, 4, 1});
+  CHECK(rows(apply_orientation(r, 8)) == std::vector<std::uint8_t>{3, 6, 2, 5, 1, 4});
+  CHECK(apply_orientation(r, 6).width == 2);
+}
+
+TEST_CASE("image: exif_orientation reads both byte orders and survives hostile segments") {
+  using namespace std::string_literals;
+  const std::string little = "Exif\0\0II\x2a\0\x08\0\0\0\x01\0\x12\x01\x03\0\x01\0\0\0\x08\0\0\0"s;
+  const std::string big = "Exif\0\0MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0\x03\0\0"s;
+  CHECK(exif_orientation(little) == 8);
+  CHECK(exif_orientation(big) == 3);
+  for (size_t n = 0; n < big.size(); ++n) CHECK(exif_orientation(big.substr(0, n)) == 1);  // truncated
+  std::string far = big;
+  far[13] = '\x7f';  // IFD0 offset past the end
+  CHECK(exif_orientation(far) == 1);
+  std::string many = big;
+  many[15] = '\xff';  // 255 entries claimed, one present
+  CHECK(exif_orientation(many) == 3);  // found before the claimed ones run out
+  std::string odd = big;
+  odd[25] = 9;  // not an orientation
+  CHECK(exif_orientation(odd) == 1);
+  CHECK(exif_orientation("http://ns.adobe.com/xap/1.0/") == 1);  // XMP, also APP1
 }
 
 TEST_CASE("image: WebP with alpha and a GIF's first frame decode") {
