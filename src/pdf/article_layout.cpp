@@ -229,6 +229,7 @@ class ArticleComposer {
     Align align = style_.justify ? Align::Justify : Align::Left;
     LineSettings s = settings(ctx, style_.body_leading, style_.body_size, align);
     s.rules.hyphenate = style_.hyphenate;
+    s.justification = {style_.letter_spacing, style_.max_word_space};
     s.keep_together = ctx.in_list;  // a short list item stays in one column
     if (previous_paragraph_ && !ctx.in_list) s.first_indent = style_.paragraph_indent;
     if (ctx.in_list && previous_paragraph_) flow_.space(style_.body_leading * 0.25);
