@@ -69,6 +69,11 @@ class ArticleComposer {
     return inner;
   }
 
+  // Bytes of text without its spaces (the words' fragments hold no spaces).
+  static size_t letters_of(const std::string& text) {
+    return text.size() - static_cast<size_t>(std::count(text.begin(), text.end(), ' '));
+  }
+
   SetText plain(const std::string& text, const TextStyle& st, const LineSettings& s) {
     return compose_text(collect_words(text, st), s, type_);
   }
@@ -97,6 +102,7 @@ class ArticleComposer {
     h.by_s = settings(none, style_.small_size * 1.45, style_.small_size, Align::Left);
     h.by_s.protect = false;
     h.byline = plain(article.byline(), style(FontRole::Body, false, true, style_.small_size, kGrey), h.by_s);
+    isolate_ltr_tail(h.byline.words, letters_of(article.time_label));
     h.sum_s = settings(none, summary_size * 1.35, summary_size, Align::Left);
     h.summary = plain(article.summary, style(FontRole::Body, false, true, summary_size, style_.text), h.sum_s);
     return h;

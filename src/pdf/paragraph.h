@@ -143,6 +143,12 @@ std::vector<PageItem> set_line(const std::vector<Word>& words, const Line& line,
 PageItem fragment_item(const Fragment& f, double x, double y);
 PageItem fragment_link(const Fragment& f, double x, double y);
 
+/// In a right-to-left paragraph, makes its last `bytes` bytes of text (spaces
+/// not counted) one left-to-right unit, as if between LRI and PDI: a byline's
+/// "07:30 +04:00" keeps its order instead of the bidi algorithm's, which
+/// takes the space and '+' between the numbers for right-to-left neutrals.
+void isolate_ltr_tail(std::vector<Word>& words, size_t bytes);
+
 /// set_line for lines that hold right-to-left text (pdf/bidi_line.cpp).
 std::vector<PageItem> set_bidi_line(const std::vector<Word>& words, const Line& line, double x,
                                     double y, double width, Align align);
