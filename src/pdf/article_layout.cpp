@@ -69,6 +69,17 @@ class ArticleComposer {
     return inner;
   }
 
+  // The byline with its time and offset ("07:30 +04:00") joined by a narrow
+  // no-break space, so that a narrow column does not split them.
+  static std::string byline_text(const ArticleDoc& article) {
+    std::string by = article.byline();
+    const std::string& time = article.time_label;
+    if (time.empty() || !by.ends_with(time)) return by;
+    std::string joined;
+    for (char c : time) joined += c == ' ' ? std::string("\u202F") : std::string(1, c);
+    return by.substr(0, by.size() - time.size()) + joined;
+  }
+
   // Bytes of text without its spaces (the words' fragments hold no spaces).
   static size_t letters_of(const std::string& text) {
     return text.size() - static_cast<size_t>(std::count(text.begin(), text.end(), ' '));
@@ -101,7 +112,7 @@ class ArticleComposer {
     h.title = plain(article.title, style(FontRole::Heading, true, false, title_size, style_.text), h.title_s);
     h.by_s = settings(none, style_.small_size * 1.45, style_.small_size, Align::Left);
     h.by_s.protect = false;
-    h.byline = plain(article.byline(), style(FontRole::Body, false, true, style_.small_size, kGrey), h.by_s);
+    h.byline = plain(byline_text(article), style(FontRole::Body, false, true, style_.small_size, kGrey), h.by_s);
     isolate_ltr_tail(h.byline.words, letters_of(article.time_label));
     h.sum_s = settings(none, summary_size * 1.35, summary_size, Align::Left);
     h.summary = plain(article.summary, style(FontRole::Body, false, true, summary_size, style_.text), h.sum_s);
