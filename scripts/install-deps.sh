@@ -14,8 +14,9 @@ packages=(
   libfribidi-dev
   # the EPUB cover: text in any script drawn with pango onto a cairo surface
   libpango1.0-dev libcairo2-dev
-  # data: fonts, hyphenation dictionaries, time zones
-  fonts-dejavu-core fonts-droid-fallback fonts-nanum tzdata
+  # data: fonts (fonts-dejavu-extra: the newspaper style's condensed body face),
+  # hyphenation dictionaries, time zones
+  fonts-dejavu-core fonts-dejavu-extra fonts-droid-fallback fonts-nanum tzdata
   hyphen-en-us hyphen-de hyphen-ru hyphen-fr hyphen-pl hyphen-el
   hyphen-es hyphen-it hyphen-pt-pt hyphen-nl hyphen-hu hyphen-cs hyphen-sk
   hyphen-uk hyphen-ro hyphen-hr hyphen-sl hyphen-lt hyphen-da hyphen-sv hyphen-ca

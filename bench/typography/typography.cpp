@@ -31,12 +31,14 @@ struct LineInfo {
   double ink_left = 1e9, ink_right = -1e9;
   unsigned char role = 0;
   double space_ratio = 0;                // word space / natural space; 0 = not justified
+  double tracking = 0;                   // letter-spacing, em per glyph
   std::string last_text;                 // the rightmost item's text
 };
 
 struct Figures {
   size_t pages = 0, lines = 0, overfull = 0, widows = 0, orphans = 0, ladders = 0, warnings = 0;
-  std::vector<double> ratios;
+  size_t ragged = 0;                     // justified lines set ragged as too loose
+  std::vector<double> ratios, tracking;  // tracking: of letter-spaced lines only
   double seconds = 0;
 };
 
@@ -52,6 +54,7 @@ std::vector<LineInfo> page_lines(const Page& page, TextMeasurer& measurer) {
     l.ink_left = std::min(l.ink_left, item.x);
     if (item.x + item.w > l.ink_right) l.last_text = item.text;
     l.ink_right = std::max(l.ink_right, item.x + item.w);
+    if (item.char_space > 0) l.tracking = std::max(l.tracking, item.char_space / item.size);
     if (item.word_gap > 0) {
       double natural = measurer.width(item.face, " ", item.size);
       l.space_ratio = std::max(l.space_ratio, item.word_gap / natural);
@@ -98,6 +101,8 @@ void measure(const PageSet& set, TextMeasurer& measurer, Figures& f) {
     for (const LineInfo& l : lines) {
       if (l.ink_right > l.right + 0.01 || l.ink_left < l.left - 0.01) ++f.overfull;
       if (l.space_ratio > 0) f.ratios.push_back(l.space_ratio);
+      if (l.tracking > 0) f.tracking.push_back(l.tracking);
+      if (l.role & kRaggedFallback) ++f.ragged;
     }
     for (const auto& column : columns_of(lines)) count_column(column, f);
   }
@@ -111,10 +116,13 @@ double percentile(std::vector<double> v, double p) {
 
 void print(const std::string& name, const Figures& f) {
   std::printf("%-28s %6zu pages %7zu lines  overfull %zu  word space p50 %.2f p95 %.2f max %.2f  "
-              "ladders(3+) %zu  widows %zu  orphans %zu  glyph warnings %zu  render %.2f s\n",
+              "ladders(3+) %zu  widows %zu  orphans %zu  glyph warnings %zu  "
+              "letter-spaced %zu (p95 %.3f max %.3f em)  ragged fallback %zu  render %.2f s\n",
               name.c_str(), f.pages, f.lines, f.overfull, percentile(f.ratios, 0.5),
               percentile(f.ratios, 0.95), f.ratios.empty() ? 0 : *std::max_element(f.ratios.begin(), f.ratios.end()),
-              f.ladders, f.widows, f.orphans, f.warnings, f.seconds);
+              f.ladders, f.widows, f.orphans, f.warnings, f.tracking.size(), percentile(f.tracking, 0.95),
+              f.tracking.empty() ? 0 : *std::max_element(f.tracking.begin(), f.tracking.end()), f.ragged,
+              f.seconds);
 }
 
 // Every edition of the digest, rendered and measured.

@@ -69,6 +69,22 @@ class ArticleComposer {
     return inner;
   }
 
+  // The byline with its time and offset ("07:30 +04:00") joined by a narrow
+  // no-break space, so that a narrow column does not split them.
+  static std::string byline_text(const ArticleDoc& article) {
+    std::string by = article.byline();
+    const std::string& time = article.time_label;
+    if (time.empty() || !by.ends_with(time)) return by;
+    std::string joined;
+    for (char c : time) joined += c == ' ' ? std::string("\u202F") : std::string(1, c);
+    return by.substr(0, by.size() - time.size()) + joined;
+  }
+
+  // Bytes of text without its spaces (the words' fragments hold no spaces).
+  static size_t letters_of(const std::string& text) {
+    return text.size() - static_cast<size_t>(std::count(text.begin(), text.end(), ' '));
+  }
+
   SetText plain(const std::string& text, const TextStyle& st, const LineSettings& s) {
     return compose_text(collect_words(text, st), s, type_);
   }
@@ -96,7 +112,8 @@ class ArticleComposer {
     h.title = plain(article.title, style(FontRole::Heading, true, false, title_size, style_.text), h.title_s);
     h.by_s = settings(none, style_.small_size * 1.45, style_.small_size, Align::Left);
     h.by_s.protect = false;
-    h.byline = plain(article.byline(), style(FontRole::Body, false, true, style_.small_size, kGrey), h.by_s);
+    h.byline = plain(byline_text(article), style(FontRole::Body, false, true, style_.small_size, kGrey), h.by_s);
+    isolate_ltr_tail(h.byline.words, letters_of(article.time_label));
     h.sum_s = settings(none, summary_size * 1.35, summary_size, Align::Left);
     h.summary = plain(article.summary, style(FontRole::Body, false, true, summary_size, style_.text), h.sum_s);
     return h;
@@ -229,6 +246,7 @@ class ArticleComposer {
     Align align = style_.justify ? Align::Justify : Align::Left;
     LineSettings s = settings(ctx, style_.body_leading, style_.body_size, align);
     s.rules.hyphenate = style_.hyphenate;
+    s.justification = {style_.letter_spacing, style_.max_word_space};
     s.keep_together = ctx.in_list;  // a short list item stays in one column
     if (previous_paragraph_ && !ctx.in_list) s.first_indent = style_.paragraph_indent;
     if (ctx.in_list && previous_paragraph_) flow_.space(style_.body_leading * 0.25);

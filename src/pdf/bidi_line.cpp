@@ -116,6 +116,19 @@ void resolve_directions(std::vector<Word>& words, const std::string& language) {
   }
 }
 
+void isolate_ltr_tail(std::vector<Word>& words, size_t bytes) {
+  if (words.empty() || !words.front().rtl) return;
+  constexpr std::uint8_t kLtrInRtl = 2;  // the least even level above the paragraph's 1
+  size_t seen = 0;
+  for (size_t k = words.size(); k-- > 0 && seen < bytes;) {
+    for (Fragment& f : words[k].parts) {
+      f.level = kLtrInRtl;
+      seen += f.text.size();
+    }
+    if (k + 1 < words.size()) words[k].space_level = kLtrInRtl;
+  }
+}
+
 std::vector<PageItem> set_bidi_line(const std::vector<Word>& words, const Line& line, double x,
                                     double y, double width, Align align) {
   bool rtl = words[line.begin].rtl;

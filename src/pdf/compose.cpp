@@ -28,6 +28,7 @@ SetText compose_text(std::vector<Word> words, const LineSettings& settings, Type
   set.words = std::move(words);
   double narrowest = settings.width - std::max(0.0, settings.first_indent);
   prepare_words(set.words, settings.rules, narrowest, type.measurer, type.hyphenator);
+  if (settings.align == Align::Justify) allow_tracking(set.words, settings.justification.letter_spacing);
   set.lines = break_lines(set.words, {settings.width - settings.first_indent, settings.width},
                           type.breaker, settings.align != Align::Justify);
   return set;
@@ -57,7 +58,7 @@ Flow::Mark place_text(Flow& flow, const SetText& text, const LineSettings& s) {
       double width = s.width - (i == 0 ? s.first_indent : 0);
       if (i == 0) flow.place_marker(baseline);
       for (PageItem& item : set_line(text.words, text.lines[i], flow.left() + indent, baseline,
-                                     width, s.align)) {
+                                     width, s.align, s.justification)) {
         flow.add(std::move(item));
       }
     }

@@ -41,6 +41,9 @@ struct PageItem {
   FontFace face;
   double size = 0;
   double word_gap = 0;
+  /// Text: extra advance after every glyph, in points (PDF Tc): letter-spacing
+  /// of a justified line; `w` includes it between the glyphs.
+  double char_space = 0;
   Color color;
   std::string text;
   std::string url;
@@ -59,7 +62,10 @@ struct PageItem {
 };
 
 /// Bits of PageItem::line_role: the item is on the first (last) line of a paragraph.
-enum LineRole : unsigned char { kLineInParagraph = 1, kParagraphFirstLine = 2, kParagraphLastLine = 4 };
+/// kRaggedFallback: a justified line too loose to justify, set ragged instead.
+enum LineRole : unsigned char {
+  kLineInParagraph = 1, kParagraphFirstLine = 2, kParagraphLastLine = 4, kRaggedFallback = 8
+};
 
 struct Page {
   std::vector<PageItem> items;

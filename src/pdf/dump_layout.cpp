@@ -40,6 +40,7 @@ std::string describe(const PageItem& item) {
       std::string line = "text " + number(item.x) + " " + number(item.y) + " " +
                          face_name(item.face) + " " + number(item.size);
       if (item.word_gap > 0) line += " gap " + number(item.word_gap);
+      if (item.char_space > 0) line += " track " + number(item.char_space * 100) + "/100";
       return line + " " + quoted(item.text);
     }
     case ItemKind::Rule:

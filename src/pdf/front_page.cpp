@@ -126,7 +126,8 @@ class FrontComposer {
   }
 
   // Title lines (ragged), leaders on the last line, number flush right; the
-  // entry never splits across pages, and it is one link to the article.
+  // entry never splits across pages, and it is one link to the article. A
+  // right-to-left title mirrors the row: title flush right, number at the left.
   void entry(const ArticleDoc& article, const std::string& label, const ArticleStart* target) {
     double number_column = style_.body_size * 3;
     LineSettings s;
@@ -136,31 +137,43 @@ class FrontComposer {
     s.size = style_.body_size;
     s.align = Align::Left;
     s.protect = false;
+    s.rules.language = article.language;
     TextStyle st{FontFace{FontRole::Body, false, false}, style_.body_size, style_.text, {}};
     SetText title = compose_text(collect_words(article.title, st), s, type_);
     if (title.lines.empty()) title = compose_text(collect_words("(untitled)", st), s, type_);
+    bool rtl = title.words.front().rtl;
+    if (rtl) s.indent = number_column + style_.body_size;
     flow_.ensure(title.height(s));
     Flow::Mark top = place_text(flow_, title, s);
     double baseline = flow_.y() + s.leading - baseline_below_top(s.leading, s.size);
-    double text_end = flow_.left() + s.indent + title.lines.back().natural;
-    double right = flow_.left() + flow_.width();
-    leaders(st, text_end + style_.body_size * 0.5, right - number_column + style_.body_size, baseline);
+    double left = flow_.left();
+    double right = left + flow_.width();
+    double last = title.lines.back().natural;
+    if (rtl) {
+      double text_start = left + s.indent + s.width - last;
+      leaders(st, left + number_column - style_.body_size, text_start - style_.body_size * 0.5, baseline, true);
+    } else {
+      double text_end = left + s.indent + last;
+      leaders(st, text_end + style_.body_size * 0.5, right - number_column + style_.body_size, baseline, false);
+    }
     if (!label.empty()) {
       PageItem number = text_line(label, st, 0, baseline, measurer_);
-      number.x = right - number.w;
+      number.x = rtl ? left : right - number.w;
       flow_.add(std::move(number));
     }
     if (target) link(top, *target);
   }
 
-  // Dots on a grid measured from the right, so that they line up across entries.
-  void leaders(const TextStyle& st, double from, double to, double baseline) {
+  // Dots on a grid measured from the number's side (the right, or the left
+  // for right-to-left rows), so that they line up across entries.
+  void leaders(const TextStyle& st, double from, double to, double baseline, bool from_left) {
     double unit = measurer_.width(st.face, ". ", st.size);
     if (unit <= 0 || to - from < unit) return;
     auto count = static_cast<size_t>(std::floor((to - from) / unit));
     std::string dots;
     for (size_t i = 0; i < count; ++i) dots += i + 1 < count ? ". " : ".";
-    PageItem item = text_line(dots, st, to - static_cast<double>(count) * unit, baseline, measurer_);
+    double x = from_left ? from : to - static_cast<double>(count) * unit;
+    PageItem item = text_line(dots, st, x, baseline, measurer_);
     item.color = kGrey;
     flow_.add(std::move(item));
   }

@@ -145,7 +145,7 @@ void TotalFit::sum_widths() {
   for (size_t k = 0; k < n; ++k) {
     glue_[k] = glue_after(words_[k]);
     width_[k + 1] = width_[k] + words_[k].width + glue_[k].width;
-    stretch_[k + 1] = stretch_[k] + glue_[k].stretch;
+    stretch_[k + 1] = stretch_[k] + glue_[k].stretch + words_[k].tracking;  // letter-spacing stretches too
     shrink_[k + 1] = shrink_[k] + glue_[k].shrink;
   }
 }

@@ -28,6 +28,21 @@ double break_width(const Word& w);
 /// fill width; last lines only shrink (if they must), lines without glue stay 0.
 double adjustment_ratio(const std::vector<Word>& words, const Line& line, double width);
 
+/// How a justified left-to-right line fills its width: the space glue's ratio
+/// (as adjustment_ratio), letter-spacing in points per glyph, or ragged.
+struct LineFill {
+  double ratio = 0;
+  double char_space = 0;
+  bool ragged = false;
+};
+
+/// Spaces first up to 1.5 times their width (stretch ratio 1), then letters up
+/// to their tracking, then spaces again; ragged (ratio 0) if a space would still
+/// be wider than j.max_word_space times its natural width. Tight lines shrink
+/// their spaces as adjustment_ratio says. Linear in the line's length.
+LineFill fill_line(const std::vector<Word>& words, const Line& line, double width,
+                   const Justification& j);
+
 /// Breaks prepared words into lines. Never returns an empty line, and no line
 /// is wider than its width unless a single word is (prepare_words prevents that).
 /// Forced breaks (break_after) are honoured; the last line is not justified.

@@ -118,26 +118,31 @@ bool mergeable(const PageItem& item, const TextStyle& style, double baseline) {
 // Builds the items of one line left to right. Fragments join the previous
 // Text item when the style matches and nothing moved them apart: after a
 // space (drawn as ' ', widened through word_gap when justified), or directly
-// inside a word. Spread CJK letters start new items.
+// inside a word. Spread CJK letters start new items. With letter-spacing,
+// every glyph advances char_space further (PDF Tc); an item's w ends at the
+// ink of its last glyph.
 class LineSetter {
  public:
-  LineSetter(double x, double y, double ratio) : x_(x), y_(y), ratio_(ratio) {}
+  LineSetter(double x, double y, LineFill fill) : x_(x), y_(y), fill_(fill) {}
 
   void fragment(const Fragment& f) {
+    double spaced = fill_.char_space * static_cast<double>(code_points(f.text));
     if (joinable_ && !items_.empty() && mergeable(items_.back(), f.style, y_)) {
       PageItem& item = items_.back();
       if (space_gap_ > 0) {
         item.text += ' ';
-        if (ratio_ != 0) item.word_gap = space_gap_;
+        if (fill_.ratio != 0 || fill_.char_space != 0) item.word_gap = space_gap_;
       }
       item.text += f.text;
-      item.w = x_ + f.width - item.x;
+      item.w = x_ + f.width + spaced - fill_.char_space - item.x;
     } else {
       items_.push_back(fragment_item(f, x_, y_));
+      items_.back().char_space = fill_.char_space;
+      items_.back().w += spaced - fill_.char_space;
     }
     link(f);
-    decorate(f);
-    x_ += f.width;
+    decorate(f, f.width + spaced - fill_.char_space);
+    x_ += f.width + spaced;
     joinable_ = true;
     space_gap_ = 0;
   }
@@ -145,7 +150,7 @@ class LineSetter {
   // The glue after w, stretched or shrunk by the line's ratio.
   void glue(const Word& w) {
     Glue g = glue_after(w);
-    double gap = g.width + ratio_ * (ratio_ > 0 ? g.stretch : g.shrink);
+    double gap = g.width + fill_.ratio * (fill_.ratio > 0 ? g.stretch : g.shrink);
     x_ += gap;
     if (w.joint == Joint::Space) {
       space_gap_ = gap;
@@ -157,7 +162,7 @@ class LineSetter {
   void hyphen(const Word& w) {
     if (items_.empty()) return;
     items_.back().text += '-';
-    items_.back().w += w.hyphen;
+    items_.back().w += fill_.char_space + w.hyphen;
   }
 
   std::vector<PageItem> take() {
@@ -182,15 +187,16 @@ class LineSetter {
   }
 
   // One rule per run of fragments with the same decoration, so an underline
-  // continues under the spaces between its words.
-  void decorate(const Fragment& f) {
+  // continues under the spaces between its words; `inked` is the fragment's
+  // advance up to the end of its last glyph.
+  void decorate(const Fragment& f, double inked) {
     if (run_.decoration != f.style.decoration || run_.size != f.style.size ||
         run_.rise != f.style.rise || !same_color(run_.color, f.style.color)) {
       flush_decoration();
       run_ = f.style;
       run_x_ = x_;
     }
-    run_end_ = x_ + f.width;
+    run_end_ = x_ + inked;
   }
   void flush_decoration() {
     if (run_.decoration != 0) add_decorations(items_, run_, run_x_, y_, run_end_ - run_x_);
@@ -198,7 +204,8 @@ class LineSetter {
   }
   static bool same_color(const Color& a, const Color& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
 
-  double x_, y_, ratio_;
+  double x_, y_;
+  LineFill fill_;
   std::vector<PageItem> items_, links_;
   bool joinable_ = false;
   double space_gap_ = 0;
@@ -289,8 +296,9 @@ bool needs_bidi(const std::vector<Word>& words, const Line& line) {
 }
 
 void mark_line(std::vector<PageItem>& items, const std::vector<Word>& words, const Line& line,
-               double x, double width) {
+               double x, double width, bool ragged) {
   unsigned char role = kLineInParagraph;
+  if (ragged) role |= kRaggedFallback;
   if (line.begin == 0) role |= kParagraphFirstLine;
   if (line.end == words.size()) role |= kParagraphLastLine;
   for (PageItem& item : items) {
@@ -302,11 +310,10 @@ void mark_line(std::vector<PageItem>& items, const std::vector<Word>& words, con
 }
 
 std::vector<PageItem> set_ltr_line(const std::vector<Word>& words, const Line& line, double x,
-                                   double y, double width, Align align) {
-  double ratio = align == Align::Justify ? adjustment_ratio(words, line, width) : 0;
+                                   double y, double width, Align align, LineFill fill) {
   if (align == Align::Right) x += width - line.natural;
   if (align == Align::Center) x += (width - line.natural) / 2;
-  LineSetter setter(x, y, ratio);
+  LineSetter setter(x, y, fill);
   for (size_t k = line.begin; k < line.end; ++k) {
     for (const Fragment& f : words[k].parts) setter.fragment(f);
     if (k + 1 < line.end) setter.glue(words[k]);
@@ -318,11 +325,29 @@ std::vector<PageItem> set_ltr_line(const std::vector<Word>& words, const Line& l
 }  // namespace
 
 std::vector<PageItem> set_line(const std::vector<Word>& words, const Line& line, double x,
-                               double y, double width, Align align) {
-  std::vector<PageItem> items = needs_bidi(words, line) ? set_bidi_line(words, line, x, y, width, align)
-                                                        : set_ltr_line(words, line, x, y, width, align);
-  mark_line(items, words, line, x, width);
+                               double y, double width, Align align, const Justification& j) {
+  if (needs_bidi(words, line)) {
+    std::vector<PageItem> items = set_bidi_line(words, line, x, y, width, align);
+    mark_line(items, words, line, x, width, false);
+    return items;
+  }
+  LineFill fill = align == Align::Justify ? fill_line(words, line, width, j) : LineFill{};
+  std::vector<PageItem> items = set_ltr_line(words, line, x, y, width, fill.ragged ? Align::Left : align, fill);
+  mark_line(items, words, line, x, width, fill.ragged);
   return items;
+}
+
+void allow_tracking(std::vector<Word>& words, double letter_spacing) {
+  if (letter_spacing <= 0) return;
+  for (Word& w : words) {
+    bool fixed = w.rtl || w.joint == Joint::Letter;
+    double tracking = 0;
+    for (const Fragment& f : w.parts) {
+      fixed = fixed || f.level != 0 || f.style.face.role == FontRole::Mono;
+      tracking += letter_spacing * f.style.size * static_cast<double>(code_points(f.text));
+    }
+    w.tracking = fixed ? 0 : tracking;
+  }
 }
 
 }  // namespace broadsheet

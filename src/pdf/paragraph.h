@@ -60,7 +60,22 @@ struct Word {
   std::vector<std::uint32_t> soft_hyphens;  ///< collect: byte offsets where U+00AD stood
   std::uint8_t space_level = 0;  ///< bidi level of the space after it
   bool rtl = false;           ///< in a right-to-left paragraph (set by prepare_words)
+  double tracking = 0;        ///< the most letter-spacing may widen it on a justified line
+                              ///< (its glyphs times the per-glyph limit; 0: letters stay put)
 };
+
+/// What a justified line may do beyond stretching its spaces (a style's
+/// letter_spacing and max_word_space). The defaults change nothing.
+struct Justification {
+  double letter_spacing = 0;  ///< most extra space between letters, in em (0: none)
+  double max_word_space = 0;  ///< widest word space, a multiple of the natural one, before
+                              ///< the line is set ragged instead (0: no limit)
+};
+
+/// Gives every piece that may be letter-spaced its tracking (letter_spacing
+/// em per glyph): not code, right-to-left text or CJK, whose letters must not
+/// drift apart (CJK spreads through its own glue).
+void allow_tracking(std::vector<Word>& words, double letter_spacing);
 
 /// The styles a paragraph needs: its base, and what emphasis, strong, code and
 /// links change.
@@ -124,8 +139,11 @@ void resolve_directions(std::vector<Word>& words, const std::string& language);
 /// they end exactly at x + width; a line ending at a hyphenation point gets "-".
 /// Lines with right-to-left text are reordered (set_bidi_line); in a
 /// right-to-left paragraph, ragged and last lines sit at the right.
+/// With j, a loose justified line first stretches its spaces to 1.5 times,
+/// then letter-spaces within j.letter_spacing, then stretches its spaces again;
+/// beyond j.max_word_space it is set ragged (its items get kRaggedFallback).
 std::vector<PageItem> set_line(const std::vector<Word>& words, const Line& line, double x,
-                               double y, double width, Align align);
+                               double y, double width, Align align, const Justification& j = {});
 
 /// A Text item of one fragment at baseline (x, y), and its link rectangle.
 PageItem fragment_item(const Fragment& f, double x, double y);
@@ -133,6 +151,12 @@ PageItem fragment_link(const Fragment& f, double x, double y);
 /// The rules that underline or strike `width` points of text in `style` from
 /// x on baseline y (none when the style has no decoration).
 void add_decorations(std::vector<PageItem>& out, const TextStyle& style, double x, double y, double width);
+
+/// In a right-to-left paragraph, makes its last `bytes` bytes of text (spaces
+/// not counted) one left-to-right unit, as if between LRI and PDI: a byline's
+/// "07:30 +04:00" keeps its order instead of the bidi algorithm's, which
+/// takes the space and '+' between the numbers for right-to-left neutrals.
+void isolate_ltr_tail(std::vector<Word>& words, size_t bytes);
 
 /// set_line for lines that hold right-to-left text (pdf/bidi_line.cpp).
 std::vector<PageItem> set_bidi_line(const std::vector<Word>& words, const Line& line, double x,

@@ -120,4 +120,10 @@ std::string percent_encode_uri(std::string_view url) {
   return out;
 }
 
+size_t code_points(std::string_view text) {
+  size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // lead bytes
+  return n;
+}
+
 }  // namespace broadsheet

@@ -30,6 +30,9 @@ char32_t decode_utf8(std::string_view text, size_t& i);
 /// Length in bytes of the UTF-8 sequence starting with lead byte c (1 for junk).
 size_t utf8_length(unsigned char c);
 
+/// Code points in valid UTF-8 text: the glyphs libharu draws for it (no shaping).
+size_t code_points(std::string_view text);
+
 /// Percent-encodes bytes outside printable ASCII (and spaces): an IRI to a URI.
 std::string percent_encode_uri(std::string_view url);
 

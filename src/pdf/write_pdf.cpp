@@ -86,10 +86,14 @@ class PagePainter {
       size_ = item.size;
     }
     book_.units(font_index, run);  // marks the glyphs as used in the subset
+    if (item.char_space != char_space_) {  // letter-spacing: Tc after every glyph
+      haru::write_raw(page_, num(item.char_space) + " Tc\n");
+      char_space_ = item.char_space;
+    }
     double adjust = 0;
-    if (item.word_gap > 0) {
+    if (item.word_gap > 0) {  // the space's own Tc is part of the gap
       double space = HPDF_Font_GetUnicodeWidth(font, 0x20);
-      adjust = -(item.word_gap * 1000 / item.size - space);
+      adjust = -((item.word_gap - item.char_space) * 1000 / item.size - space);
     }
     std::string tj = "[<";
     for (size_t i = 0; i < run.size();) {
@@ -133,6 +137,7 @@ class PagePainter {
   std::vector<FontRun> runs_;
   HPDF_Font font_ = nullptr;
   double size_ = 0;
+  double char_space_ = 0;  // Tc in force (a page's text state starts at 0)
   Color fill_;
   bool has_fill_ = false;
 };

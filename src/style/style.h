@@ -52,6 +52,11 @@ struct Style {
   double paragraph_indent = 12;  ///< first-line indent of follow-on paragraphs
   bool justify = true;
   bool hyphenate = true;
+  // Justified lines in narrow columns: the most letter-spacing (em) a loose
+  // line may add, and the widest word space (a multiple of the natural one)
+  // before a line is set ragged instead; 0 turns either off.
+  double letter_spacing = 0;
+  double max_word_space = 0;
   Color text{0.08, 0.08, 0.08};
   Color accent{0.55, 0.1, 0.1};  ///< rules, section labels
   Color link{0.1, 0.2, 0.55};

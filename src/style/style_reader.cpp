@@ -3,6 +3,7 @@
 // are tables from sub-key to Style field, so adding a key is one table row.
 #include "style/style_reader.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <string_view>
 
@@ -99,6 +100,8 @@ class StyleReader {
   void read_page(const YAML::Node& value);
   void read_columns(const YAML::Node& value);
   void read_image_dpi(const YAML::Node& value);
+  void read_number(const YAML::Node& value, std::string_view key, double min, double max,
+                   std::string_view range, double& out);
   void read_cover(const YAML::Node& value);
   void read_cover_logo(const YAML::Node& value);
   void read_top_level(const YAML::Node& key, const YAML::Node& value);
@@ -109,7 +112,7 @@ class StyleReader {
 };
 
 constexpr std::string_view kTopLevelKeys =
-    "page, margins, columns, gutter, column_rule, fonts, sizes, paragraph_indent, justify, hyphenate, colors, cover, image_dpi, grayscale";
+    "page, margins, columns, gutter, column_rule, fonts, sizes, paragraph_indent, justify, hyphenate, letter_spacing, max_word_space, colors, cover, image_dpi, grayscale";
 
 void StyleReader::read(const YAML::Node& root) {
   if (root.IsNull()) return;  // an empty file: every default
@@ -129,6 +132,8 @@ void StyleReader::read_top_level(const YAML::Node& key, const YAML::Node& value)
   if (name == "hyphenate") return read_bool(value, name, style_.hyphenate);
   if (name == "grayscale") return read_bool(value, name, style_.grayscale);
   if (name == "image_dpi") return read_image_dpi(value);
+  if (name == "letter_spacing") return read_number(value, name, 0, 0.05, "0 to 0.05 (em)", style_.letter_spacing);
+  if (name == "max_word_space") return read_number(value, name, 0, 10, "0 to 10", style_.max_word_space);
   if (name == "margins") {
     return read_group(value, name, kMarginKeys, [&](const YAML::Node& v, const std::string& k,
                                                     double Style::*field) {
@@ -297,6 +302,21 @@ void StyleReader::read_image_dpi(const YAML::Node& value) {
   if (value.IsScalar()) dpi = parse_int_in_range(value.Scalar(), 72, 600);
   if (!dpi) return expected(value, "image_dpi", "a whole number from 72 to 600");
   style_.image_dpi = *dpi;
+}
+
+// A plain decimal in [min, max]; the bounds keep a typo from wrecking the page.
+void StyleReader::read_number(const YAML::Node& value, std::string_view key, double min, double max,
+                              std::string_view range, double& out) {
+  if (value.IsScalar()) {
+    const std::string& text = value.Scalar();
+    char* end = nullptr;
+    double number = std::strtod(text.c_str(), &end);
+    if (!text.empty() && end == text.c_str() + text.size() && number >= min && number <= max) {
+      out = number;
+      return;
+    }
+  }
+  expected(value, key, "a number from " + std::string(range));
 }
 
 // cover: the colours are a table like the others; logo is a path beside the style.

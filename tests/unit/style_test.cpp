@@ -88,7 +88,8 @@ TEST_CASE("style: every key is read") {
   dir.add("full",
           "columns: 2\ngutter: 5mm\nfonts: {body: Noto Serif, mono: Noto Sans Mono}\n"
           "sizes: {body: 11, leading: 15, code: 8.5}\nparagraph_indent: 0\n"
-          "justify: false\nhyphenate: false\ncolors: {accent: \"#FF8000\"}\n");
+          "justify: false\nhyphenate: false\ncolors: {accent: \"#FF8000\"}\n"
+          "letter_spacing: 0.02\nmax_word_space: 2\n");
   Style style = load_style("full", dir.path(), diags);
   CHECK(diags.items().empty());
   CHECK(style.columns == 2);
@@ -102,6 +103,8 @@ TEST_CASE("style: every key is read") {
   CHECK(style.paragraph_indent == 0);
   CHECK_FALSE(style.justify);
   CHECK_FALSE(style.hyphenate);
+  CHECK(style.letter_spacing == 0.02);
+  CHECK(style.max_word_space == 2);
   CHECK(style.accent.r == doctest::Approx(1));
   CHECK(style.accent.g == doctest::Approx(128 / 255.0));
   CHECK(style.accent.b == doctest::Approx(0));
@@ -136,7 +139,7 @@ TEST_CASE("style: other bad values name the key and what was expected") {
   StyleDir dir;
   Diagnostics diags;
   dir.add("bad", "page: B5\ncolumns: 4\njustify: maybe\nsizes: {body: -1}\nmargins: {top: 2furlongs}\n"
-                 "fonts: {body: [a]}\n");
+                 "fonts: {body: [a]}\nletter_spacing: 0.5\nmax_word_space: wide\n");
   load_style("bad", dir.path(), diags);
   std::vector<std::string> messages;
   for (const Diagnostic& d : diags.items()) messages.push_back(d.message);
@@ -147,6 +150,8 @@ TEST_CASE("style: other bad values name the key and what was expected") {
       "sizes.body: expected a size in points such as 10.5, got \"-1\"",
       "margins.top: expected a length such as 12pt, 20mm, 2cm or 0.75in, got \"2furlongs\"",
       "fonts.body: expected a font family name such as \"DejaVu Serif\", got a list",
+      "letter_spacing: expected a number from 0 to 0.05 (em), got \"0.5\"",
+      "max_word_space: expected a number from 0 to 10, got \"wide\"",
   });
 }
 
@@ -164,7 +169,8 @@ TEST_CASE("style: unknown keys are warnings with a location and the known keys")
   CHECK(top.loc.line == 2);
   CHECK(top.loc.column == 1);
   CHECK(top.hint == "known keys: page, margins, columns, gutter, column_rule, fonts, "
-                    "sizes, paragraph_indent, justify, hyphenate, colors, cover, image_dpi, grayscale");
+                    "sizes, paragraph_indent, justify, hyphenate, letter_spacing, max_word_space, "
+                    "colors, cover, image_dpi, grayscale");
   const Diagnostic& nested = diags.items()[1];
   CHECK(nested.message == "unknown style key 'left' in margins");
   CHECK(nested.loc.line == 4);
