@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -20,11 +21,14 @@ namespace {
 
 using namespace broadsheet;
 
-// What every input shares: the shipped style and its fonts. libFuzzer's C entry
-// point takes no context, so this lives in a function-local static.
+// What every input shares: the shipped style, its fonts and the hyphenation
+// dictionaries (loading German's takes seconds under ASan; the CLI shares them
+// across days the same way). libFuzzer's C entry point takes no context, so
+// this lives in a function-local static.
 struct Fixture {
   Style style;
   FontFiles fonts;
+  LayoutOptions layout{LineBreaker::TotalFit, kSystemHyphenDir, std::make_shared<HyphenDictionaries>()};
   unsigned pdf_every = 1;  // render the PDF for 1 input in pdf_every; 0: never
 };
 
@@ -70,7 +74,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const Document doc = build_document(edition);
     (void)dump_document(doc);
     (void)render_epub(doc, shared.style);
-    if (pdf) (void)render_pdf(doc, shared.style, shared.fonts);
+    if (pdf) (void)render_pdf(doc, shared.style, shared.fonts, shared.layout);
   }
   return 0;
 }

@@ -66,22 +66,31 @@ void free_replacements(char** rep, int* pos, int* cut, size_t n) {
 
 }  // namespace
 
+// hnj_hyphen_hyphenate2 only reads the dictionary, so one loaded copy serves
+// every thread.
+struct HyphenDictionaries::Patterns {
+  HyphenDict* dict = nullptr;
+  explicit Patterns(HyphenDict* d) : dict(d) {}
+  ~Patterns() { hnj_hyphen_free(dict); }
+  Patterns(const Patterns&) = delete;
+  Patterns& operator=(const Patterns&) = delete;
+};
+
 struct Hyphenator::Dictionary {
+  std::shared_ptr<const HyphenDictionaries::Patterns> patterns;
   HyphenDict* dict = nullptr;
   iconv_t to_charset = reinterpret_cast<iconv_t>(-1);  // UTF-8 -> the dictionary's 8-bit charset
   size_t left_min = 2, right_min = 2;
   std::unordered_map<std::string, std::vector<std::uint16_t>> cache;
 
-  explicit Dictionary(const std::filesystem::path& file) {
-    dict = hnj_hyphen_load(file.c_str());
-    if (!dict) return;
+  explicit Dictionary(std::shared_ptr<const HyphenDictionaries::Patterns> loaded)
+      : patterns(std::move(loaded)), dict(patterns->dict) {
     left_min = std::max<size_t>(2, static_cast<size_t>(std::max<int>(0, dict->lhmin)));
     right_min = std::max<size_t>(2, static_cast<size_t>(std::max<int>(0, dict->rhmin)));
     if (!dict->utf8) to_charset = iconv_open(dict->cset, "UTF-8");
   }
   ~Dictionary() {
     if (to_charset != reinterpret_cast<iconv_t>(-1)) iconv_close(to_charset);
-    if (dict) hnj_hyphen_free(dict);
   }
   Dictionary(const Dictionary&) = delete;
   Dictionary& operator=(const Dictionary&) = delete;
@@ -129,23 +138,26 @@ struct Hyphenator::Dictionary {
   }
 };
 
-Hyphenator::Hyphenator(std::filesystem::path dictionary_dir) : dir_(std::move(dictionary_dir)) {}
-Hyphenator::~Hyphenator() = default;
+HyphenDictionaries::HyphenDictionaries(std::filesystem::path dictionary_dir) : dir_(std::move(dictionary_dir)) {}
 
-void Hyphenator::list_directory() {
-  listed_ = true;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
-    std::string name = entry.path().filename().string();
-    if (name.starts_with("hyph_") && name.ends_with(".dic")) files_.push_back(name);
-  }
-  std::sort(files_.begin(), files_.end());
+// Background loads still running finish before the futures they fill go.
+HyphenDictionaries::~HyphenDictionaries() {
+  for (auto& [file, load] : loads_) load.wait();
 }
 
-std::filesystem::path Hyphenator::dictionary_file(std::string_view language) {
-  if (!listed_) list_directory();
+std::filesystem::path HyphenDictionaries::file_for(std::string_view language) {
   auto [primary, region] = split_tag(language);
   if (primary.size() < 2 || primary.size() > 3) return {};
+  std::lock_guard lock(mutex_);
+  if (!listed_) {
+    listed_ = true;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
+      std::string name = entry.path().filename().string();
+      if (name.starts_with("hyph_") && name.ends_with(".dic")) files_.push_back(name);
+    }
+    std::sort(files_.begin(), files_.end());
+  }
   std::string upper = primary;
   for (char& c : upper) c = static_cast<char>(c & ~0x20);
   std::vector<std::string> wanted;
@@ -161,17 +173,55 @@ std::filesystem::path Hyphenator::dictionary_file(std::string_view language) {
   return {};
 }
 
+// One load per file (the hyphen-* packages link hyph_de_AT.dic and others to
+// one file): the first asker loads, at once or on a thread of its own, and
+// later askers share its future.
+std::shared_future<std::shared_ptr<const HyphenDictionaries::Patterns>> HyphenDictionaries::load(
+    const std::filesystem::path& file, bool now) {
+  std::error_code ec;
+  std::string key = std::filesystem::weakly_canonical(file, ec).string();
+  std::lock_guard lock(mutex_);
+  auto found = loads_.find(key);
+  if (found != loads_.end()) return found->second;
+  auto read = [file]() -> std::shared_ptr<const Patterns> {
+    HyphenDict* dict = hnj_hyphen_load(file.c_str());
+    return dict ? std::make_shared<const Patterns>(dict) : nullptr;
+  };
+  auto future = std::async(now ? std::launch::deferred : std::launch::async, read).share();
+  loads_.emplace(key, future);
+  return future;
+}
+
+std::shared_ptr<const HyphenDictionaries::Patterns> HyphenDictionaries::patterns(std::string_view language) {
+  std::filesystem::path file = file_for(language);
+  if (file.empty()) return nullptr;
+  return load(file, true).get();
+}
+
+void HyphenDictionaries::preload(const std::vector<std::string>& languages) {
+  for (const std::string& language : languages) {
+    std::filesystem::path file = file_for(language);
+    if (!file.empty()) load(file, false);
+  }
+}
+
+Hyphenator::Hyphenator(std::filesystem::path dictionary_dir)
+    : shared_(std::make_shared<HyphenDictionaries>(std::move(dictionary_dir))) {}
+Hyphenator::Hyphenator(std::shared_ptr<HyphenDictionaries> shared) : shared_(std::move(shared)) {}
+Hyphenator::~Hyphenator() = default;
+
+std::filesystem::path Hyphenator::dictionary_file(std::string_view language) {
+  return shared_->file_for(language);
+}
+
 Hyphenator::Dictionary* Hyphenator::dictionary(std::string_view language) {
   auto known = by_language_.find(language);
   if (known != by_language_.end()) return known->second;
   Dictionary* found = nullptr;
-  std::filesystem::path file = dictionary_file(language);
-  if (!file.empty()) {
-    std::error_code ec;
-    std::string key = std::filesystem::weakly_canonical(file, ec).string();
-    auto& slot = by_file_[key];
-    if (!slot) slot = std::make_unique<Dictionary>(file);
-    if (slot->dict) found = slot.get();
+  if (std::shared_ptr<const HyphenDictionaries::Patterns> patterns = shared_->patterns(language)) {
+    auto& slot = by_patterns_[patterns.get()];
+    if (!slot) slot = std::make_unique<Dictionary>(std::move(patterns));
+    found = slot.get();
   }
   by_language_.emplace(std::string(language), found);
   return found;

@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,12 +19,50 @@ namespace broadsheet {
 /// Where the system keeps libhyphen's dictionaries (Debian's hyphen-* packages).
 inline constexpr const char* kSystemHyphenDir = "/usr/share/hyphen";
 
-/// Dictionaries of one render. Not thread-safe; cheap to create (nothing is
-/// read until a language is asked for).
+/// libhyphen's dictionaries as loaded from disk, shared by every render of a
+/// run and safe to use from several threads. Loading is slow for the large
+/// ones (German: 1.1 MB of patterns, about 1.3 s), so each file is loaded once
+/// per process, and preload() starts the loads a run will need on threads of
+/// their own while the run does other work.
+class HyphenDictionaries {
+ public:
+  struct Patterns;  // a loaded HyphenDict, freed with the last user
+
+  /// dictionary_dir is the seam: tests point it at their own folder (or an empty one).
+  explicit HyphenDictionaries(std::filesystem::path dictionary_dir = kSystemHyphenDir);
+  ~HyphenDictionaries();
+  HyphenDictionaries(const HyphenDictionaries&) = delete;
+  HyphenDictionaries& operator=(const HyphenDictionaries&) = delete;
+
+  /// The dictionary file chosen for a BCP 47 tag, empty when there is none:
+  /// hyph_xx_RR.dic for "xx-RR", then hyph_xx_XX.dic, hyph_xx.dic, hyph_xx_*.dic.
+  std::filesystem::path file_for(std::string_view language);
+
+  /// The patterns of a language, loading them (or waiting for a preload) on
+  /// first use; null when the language has no dictionary or it fails to load.
+  std::shared_ptr<const Patterns> patterns(std::string_view language);
+
+  /// Starts loading the dictionaries of these languages in the background.
+  void preload(const std::vector<std::string>& languages);
+
+ private:
+  std::shared_future<std::shared_ptr<const Patterns>> load(const std::filesystem::path& file, bool now);
+
+  std::filesystem::path dir_;
+  std::mutex mutex_;
+  bool listed_ = false;
+  std::vector<std::string> files_;  // file names in dir_, sorted
+  std::map<std::string, std::shared_future<std::shared_ptr<const Patterns>>> loads_;  // by canonical path
+};
+
+/// Hyphenation of one render: the shared dictionaries plus what is not
+/// thread-safe (charset converters, the per-word cache). Cheap to create.
 class Hyphenator {
  public:
-  /// dictionary_dir is the seam: tests point it at their own folder (or an empty one).
+  /// A Hyphenator with dictionaries of its own, read from dictionary_dir.
   explicit Hyphenator(std::filesystem::path dictionary_dir = kSystemHyphenDir);
+  /// A Hyphenator over dictionaries shared with other renders.
+  explicit Hyphenator(std::shared_ptr<HyphenDictionaries> shared);
   ~Hyphenator();
   Hyphenator(const Hyphenator&) = delete;
   Hyphenator& operator=(const Hyphenator&) = delete;
@@ -41,12 +81,9 @@ class Hyphenator {
  private:
   struct Dictionary;
   Dictionary* dictionary(std::string_view language);
-  void list_directory();
 
-  std::filesystem::path dir_;
-  bool listed_ = false;
-  std::vector<std::string> files_;  // file names in dir_, sorted
-  std::map<std::string, std::unique_ptr<Dictionary>> by_file_;      // each file loaded once
+  std::shared_ptr<HyphenDictionaries> shared_;
+  std::map<const HyphenDictionaries::Patterns*, std::unique_ptr<Dictionary>> by_patterns_;
   std::map<std::string, Dictionary*, std::less<>> by_language_;       // null: no dictionary
 };
 

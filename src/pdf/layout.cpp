@@ -116,7 +116,8 @@ void merge_front(PageSet& set, PageSet& front_set, bool shared, const Style& sty
 
 PageSet layout(const Document& doc, const Style& style, TextMeasurer& measurer,
                const LayoutOptions& options) {
-  Hyphenator hyphenator(options.hyphen_dir);
+  Hyphenator hyphenator(options.dictionaries ? options.dictionaries
+                                             : std::make_shared<HyphenDictionaries>(options.hyphen_dir));
   Typesetter type{measurer, hyphenator, options.breaker};
   FrontExtent extent = measure_front(doc, style, type);
   bool shared = articles_share_front(extent, style);

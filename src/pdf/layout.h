@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 
 #include "doc/document.h"
 #include "pdf/display_list.h"
@@ -16,13 +17,15 @@
 namespace broadsheet {
 
 /// Choices that are not the style's: the line breaker (first-fit for tests and
-/// speed comparisons) and where hyphenation dictionaries are found.
+/// speed comparisons) and the hyphenation dictionaries: those of a whole run
+/// when `dictionaries` is set, else loaded from hyphen_dir for this call.
 struct LayoutOptions {
   LineBreaker breaker = LineBreaker::TotalFit;
   std::filesystem::path hyphen_dir = kSystemHyphenDir;
+  std::shared_ptr<HyphenDictionaries> dictionaries;
 };
 
-/// Lays the document out; dictionaries are loaded once for the whole call.
+/// Lays the document out.
 PageSet layout(const Document& doc, const Style& style, TextMeasurer& measurer,
                const LayoutOptions& options = {});
 

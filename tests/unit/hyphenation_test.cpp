@@ -4,6 +4,9 @@
 // soft hyphens, and the limit of two hyphenated lines in a row.
 #include <doctest/doctest.h>
 
+#include <memory>
+#include <thread>
+
 #include <string>
 
 #include "pdf/hyphenate.h"
@@ -66,6 +69,31 @@ TEST_CASE("hyphenation: dictionaries are found by primary subtag, or not at all"
   Hyphenator nowhere("/nonexistent/hyphen-dictionaries");
   CHECK_FALSE(nowhere.has_dictionary("en"));
   CHECK(shown("hyphenation", "en", nowhere) == "hyphenation");
+}
+
+TEST_CASE("hyphenation: one load per dictionary file, shared by renders on several threads") {
+  auto shared = std::make_shared<HyphenDictionaries>();
+  shared->preload({"de", "ru", "de-AT", "az", ""});  // de-AT links to de's file
+  auto de = shared->patterns("de");
+  REQUIRE(de != nullptr);
+  CHECK(shared->patterns("de-AT") == de);  // the same loaded copy
+  CHECK(shared->patterns("de-CH") == de);
+  CHECK(shared->patterns("az") == nullptr);
+  CHECK(HyphenDictionaries("/nonexistent").patterns("en") == nullptr);
+  // Two renders at once, each with its own caches, agree with a lone one.
+  std::string one, two;
+  std::thread a([&] {
+    Hyphenator h(shared);
+    one = shown("Silbentrennung", "de", h) + shown("Библиотека", "ru", h);
+  });
+  std::thread b([&] {
+    Hyphenator h(shared);
+    two = shown("Silbentrennung", "de", h) + shown("Библиотека", "ru", h);
+  });
+  a.join();
+  b.join();
+  CHECK(one == "Sil-ben-tren-nungБиб-лио-тека");
+  CHECK(two == one);
 }
 
 TEST_CASE("hyphenation: URLs, addresses, numbers, inner capitals and short words are left whole") {
