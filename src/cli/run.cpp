@@ -244,9 +244,13 @@ struct RenderedEdition {
 };
 
 // The PDF of one edition, unless it is over the page limit (then rendered.error).
+// second_core: the PDF may use another thread (pdf/content_deflate.h).
 void render_pdf_of(const Document& doc, const Loaded& loaded, const FontFiles& fonts,
-                   const ProcessEnv& env, RenderedEdition& rendered) {
-  PdfResult pdf = render_pdf(doc, loaded.style, fonts);
+                   const ProcessEnv& env, bool second_core, RenderedEdition& rendered) {
+  PdfOptions options;
+  options.second_core = second_core;
+  options.keep_items = false;  // only the page count is needed: free each page once drawn
+  PdfResult pdf = render_pdf(doc, loaded.style, fonts, options);
   rendered.pages = pdf.pages.pages.size();
   if (rendered.pages > env.max_pages) {
     rendered.error = "broadsheet: error: edition " + rendered.day + " has " +
@@ -262,16 +266,16 @@ void render_pdf_of(const Document& doc, const Loaded& loaded, const FontFiles& f
 // EPUB is made on its own thread while the PDF renders: the two share only the
 // read-only document and style (libharu, libzip and cairo state is per call).
 void render_edition(const Document& doc, const Loaded& loaded, const FontFiles& fonts,
-                    const Options& o, const ProcessEnv& env, bool epub_aside,
+                    const Options& o, const ProcessEnv& env, bool second_core,
                     RenderedEdition& rendered) {
   rendered.day = doc.iso_date;
   rendered.articles = doc.article_count();
   const bool want_pdf = o.formats != Formats::Epub, want_epub = o.formats != Formats::Pdf;
   std::future<std::string> epub;  // its destructor waits, so doc outlives the thread
-  if (want_pdf && want_epub && epub_aside) {
+  if (want_pdf && want_epub && second_core) {
     epub = std::async(std::launch::async, [&] { return render_epub(doc, loaded.style); });
   }
-  if (want_pdf) render_pdf_of(doc, loaded, fonts, env, rendered);
+  if (want_pdf) render_pdf_of(doc, loaded, fonts, env, second_core, rendered);
   if (epub.valid()) {
     rendered.epub = epub.get();
   } else if (want_epub) {
