@@ -262,6 +262,13 @@ void render_pdf_of(const Document& doc, const Loaded& loaded, const FontFiles& f
   rendered.warnings = std::move(pdf.warnings);
 }
 
+// Once the documents are built, the articles they came from are not needed:
+// freed before rendering, where memory peaks (a 10-day digest holds them all).
+void release_sources(Loaded& loaded) {
+  loaded.digest.articles = std::vector<Article>();
+  for (Edition& edition : loaded.editions) edition.sections = std::vector<Section>();
+}
+
 // Renders one edition as options ask. With both formats and a second core the
 // EPUB is made on its own thread while the PDF renders: the two share only the
 // read-only document and style (libharu, libzip and cairo state is per call).
@@ -289,7 +296,8 @@ unsigned job_count(const Options& o) {
 
 // Renders every edition, up to `jobs` days at once, each worker taking the next
 // day; results land in day order whatever finishes first.
-std::vector<RenderedEdition> render_all(const Loaded& loaded, const FontFiles& fonts,
+// Each day's document is freed as soon as its outputs are rendered.
+std::vector<RenderedEdition> render_all(Loaded& loaded, const FontFiles& fonts,
                                         const Options& o, const ProcessEnv& env) {
   std::vector<RenderedEdition> rendered(loaded.editions.size());
   const unsigned jobs = job_count(o);
@@ -298,6 +306,7 @@ std::vector<RenderedEdition> render_all(const Loaded& loaded, const FontFiles& f
     for (size_t i = next++; i < rendered.size(); i = next++) {
       try {
         render_edition(loaded.documents[i], loaded, fonts, o, env, jobs > 1, rendered[i]);
+        loaded.documents[i] = Document{};
       } catch (...) {
         rendered[i].failure = std::current_exception();
       }
@@ -351,6 +360,7 @@ int run_build(const Options& o, const ProcessEnv& env, std::ostream& out, std::o
     for (const Document& doc : loaded->documents) dump_edition(doc, *loaded, fonts, o.dump, out);
     return kExitOk;
   }
+  release_sources(*loaded);
   prepare_fontconfig();  // before any thread draws an EPUB cover
   std::vector<RenderedEdition> rendered = render_all(*loaded, fonts, o, env);
   for (const RenderedEdition& edition : rendered) {
