@@ -102,7 +102,29 @@ TEST_CASE("jobs: the first day over the page limit is the one reported, whatever
     CHECK(o.err.starts_with("broadsheet: error: edition 2024-11-05 has "));
     CHECK(o.err.find("2024-11-06") == std::string::npos);
     CHECK(o.files.empty());
+    // Days rendered before the failure were staged in the folder made for
+    // them: the temporary files and the folder are gone.
+    CHECK_FALSE(fs::exists(w.dir / ("out-" + std::string(jobs))));
   }
+}
+
+TEST_CASE("jobs: a day over the page limit removes the days already staged, in a folder that existed") {
+  JobsWorkspace w;
+  // 2024-11-05 (two stories) fits in the limit and is staged first with one
+  // job; 2024-11-06 (eight) does not.
+  JobsOutcome fits = build_with_jobs(w, "1");
+  REQUIRE(fits.status == kExitOk);
+  fs::create_directories(w.dir / "out-2");
+  size_t limit = 0;
+  for (size_t pages = 1; pages < 50 && limit == 0; ++pages) {
+    JobsOutcome probe = build_with_jobs(w, "2", pages);
+    if (probe.err.starts_with("broadsheet: error: edition 2024-11-06")) limit = pages;
+  }
+  REQUIRE(limit > 0);
+  JobsOutcome o = build_with_jobs(w, "2", limit);
+  CHECK(o.status == kExitInputError);
+  CHECK(o.files.empty());  // no output and no temporary file left
+  CHECK(fs::is_directory(w.dir / "out-2"));  // it was there before: kept
 }
 
 TEST_CASE("jobs: zero is a usage error") {
