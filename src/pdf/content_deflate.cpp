@@ -5,6 +5,8 @@
 
 #include <zlib.h>
 
+#include <chrono>
+
 #include "env/files.h"
 #include "pdf/haru_compat.h"
 
@@ -42,8 +44,15 @@ void ContentDeflater::add(HPDF_Page page) {
   if (filling_.size() >= kBatchPages) start_batch();
 }
 
+bool ContentDeflater::worker_busy() const {
+  return running_.valid() && running_.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
+}
+
+// Drawing is faster than deflating: waiting for the worker would leave this
+// core idle. While the worker is busy, this thread compresses the next batch
+// itself, so both cores compress (each page's stream is independent).
 void ContentDeflater::start_batch() {
-  if (!second_core_) {
+  if (!second_core_ || worker_busy()) {
     store(compress(std::move(filling_)));
   } else {
     if (running_.valid()) store(running_.get());

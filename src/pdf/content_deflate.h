@@ -17,7 +17,8 @@ std::string deflate_bytes(std::string_view raw);
 
 class ContentDeflater {
  public:
-  /// second_core: compress batches of pages on another thread, else in this one.
+  /// second_core: compress batches on another thread too (this one takes the
+  /// next batch while that thread is busy); else all in this thread.
   explicit ContentDeflater(bool second_core) : second_core_(second_core) {}
   ContentDeflater(const ContentDeflater&) = delete;
   ContentDeflater& operator=(const ContentDeflater&) = delete;
@@ -37,6 +38,7 @@ class ContentDeflater {
   using Batch = std::vector<Pending>;
   static Batch compress(Batch batch);
   void start_batch();
+  bool worker_busy() const;
   void store(Batch batch);
 
   bool second_core_;
