@@ -28,7 +28,7 @@ using namespace broadsheet;
 struct Fixture {
   Style style;
   FontFiles fonts;
-  LayoutOptions layout{LineBreaker::TotalFit, kSystemHyphenDir, std::make_shared<HyphenDictionaries>()};
+  PdfOptions pdf{LayoutOptions{LineBreaker::TotalFit, kSystemHyphenDir, std::make_shared<HyphenDictionaries>()}};
   unsigned pdf_every = 1;  // render the PDF for 1 input in pdf_every; 0: never
 };
 
@@ -74,7 +74,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const Document doc = build_document(edition);
     (void)dump_document(doc);
     (void)render_epub(doc, shared.style);
-    if (pdf) (void)render_pdf(doc, shared.style, shared.fonts, shared.layout);
+    if (pdf) (void)render_pdf(doc, shared.style, shared.fonts, shared.pdf);
   }
   return 0;
 }

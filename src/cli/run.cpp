@@ -84,11 +84,31 @@ std::string human_size(size_t bytes) {
   return std::to_string((bytes + 512 * 1024) / (1024 * 1024)) + " MB";
 }
 
-void create_output_dir(const fs::path& dir) {
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) throw EnvironmentError(dir.string() + ": cannot create the output folder: " + ec.message());
-}
+// The output folder, created before rendering (finished days are staged in
+// it); a failed build removes the folders it created, left empty.
+class OutputFolder {
+ public:
+  explicit OutputFolder(const fs::path& dir) {
+    std::error_code ec;
+    for (fs::path p = dir; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+      created_.push_back(p);
+      if (p == p.parent_path()) break;
+    }
+    fs::create_directories(dir, ec);
+    if (ec) throw EnvironmentError(dir.string() + ": cannot create the output folder: " + ec.message());
+  }
+  OutputFolder(const OutputFolder&) = delete;
+  OutputFolder& operator=(const OutputFolder&) = delete;
+  ~OutputFolder() {
+    std::error_code ec;  // fs::remove leaves a folder that is not empty
+    for (const fs::path& p : created_) fs::remove(p, ec);
+  }
+  /// Keeps the folders once outputs are in place.
+  void keep() { created_.clear(); }
+
+ private:
+  std::vector<fs::path> created_;  // innermost first
+};
 
 void add_build_options(CLI::App& cmd, Options& o, std::vector<std::string>& dates,
                        std::string& from, std::string& to) {
@@ -253,23 +273,30 @@ int run_check(const Options& o, const ProcessEnv& env, std::ostream& out, std::o
   return kExitOk;
 }
 
-// One day's outputs, rendered in memory: every edition is rendered (and checked
-// against the page limit) before any file is written, so that a failing day
-// leaves no file from any day. Problems are kept, to be reported in day order.
+// One day's outputs: every edition is rendered (and checked against the page
+// limit) before any file is put in place, so that a failing day leaves no file
+// from any day. A rendered day is staged at once (written under a temporary
+// name, its bytes freed) and committed only when every day has succeeded.
+// Problems are kept, to be reported in day order.
 struct RenderedEdition {
   std::string day;
   std::string pdf, epub;
   size_t pages = 0, articles = 0;
+  size_t pdf_bytes = 0, epub_bytes = 0;
+  std::vector<StagedFile> staged;  ///< in write order: PDF, then EPUB
   std::string error;           ///< the page-limit message, if over it
   std::exception_ptr failure;  ///< what rendering threw (EnvironmentError...)
   std::vector<std::string> warnings;  ///< the PDF's (render_pdf), printed in day order
 };
 
 // The PDF of one edition, unless it is over the page limit (then rendered.error).
+// second_core: the PDF may use another thread (pdf/content_deflate.h).
 void render_pdf_of(const Document& doc, const Loaded& loaded, const FontFiles& fonts,
-                   const ProcessEnv& env, RenderedEdition& rendered) {
-  LayoutOptions options;
-  options.dictionaries = loaded.dictionaries;
+                   const ProcessEnv& env, bool second_core, RenderedEdition& rendered) {
+  PdfOptions options;
+  options.layout.dictionaries = loaded.dictionaries;
+  options.second_core = second_core;
+  options.keep_items = false;  // only the page count is needed: free each page once drawn
   PdfResult pdf = render_pdf(doc, loaded.style, fonts, options);
   rendered.pages = pdf.pages.pages.size();
   if (rendered.pages > env.max_pages) {
@@ -282,24 +309,46 @@ void render_pdf_of(const Document& doc, const Loaded& loaded, const FontFiles& f
   rendered.warnings = std::move(pdf.warnings);
 }
 
+// Once the documents are built, the articles they came from are not needed:
+// freed before rendering, where memory peaks (a 10-day digest holds them all).
+void release_sources(Loaded& loaded) {
+  loaded.digest.articles = std::vector<Article>();
+  for (Edition& edition : loaded.editions) edition.sections = std::vector<Section>();
+}
+
 // Renders one edition as options ask. With both formats and a second core the
 // EPUB is made on its own thread while the PDF renders: the two share only the
 // read-only document and style (libharu, libzip and cairo state is per call).
 void render_edition(const Document& doc, const Loaded& loaded, const FontFiles& fonts,
-                    const Options& o, const ProcessEnv& env, bool epub_aside,
+                    const Options& o, const ProcessEnv& env, bool second_core,
                     RenderedEdition& rendered) {
   rendered.day = doc.iso_date;
   rendered.articles = doc.article_count();
   const bool want_pdf = o.formats != Formats::Epub, want_epub = o.formats != Formats::Pdf;
   std::future<std::string> epub;  // its destructor waits, so doc outlives the thread
-  if (want_pdf && want_epub && epub_aside) {
+  if (want_pdf && want_epub && second_core) {
     epub = std::async(std::launch::async, [&] { return render_epub(doc, loaded.style); });
   }
-  if (want_pdf) render_pdf_of(doc, loaded, fonts, env, rendered);
+  if (want_pdf) render_pdf_of(doc, loaded, fonts, env, second_core, rendered);
   if (epub.valid()) {
     rendered.epub = epub.get();
   } else if (want_epub) {
     rendered.epub = render_epub(doc, loaded.style);
+  }
+}
+
+// Writes a rendered day's outputs under temporary names and frees its bytes.
+void stage(RenderedEdition& rendered, const Options& o) {
+  if (!rendered.error.empty()) return;
+  if (o.formats != Formats::Epub) {
+    rendered.pdf_bytes = rendered.pdf.size();
+    rendered.staged.emplace_back(o.out_dir / (rendered.day + ".pdf"), rendered.pdf);
+    std::string().swap(rendered.pdf);
+  }
+  if (o.formats != Formats::Pdf) {
+    rendered.epub_bytes = rendered.epub.size();
+    rendered.staged.emplace_back(o.out_dir / (rendered.day + ".epub"), rendered.epub);
+    std::string().swap(rendered.epub);
   }
 }
 
@@ -309,7 +358,8 @@ unsigned job_count(const Options& o) {
 
 // Renders every edition, up to `jobs` days at once, each worker taking the next
 // day; results land in day order whatever finishes first.
-std::vector<RenderedEdition> render_all(const Loaded& loaded, const FontFiles& fonts,
+// Each day's document is freed as soon as its outputs are rendered.
+std::vector<RenderedEdition> render_all(Loaded& loaded, const FontFiles& fonts,
                                         const Options& o, const ProcessEnv& env) {
   std::vector<RenderedEdition> rendered(loaded.editions.size());
   const unsigned jobs = job_count(o);
@@ -318,6 +368,8 @@ std::vector<RenderedEdition> render_all(const Loaded& loaded, const FontFiles& f
     for (size_t i = next++; i < rendered.size(); i = next++) {
       try {
         render_edition(loaded.documents[i], loaded, fonts, o, env, jobs > 1, rendered[i]);
+        loaded.documents[i] = Document{};
+        stage(rendered[i], o);
       } catch (...) {
         rendered[i].failure = std::current_exception();
       }
@@ -330,21 +382,16 @@ std::vector<RenderedEdition> render_all(const Loaded& loaded, const FontFiles& f
   return rendered;
 }
 
-void write_edition(const RenderedEdition& rendered, const Options& o, std::ostream& out) {
-  if (o.formats != Formats::Epub) {
-    fs::path path = o.out_dir / (rendered.day + ".pdf");
-    write_file_atomically(path, rendered.pdf);
-    if (!o.quiet) {
-      out << "wrote " << path.string() << " (" << rendered.pages << " pages, "
-          << human_size(rendered.pdf.size()) << ")\n";
-    }
-  }
-  if (o.formats != Formats::Pdf) {
-    fs::path path = o.out_dir / (rendered.day + ".epub");
-    write_file_atomically(path, rendered.epub);
-    if (!o.quiet) {
-      out << "wrote " << path.string() << " (" << rendered.articles << " articles, "
-          << human_size(rendered.epub.size()) << ")\n";
+void commit_edition(RenderedEdition& rendered, const Options& o, std::ostream& out) {
+  for (StagedFile& file : rendered.staged) {
+    file.commit();
+    if (o.quiet) continue;
+    if (file.path().extension() == ".pdf") {
+      out << "wrote " << file.path().string() << " (" << rendered.pages << " pages, "
+          << human_size(rendered.pdf_bytes) << ")\n";
+    } else {
+      out << "wrote " << file.path().string() << " (" << rendered.articles << " articles, "
+          << human_size(rendered.epub_bytes) << ")\n";
     }
   }
 }
@@ -371,7 +418,9 @@ int run_build(const Options& o, const ProcessEnv& env, std::ostream& out, std::o
     for (const Document& doc : loaded->documents) dump_edition(doc, *loaded, fonts, o.dump, out);
     return kExitOk;
   }
+  release_sources(*loaded);
   prepare_fontconfig();  // before any thread draws an EPUB cover
+  OutputFolder folder(o.out_dir);  // declared first: removed after the staged files
   std::vector<RenderedEdition> rendered = render_all(*loaded, fonts, o, env);
   for (const RenderedEdition& edition : rendered) {
     if (edition.failure) std::rethrow_exception(edition.failure);
@@ -383,8 +432,8 @@ int run_build(const Options& o, const ProcessEnv& env, std::ostream& out, std::o
   for (const RenderedEdition& edition : rendered) {
     for (const std::string& warning : edition.warnings) err << "broadsheet: warning: " << warning << "\n";
   }
-  create_output_dir(o.out_dir);
-  for (const RenderedEdition& edition : rendered) write_edition(edition, o, out);
+  folder.keep();
+  for (RenderedEdition& edition : rendered) commit_edition(edition, o, out);
   return kExitOk;
 }
 

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <stdexcept>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -47,7 +48,11 @@ std::string read_file(const fs::path& path) {
   return bytes;
 }
 
-void write_file_atomically(const fs::path& path, std::string_view bytes) {
+namespace {
+
+// The temporary file beside path with bytes in it, flushed, mode 0666 minus
+// umask; returns its name. Nothing is left behind when it throws.
+fs::path write_temporary(const fs::path& path, std::string_view bytes) {
   fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   std::string pattern = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   TempFile tmp;
@@ -70,10 +75,34 @@ void write_file_atomically(const fs::path& path, std::string_view bytes) {
   if (::fsync(tmp.fd) != 0) throw EnvironmentError(describe(path, "cannot flush"));
   ::close(tmp.fd);
   tmp.fd = -1;
-  if (std::rename(tmp.path.c_str(), path.c_str()) != 0) {
-    throw EnvironmentError(describe(path, "cannot rename the temporary file into place"));
-  }
   tmp.keep = true;
+  return tmp.path;
+}
+
+}  // namespace
+
+void write_file_atomically(const fs::path& path, std::string_view bytes) {
+  StagedFile(path, bytes).commit();
+}
+
+StagedFile::StagedFile(const fs::path& path, std::string_view bytes)
+    : path_(path), temp_(write_temporary(path, bytes)) {}
+
+StagedFile::StagedFile(StagedFile&& other) noexcept
+    : path_(std::move(other.path_)), temp_(std::move(other.temp_)) {
+  other.temp_.clear();
+}
+
+StagedFile::~StagedFile() {
+  if (!temp_.empty()) ::unlink(temp_.c_str());
+}
+
+void StagedFile::commit() {
+  if (temp_.empty()) throw std::logic_error("StagedFile::commit: nothing staged");
+  if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
+    throw EnvironmentError(describe(path_, "cannot rename the temporary file into place"));
+  }
+  temp_.clear();
 }
 
 }  // namespace broadsheet

@@ -23,4 +23,22 @@ std::string read_file(const std::filesystem::path& path);
 /// that a reader never sees a half-written file and a failure leaves none.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
+/// An output written (and flushed) under a temporary name beside its path, so
+/// that its bytes need not stay in memory until every output is ready:
+/// commit() renames it into place; destroyed uncommitted, it is removed.
+class StagedFile {
+ public:
+  StagedFile(const std::filesystem::path& path, std::string_view bytes);
+  StagedFile(StagedFile&& other) noexcept;
+  StagedFile& operator=(StagedFile&&) = delete;
+  StagedFile(const StagedFile&) = delete;
+  ~StagedFile();
+  /// Renames the temporary file over path; throws EnvironmentError.
+  void commit();
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_, temp_;  // temp_ empty once committed or moved from
+};
+
 }  // namespace broadsheet

@@ -62,8 +62,12 @@ void ZipWriter::add_stored(std::string_view name, std::string content) {
   add(name, std::move(content), ZIP_CM_STORE, 0);
 }
 
+// zlib's default level: deflate is 40 % of the EPUB's CPU, and level 9 costs
+// a tenth more of the whole (1,000-article benchmark) for an archive 0.3 % smaller.
+constexpr std::uint32_t kDeflateLevel = 6;
+
 void ZipWriter::add_deflated(std::string_view name, std::string content) {
-  add(name, std::move(content), ZIP_CM_DEFLATE, 9);
+  add(name, std::move(content), ZIP_CM_DEFLATE, kDeflateLevel);
 }
 
 void ZipWriter::add(std::string_view name, std::string content, std::int32_t method,

@@ -31,7 +31,7 @@ class ZipWriter {
 
   /// Adds an uncompressed entry (the EPUB's mimetype must be stored).
   void add_stored(std::string_view name, std::string content);
-  /// Adds an entry compressed with deflate at level 9.
+  /// Adds an entry compressed with deflate at zlib's default level (kDeflateLevel).
   void add_deflated(std::string_view name, std::string content);
   /// Closes the archive and returns its bytes. Call once.
   std::string finish();

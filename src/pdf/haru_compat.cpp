@@ -118,6 +118,42 @@ bool write_raw(HPDF_Page page, std::string_view content) {
                            static_cast<HPDF_UINT>(content.size())) == HPDF_OK;
 }
 
+std::string take_content(HPDF_Page page) {
+  HPDF_Stream stream = static_cast<HPDF_PageAttr>(page->attr)->stream;
+  std::string bytes(stream->size, '\0');
+  if (!bytes.empty() && (HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
+                         !read_bytes(stream, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
+                                     static_cast<HPDF_UINT>(bytes.size())))) {
+    return {};
+  }
+  HPDF_MemStream_FreeData(stream);
+  return bytes;
+}
+
+namespace {
+
+// Written inside the content dictionary, where libharu writes the filter of a
+// stream it compresses: the output is the same bytes as before.
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
+}
+
+}  // namespace
+
+bool store_deflated_content(HPDF_Page page, std::string_view deflated) {
+  auto attr = static_cast<HPDF_PageAttr>(page->attr);
+  HPDF_MemStream_FreeData(attr->stream);
+  if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
+                        static_cast<HPDF_UINT>(deflated.size())) != HPDF_OK) {
+    return false;
+  }
+  // No filter for libharu (it would deflate again), so it also drops its
+  // /Filter entry; the write hook names the filter instead.
+  attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+  attr->contents->write_fn = write_flate_filter;
+  return true;
+}
+
 HPDF_FontDef fontdef_of(HPDF_Font font) {
   return static_cast<HPDF_FontAttr>(font->attr)->fontdef;
 }

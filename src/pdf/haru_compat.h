@@ -6,6 +6,7 @@
 #include <hpdf.h>
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace broadsheet::haru {
@@ -25,6 +26,15 @@ bool include_composite_components(HPDF_FontDef fontdef);
 
 /// Appends raw content-stream text (e.g. a TJ array) to the page.
 bool write_raw(HPDF_Page page, std::string_view content);
+
+/// Takes a drawn page's content stream out of libharu (uncompressed bytes) and
+/// leaves the stream empty; store_deflated_content puts the compressed bytes back.
+std::string take_content(HPDF_Page page);
+
+/// Makes the page's content stream hold `deflated` (zlib data) as it is:
+/// libharu writes it without compressing it again, with the same
+/// /Filter [ /FlateDecode ] it writes for streams it compresses itself.
+bool store_deflated_content(HPDF_Page page, std::string_view deflated);
 
 /// The fontdef behind a font made by HPDF_GetFont.
 HPDF_FontDef fontdef_of(HPDF_Font font);

@@ -3,6 +3,8 @@
 #include "pdf/haru_fonts.h"
 
 #include <charconv>
+#include <cmath>
+#include <limits>
 
 #include "env/files.h"
 #include "pdf/bidi.h"
@@ -161,11 +163,11 @@ std::vector<HPDF_FontDef> FontBook::used_fontdefs() const {
 
 // --- HaruMeasurer --------------------------------------------------------------
 
-double HaruMeasurer::width(const FontFace& face, std::string_view text, double size) {
-  key_.assign(1, static_cast<char>('A' + face_slot(face)));
-  key_.append(text);
-  auto hit = cache_.find(key_);
-  if (hit != cache_.end()) return hit->second * size / 1000;
+HaruMeasurer::HaruMeasurer(FontBook& book) : book_(book) {
+  for (auto& slot : ascii_) slot.fill(std::numeric_limits<double>::quiet_NaN());
+}
+
+double HaruMeasurer::measure_units(const FontFace& face, std::string_view text) {
   std::string shaped;
   if (has_rtl(text)) {
     shaped = shape_for_measuring(text);
@@ -174,6 +176,24 @@ double HaruMeasurer::width(const FontFace& face, std::string_view text, double s
   double units = 0;
   book_.split(face, text, runs_);
   for (const FontRun& run : runs_) units += book_.units(run.font, text.substr(run.begin, run.end - run.begin));
+  return units;
+}
+
+double HaruMeasurer::ascii_units(const FontFace& face, char c) {
+  double& units = ascii_[static_cast<size_t>(face_slot(face))][static_cast<unsigned char>(c)];
+  if (std::isnan(units)) units = measure_units(face, std::string_view(&c, 1));
+  return units;
+}
+
+double HaruMeasurer::width(const FontFace& face, std::string_view text, double size) {
+  if (text.size() == 1 && static_cast<unsigned char>(text[0]) < 0x80) {
+    return ascii_units(face, text[0]) * size / 1000;
+  }
+  key_.assign(1, static_cast<char>('A' + face_slot(face)));
+  key_.append(text);
+  auto hit = cache_.find(key_);
+  if (hit != cache_.end()) return hit->second * size / 1000;
+  double units = measure_units(face, text);
   cache_.emplace(key_, units);
   return units * size / 1000;
 }

@@ -5,6 +5,7 @@
 
 #include <hpdf.h>
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -89,11 +90,18 @@ class FontBook {
 /// (Arabic presentation forms), as the writer draws it.
 class HaruMeasurer : public TextMeasurer {
  public:
-  explicit HaruMeasurer(FontBook& book) : book_(book) {}
+  explicit HaruMeasurer(FontBook& book);
   double width(const FontFace& face, std::string_view text, double size) override;
 
  private:
+  // Unscaled width of text, measured (no cache).
+  double measure_units(const FontFace& face, std::string_view text);
+  double ascii_units(const FontFace& face, char c);
+
   FontBook& book_;
+  // Single ASCII characters (the space and hyphen asked with every word) by
+  // face slot and code: no hashing. NaN until first measured.
+  std::array<std::array<double, 128>, 12> ascii_;
   std::unordered_map<std::string, double> cache_;
   std::string key_;
   std::vector<FontRun> runs_;

@@ -74,9 +74,16 @@ int fitness_of(double ratio) {
   return Tight;
 }
 
+// |r|³ by multiplication: std::pow was 4 % of a whole PDF build. (The last bit
+// may differ from pow's; the 1,000-article benchmark lays out identically.)
+double cube_of_abs(double ratio) {
+  double a = std::abs(ratio);
+  return a * a * a;
+}
+
 double badness(double ratio) {
   if (ratio == kInfinity) return kInfiniteBadness;
-  return std::min(kInfiniteBadness, 100 * std::pow(std::abs(ratio), 3));
+  return std::min(kInfiniteBadness, 100 * cube_of_abs(ratio));
 }
 
 // In the emergency passes every line is feasible, and TeX's cap at 10000 would
@@ -85,7 +92,7 @@ double badness(double ratio) {
 // TeX gets from \emergencystretch).
 double emergency_badness(double ratio) {
   constexpr double kNoGlue = 1e9;  // a line with nothing to stretch
-  return ratio == kInfinity ? kNoGlue : 100 * std::pow(std::abs(ratio), 3);
+  return ratio == kInfinity ? kNoGlue : 100 * cube_of_abs(ratio);
 }
 
 double penalty_of(const Word& w, bool forced) {

@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "env/files.h"
+#include "pdf/content_deflate.h"
 #include "pdf/bidi.h"
 #include "pdf/glyph_check.h"
 #include "pdf/haru_compat.h"
@@ -243,7 +244,7 @@ std::string save(const HaruDoc& doc, FontBook& book) {
 }  // namespace
 
 PdfResult render_pdf(const Document& doc, const Style& style, const FontFiles& fonts,
-                     const LayoutOptions& options) {
+                     const PdfOptions& options) {
   HaruDoc haru;
   HPDF_Doc pdf = haru.get();
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);  // first: fixed per object at creation (§1.10)
@@ -256,14 +257,20 @@ PdfResult render_pdf(const Document& doc, const Style& style, const FontFiles& f
   HaruMeasurer measurer(book);
   PdfResult result;
   result.warnings = check_glyphs(doc, book);
-  result.pages = layout(doc, style, measurer, options);
+  result.pages = layout(doc, style, measurer, options.layout);
 
   std::vector<HPDF_Page> pages = add_pages(haru, result.pages);
   HaruImages images(haru);
+  ContentDeflater deflater(options.second_core);
   for (size_t i = 0; i < pages.size(); ++i) {
     PagePainter(haru, book, images, pages[i], pages).paint(result.pages.pages[i]);
     haru.check("drawing page " + std::to_string(i + 1));
+    deflater.add(pages[i]);
+    if (!options.keep_items) std::vector<PageItem>().swap(result.pages.pages[i].items);
   }
+  const bool stored = deflater.finish();
+  haru.check("storing compressed pages");
+  if (!stored) throw EnvironmentError("PDF: cannot store a compressed page");
   add_outline(pdf, result.pages, doc, pages);
   add_page_labels(pdf, result.pages);
   haru.check("adding the outline and page labels");

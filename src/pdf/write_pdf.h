@@ -22,9 +22,18 @@ struct PdfResult {
   std::vector<std::string> warnings;
 };
 
+struct PdfOptions {
+  LayoutOptions layout;
+  /// Compress pages' content on a second thread while later pages are drawn.
+  bool second_core = false;
+  /// Keep the display list's items in PdfResult::pages (for --dump layout and
+  /// tests); without, each page's items are freed once drawn (pages stay, empty).
+  bool keep_items = true;
+};
+
 /// Lays out and renders one edition in memory. Throws EnvironmentError when
 /// a font cannot be loaded or libharu fails.
 PdfResult render_pdf(const Document& doc, const Style& style, const FontFiles& fonts,
-                     const LayoutOptions& options = {});
+                     const PdfOptions& options = {});
 
 }  // namespace broadsheet

@@ -25,15 +25,19 @@ struct JobsWorkspace {
     std::string pattern = (fs::temp_directory_path() / "jobs-XXXXXX").string();
     dir = ::mkdtemp(pattern.data());
     std::string yaml;
-    // The first day's first story runs over a page, so that every day needs more than one.
-    std::string long_text;
-    for (int k = 0; k < 80; ++k) long_text += "A sentence that makes the first story run long. ";
+    // Every day needs more than one page (the first day's first story runs over
+    // one), and 2024-11-06 needs more than 2024-11-05 (its first story is longer).
+    auto sentences = [](int n) {
+      std::string text;
+      for (int k = 0; k < n; ++k) text += "A sentence that makes the story run long. ";
+      return text;
+    };
     for (int i = 0; i < 12; ++i) {
       std::string day = i < 2 ? "05" : i < 10 ? "06" : "07";
       yaml += "- {title: Story " + std::to_string(i) + ", date: 2024-11-" + day +
               ", body: \"Paragraph one of story " + std::to_string(i) +
               " with enough words to wrap a line or two in the column.\\n\\nAnd a second one." +
-              (i == 0 ? " " + long_text : std::string()) + "\"}\n";
+              (i == 0 ? " " + sentences(80) : i == 2 ? " " + sentences(400) : std::string()) + "\"}\n";
     }
     write_file_atomically(dir / "in.yaml", yaml);
   }
@@ -106,7 +110,29 @@ TEST_CASE("jobs: the first day over the page limit is the one reported, whatever
     CHECK(o.err.starts_with("broadsheet: error: edition 2024-11-05 has "));
     CHECK(o.err.find("2024-11-06") == std::string::npos);
     CHECK(o.files.empty());
+    // Days rendered before the failure were staged in the folder made for
+    // them: the temporary files and the folder are gone.
+    CHECK_FALSE(fs::exists(w.dir / ("out-" + std::string(jobs))));
   }
+}
+
+TEST_CASE("jobs: a day over the page limit removes the days already staged, in a folder that existed") {
+  JobsWorkspace w;
+  // 2024-11-05 (two stories) fits in the limit and is staged first with one
+  // job; 2024-11-06 (eight) does not.
+  JobsOutcome fits = build_with_jobs(w, "1");
+  REQUIRE(fits.status == kExitOk);
+  fs::create_directories(w.dir / "out-2");
+  size_t limit = 0;
+  for (size_t pages = 1; pages < 50 && limit == 0; ++pages) {
+    JobsOutcome probe = build_with_jobs(w, "2", pages);
+    if (probe.err.starts_with("broadsheet: error: edition 2024-11-06")) limit = pages;
+  }
+  REQUIRE(limit > 0);
+  JobsOutcome o = build_with_jobs(w, "2", limit);
+  CHECK(o.status == kExitInputError);
+  CHECK(o.files.empty());  // no output and no temporary file left
+  CHECK(fs::is_directory(w.dir / "out-2"));  // it was there before: kept
 }
 
 TEST_CASE("jobs: zero is a usage error") {

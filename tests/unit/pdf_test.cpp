@@ -120,6 +120,20 @@ TEST_CASE("pdf: a multilingual edition passes qpdf, extracts, embeds subsets, is
   fs::remove(path);
 }
 
+TEST_CASE("pdf: a second core and dropping drawn items change no byte") {
+  Style style;
+  FontFiles fonts = find_fonts(style.fonts);
+  PdfResult plain = render_pdf(multilingual(), style, fonts);
+  PdfOptions options;
+  options.second_core = true;
+  options.keep_items = false;
+  PdfResult lean = render_pdf(multilingual(), style, fonts, options);
+  CHECK(lean.bytes == plain.bytes);
+  REQUIRE(lean.pages.pages.size() == plain.pages.pages.size());
+  for (const Page& page : lean.pages.pages) CHECK(page.items.empty());
+  CHECK_FALSE(plain.pages.pages.front().items.empty());
+}
+
 TEST_CASE("pdf: an empty edition still renders a front page") {
   Document doc;
   doc.meta.title = "Empty";
