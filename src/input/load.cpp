@@ -113,6 +113,12 @@ void read_setting(FieldReader& reader, const Entry& entry, ParsedFile& parsed) {
       if (!check_cover(reader, entry, value, path)) return;
       value = path.lexically_normal().string();
     }
+    // A style given by path (not a shipped style's name) is found beside the
+    // digest, as its images are, whatever folder cron runs the tool from.
+    const bool style_path = value.find('/') != std::string::npos || value.ends_with(".yaml");
+    if (entry.key == "style" && style_path && fs::path(value).is_relative()) {
+      value = (fs::path(reader.source().file).parent_path() / value).lexically_normal().string();
+    }
     parsed.digest.meta.*field.member = value;
     parsed.settings[field.key] = Setting{value, reader.loc(entry.value)};
   }

@@ -317,3 +317,16 @@ TEST_CASE("load_digests merges files: numbering, first setting wins, unreadable 
                      dir.path.string() + ": error: cannot read: is a directory, not a file",
                      p + "c.yaml:2:8: warning: 'title' is 'C' here but 'B' in " + p + "b.yaml:1; using 'B'"});
 }
+
+TEST_CASE("a digest's style given by path is found beside the digest; a name stays a name") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path / "feeds");
+  auto by_path = dir.write("feeds/a.yaml", "style: ../house/paper.yaml\narticles:\n- {title: A, date: 2024-11-06}\n");
+  auto by_name = dir.write("feeds/b.yaml", "style: newspaper\narticles:\n- {title: B, date: 2024-11-06}\n");
+  auto absolute = dir.write("feeds/c.yaml", "style: /etc/paper.yaml\narticles:\n- {title: C, date: 2024-11-06}\n");
+  Diagnostics diags;
+  CHECK(load_digests({by_path}, diags).meta.style == (dir.path / "house/paper.yaml").string());
+  CHECK(load_digests({by_name}, diags).meta.style == "newspaper");
+  CHECK(load_digests({absolute}, diags).meta.style == "/etc/paper.yaml");
+  CHECK_FALSE(diags.has_errors());
+}
