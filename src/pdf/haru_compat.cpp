@@ -86,6 +86,28 @@ bool fix_tounicode(HPDF_Font font) {
                            static_cast<HPDF_UINT>(s.size())) == HPDF_OK;
 }
 
+bool replace_widths(HPDF_Font font, const std::vector<CidWidth>& widths) {
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  if (!attr || !attr->descendant_font) return false;
+  HPDF_Array w = HPDF_Array_New(font->mmgr);
+  if (!w) return false;
+  HPDF_Array run = nullptr;  // widths of consecutive cids share one sub-array
+  std::uint32_t previous = 0;
+  HPDF_STATUS status = HPDF_OK;
+  for (const CidWidth& c : widths) {
+    if (!run || c.cid != previous + 1) {
+      run = HPDF_Array_New(font->mmgr);
+      if (!run) return false;
+      status |= HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(c.cid));
+      status |= HPDF_Array_Add(w, run);
+    }
+    status |= HPDF_Array_AddNumber(run, c.width);
+    previous = c.cid;
+  }
+  // Dict_Add frees the old array (a direct object) and takes this one.
+  return status == HPDF_OK && HPDF_Dict_Add(attr->descendant_font, "W", w) == HPDF_OK;
+}
+
 bool has_glyph(HPDF_FontDef fontdef, std::uint32_t cp) {
   if (cp > 0xFFFF) return false;  // the UTF-8 encoder turns these into spaces
   return HPDF_TTFontDef_GetGlyphid(fontdef, static_cast<HPDF_UINT16>(cp)) != 0;

@@ -8,12 +8,26 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace broadsheet::haru {
 
 /// Replaces the encoding CMap libharu attaches as /ToUnicode with a real
 /// ToUnicode CMap (identity bfranges); false when the font has none.
 bool fix_tounicode(HPDF_Font font);
+
+/// A character's advance in a font's /W array: code (the CID, which is the
+/// BMP code point under libharu's UTF-8 encoder) and width in 1/1000 em.
+struct CidWidth {
+  std::uint32_t cid = 0;
+  std::int32_t width = 0;
+};
+
+/// Replaces the font's /W array, which libharu fills for every code point the
+/// font covers (40-60 KB of uncompressed text per face: a dictionary, not a
+/// stream), with the widths of the characters given (sorted by cid): the ones
+/// the document uses. False when the font has no descendant font.
+bool replace_widths(HPDF_Font font, const std::vector<CidWidth>& widths);
 
 /// Whether the TrueType font definition has a glyph for cp (BMP only). Unlike
 /// measuring, this does not mark the glyph as used in the subset.

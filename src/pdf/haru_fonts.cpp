@@ -161,6 +161,17 @@ std::vector<HPDF_FontDef> FontBook::used_fontdefs() const {
   return defs;
 }
 
+void FontBook::trim_width_arrays() {
+  for (const Entry& e : entries_) {
+    if (!e.font) continue;
+    std::vector<haru::CidWidth> used;
+    for (std::uint32_t cp = 0; cp < e.widths.size(); ++cp) {
+      if (e.widths[cp] != kUnknownWidth) used.push_back({cp, e.widths[cp]});
+    }
+    if (!haru::replace_widths(e.font, used)) throw EnvironmentError("PDF: cannot write a font's widths");
+  }
+}
+
 // --- HaruMeasurer --------------------------------------------------------------
 
 HaruMeasurer::HaruMeasurer(FontBook& book) : book_(book) {

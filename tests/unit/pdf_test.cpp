@@ -120,6 +120,26 @@ TEST_CASE("pdf: a multilingual edition passes qpdf, extracts, embeds subsets, is
   fs::remove(path);
 }
 
+TEST_CASE("pdf: each font's /W lists only the characters the edition uses") {
+  Style style;
+  FontFiles fonts = find_fonts(style.fonts);
+  const std::string bytes = render_pdf(multilingual(), style, fonts).bytes;
+  // libharu writes widths for every code point a face covers (DejaVuSerif:
+  // about 3,000 entries, 40-60 KB); a short edition uses a few hundred.
+  size_t arrays = 0;
+  for (size_t at = bytes.find("/W ["); at != std::string::npos; at = bytes.find("/W [", at + 1)) {
+    size_t depth = 0, end = at + 3;
+    for (; end < bytes.size(); ++end) {
+      if (bytes[end] == '[') ++depth;
+      if (bytes[end] == ']' && --depth == 0) break;
+    }
+    CAPTURE(bytes.substr(at, 80));
+    CHECK(end - at < 8000);
+    ++arrays;
+  }
+  CHECK(arrays >= 3);  // serif, sans and the CJK fallback at least
+}
+
 TEST_CASE("pdf: a second core and dropping drawn items change no byte") {
   Style style;
   FontFiles fonts = find_fonts(style.fonts);
