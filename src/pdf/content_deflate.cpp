@@ -1,11 +1,12 @@
-// Page content compression outside libharu's save: zlib one-shot at libharu's
-// level, in batches, optionally on a second thread that touches only bytes
-// (libharu objects are used on the calling thread alone).
+// Page content compression outside libharu's save: libdeflate, in batches,
+// optionally on a second thread that touches only bytes (libharu objects are
+// used on the calling thread alone).
 #include "pdf/content_deflate.h"
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <chrono>
+#include <memory>
 
 #include "env/files.h"
 #include "pdf/haru_compat.h"
@@ -18,24 +19,40 @@ namespace {
 // waiting for compression stays small (about 40 KB a page).
 constexpr size_t kBatchPages = 16;
 
-}  // namespace
+// libdeflate at its level 6 writes streams as small as zlib's default level
+// (0.3 % smaller on the benchmark's pages) in two thirds of zlib's time: it
+// compresses whole buffers, which a finished page is.
+constexpr int kLevel = 6;
 
-std::string deflate_bytes(std::string_view raw) {
-  uLongf size = compressBound(static_cast<uLong>(raw.size()));
-  std::string out(size, '\0');
-  // compress2 = deflateInit(level) + deflate(Z_FINISH): the same stream as
-  // libharu's chunked deflate at Z_DEFAULT_COMPRESSION.
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
-                reinterpret_cast<const Bytef*>(raw.data()), static_cast<uLong>(raw.size()),
-                Z_DEFAULT_COMPRESSION) != Z_OK) {
-    throw EnvironmentError("PDF: zlib could not compress a page (out of memory?)");
-  }
+struct CompressorFree {
+  void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+};
+using Compressor = std::unique_ptr<libdeflate_compressor, CompressorFree>;
+
+Compressor new_compressor() {
+  Compressor c(libdeflate_alloc_compressor(kLevel));
+  if (!c) throw EnvironmentError("PDF: no memory for a deflate compressor");
+  return c;
+}
+
+// zlib format (the FlateDecode filter's), with its header and Adler-32.
+std::string deflate_with(libdeflate_compressor* c, std::string_view raw) {
+  std::string out(libdeflate_zlib_compress_bound(c, raw.size()), '\0');
+  size_t size = libdeflate_zlib_compress(c, raw.data(), raw.size(), out.data(), out.size());
+  if (size == 0) throw EnvironmentError("PDF: a page did not fit its deflate bound");
   out.resize(size);
   return out;
 }
 
+}  // namespace
+
+std::string deflate_bytes(std::string_view raw) { return deflate_with(new_compressor().get(), raw); }
+
+// One compressor per batch: allocating one costs about as much as
+// compressing a small page.
 ContentDeflater::Batch ContentDeflater::compress(Batch batch) {
-  for (Pending& p : batch) p.bytes = deflate_bytes(p.bytes);
+  Compressor c = new_compressor();
+  for (Pending& p : batch) p.bytes = deflate_with(c.get(), p.bytes);
   return batch;
 }
 

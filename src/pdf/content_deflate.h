@@ -1,6 +1,6 @@
 // Compresses pages' content streams as soon as they are drawn, instead of all
 // at once when libharu saves: libharu then holds about a fifth of the bytes,
-// and the zlib work can run on another core while later pages are drawn.
+// and the deflate work can run on another core while later pages are drawn.
 #pragma once
 
 #include <hpdf.h>
@@ -12,7 +12,7 @@
 
 namespace broadsheet {
 
-/// The zlib stream libharu would write for raw (deflate, default level).
+/// raw as zlib-format deflate data (what /FlateDecode reads).
 std::string deflate_bytes(std::string_view raw);
 
 class ContentDeflater {

@@ -27,9 +27,21 @@ std::string num(double v) {
   return ec == std::errc() ? std::string(buf, end) : std::string("0");
 }
 
-void append_hex4(std::string& out, char32_t cp) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 15];
+// A two-byte character code inside a literal string: half the bytes of a hex
+// string, so half the content to build and to deflate. Delimiters and the
+// backslash are escaped; so are CR and LF, which a reader would otherwise
+// read as one end-of-line (PDF 32000 7.3.4.2).
+void append_code(std::string& out, char32_t cp) {
+  for (unsigned byte : {static_cast<unsigned>(cp >> 8) & 0xFF, static_cast<unsigned>(cp) & 0xFF}) {
+    switch (byte) {
+      case '(': out += "\\("; break;
+      case ')': out += "\\)"; break;
+      case '\\': out += "\\\\"; break;
+      case '\r': out += "\\r"; break;
+      case '\n': out += "\\n"; break;
+      default: out += static_cast<char>(byte);
+    }
+  }
 }
 
 bool same_color(const Color& a, const Color& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
@@ -96,13 +108,13 @@ class PagePainter {
       double space = HPDF_Font_GetUnicodeWidth(font, 0x20);
       adjust = -((item.word_gap - item.char_space) * 1000 / item.size - space);
     }
-    std::string tj = "[<";
+    std::string tj = "[(";
     for (size_t i = 0; i < run.size();) {
       char32_t cp = decode_utf8(run, i);
-      append_hex4(tj, cp);
-      if (cp == ' ' && adjust != 0) tj += "> " + num(adjust) + " <";
+      append_code(tj, cp);
+      if (cp == ' ' && adjust != 0) tj += ") " + num(adjust) + " (";
     }
-    tj += ">] TJ\n";
+    tj += ")] TJ\n";
     haru::write_raw(page_, tj);
   }
 

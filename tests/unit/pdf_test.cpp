@@ -120,6 +120,31 @@ TEST_CASE("pdf: a multilingual edition passes qpdf, extracts, embeds subsets, is
   fs::remove(path);
 }
 
+TEST_CASE("pdf: character codes that contain string delimiters extract intact") {
+  // Codes are two bytes in literal strings: č is 01 0D (a CR), Ċ 01 0A (LF),
+  // Ĩ 01 28 and ĩ 01 29 (parentheses), Ŝ 01 5C (backslash), next to the ASCII
+  // delimiters themselves. An unescaped byte would end the string or vanish.
+  const std::string phrase = "(a) \\b\\ čĊĨĩŜ [c] <d>";
+  Document doc;
+  doc.meta.title = "Delimiters";
+  doc.long_date = "Thursday, 7 November 2024";
+  ArticleDoc article;
+  article.title = "Escapes";
+  article.body.push_back(para({txt(phrase)}));
+  doc.sections.push_back(SectionDoc{"s", "News", {article}});
+  Style style;
+  fs::path path = write_temp(render_pdf(doc, style, find_fonts(style.fonts)).bytes, "broadsheet_pdf_escapes.pdf");
+  int status = 0;
+  run("qpdf --check " + path.string() + " 2>&1", status);
+  CHECK(status == 0);
+  std::string text = run("pdftotext -enc UTF-8 " + path.string() + " - 2>&1", status);
+  CHECK(status == 0);
+  CAPTURE(text);
+  CHECK(text.find(phrase) != std::string::npos);
+  CHECK(text.find("Syntax") == std::string::npos);
+  fs::remove(path);
+}
+
 TEST_CASE("pdf: each font's /W lists only the characters the edition uses") {
   Style style;
   FontFiles fonts = find_fonts(style.fonts);
