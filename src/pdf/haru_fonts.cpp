@@ -200,13 +200,7 @@ double HaruMeasurer::width(const FontFace& face, std::string_view text, double s
   if (text.size() == 1 && static_cast<unsigned char>(text[0]) < 0x80) {
     return ascii_units(face, text[0]) * size / 1000;
   }
-  key_.assign(1, static_cast<char>('A' + face_slot(face)));
-  key_.append(text);
-  auto hit = cache_.find(key_);
-  if (hit != cache_.end()) return hit->second * size / 1000;
-  double units = measure_units(face, text);
-  cache_.emplace(key_, units);
-  return units * size / 1000;
+  return measure_units(face, text) * size / 1000;
 }
 
 }  // namespace broadsheet

@@ -10,7 +10,6 @@
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "env/fonts.h"
@@ -88,8 +87,10 @@ class FontBook {
   std::vector<int> fallbacks_;      // entry indexes, in order
 };
 
-/// Widths through libharu, cached per face and text (unscaled), so that
-/// repeated words cost one hash lookup. Right-to-left text is measured shaped
+/// Widths through libharu: the sum of the FontBook's per-character advances,
+/// which are cached in flat tables. (A cache per word, keyed by its text, was
+/// slower: hashing and probing a table of 100,000s of words costs more than
+/// adding up a few table entries.) Right-to-left text is measured shaped
 /// (Arabic presentation forms), as the writer draws it.
 class HaruMeasurer : public TextMeasurer {
  public:
@@ -105,8 +106,6 @@ class HaruMeasurer : public TextMeasurer {
   // Single ASCII characters (the space and hyphen asked with every word) by
   // face slot and code: no hashing. NaN until first measured.
   std::array<std::array<double, 128>, 12> ascii_;
-  std::unordered_map<std::string, double> cache_;
-  std::string key_;
   std::vector<FontRun> runs_;
 };
 
