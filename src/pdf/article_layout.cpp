@@ -7,6 +7,7 @@
 #include "pdf/compose.h"
 #include "pdf/image_layout.h"
 #include "pdf/pdf_text.h"
+#include "pdf/precompose.h"
 #include "pdf/table_layout.h"
 
 namespace broadsheet {
@@ -243,15 +244,16 @@ class ArticleComposer {
   }
 
   void paragraph(const Block& b, const BlockContext& ctx) {
-    Align align = style_.justify ? Align::Justify : Align::Left;
-    LineSettings s = settings(ctx, style_.body_leading, style_.body_size, align);
-    s.rules.hyphenate = style_.hyphenate;
-    s.justification = {style_.letter_spacing, style_.max_word_space};
-    s.keep_together = ctx.in_list;  // a short list item stays in one column
-    if (previous_paragraph_ && !ctx.in_list) s.first_indent = style_.paragraph_indent;
+    ParagraphKey key{flow_.width() - ctx.left - ctx.right, language_, previous_paragraph_, ctx.in_list};
+    ParagraphLook look = body_paragraph_look(style_, key, ctx.left);
     if (ctx.in_list && previous_paragraph_) flow_.space(style_.body_leading * 0.25);
-    InlineStyles st{style(FontRole::Body, false, false, style_.body_size, style_.text), 0.9, style_.link};
-    place_text(flow_, compose_text(collect_words(b.inlines, st), s, type_), s);
+    std::optional<SetText> ahead = type_.ahead ? type_.ahead->take(b, key) : std::nullopt;
+    if (ahead) {
+      place_text(flow_, *ahead, look.settings);
+      type_.ahead->give_back(std::move(*ahead));
+    } else {
+      place_text(flow_, compose_text(collect_words(b.inlines, look.styles), look.settings, type_), look.settings);
+    }
     previous_paragraph_ = true;
   }
 

@@ -13,12 +13,16 @@
 
 namespace broadsheet {
 
+class ParagraphPrecomposer;
+
 /// What composing text needs from the render: widths, the render's
-/// hyphenation dictionaries (loaded once), and the line breaker.
+/// hyphenation dictionaries (loaded once), and the line breaker; and the body
+/// paragraphs composed ahead, when there are (pdf/precompose.h).
 struct Typesetter {
   TextMeasurer& measurer;
   Hyphenator& hyphenator;
   LineBreaker breaker = LineBreaker::TotalFit;
+  ParagraphPrecomposer* ahead = nullptr;
 };
 
 /// Where and how lines of one paragraph are set, relative to the column.

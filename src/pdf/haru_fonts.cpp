@@ -203,4 +203,15 @@ double HaruMeasurer::width(const FontFace& face, std::string_view text, double s
   return measure_units(face, text) * size / 1000;
 }
 
+// --- DetachedMeasurer ----------------------------------------------------------
+
+DetachedMeasurer::DetachedMeasurer(const FontFiles& files) : book_(doc_, files), measurer_(book_) {
+  HPDF_UseUTFEncodings(doc_.get());  // FontBook::font asks for the UTF-8 encoder
+  doc_.check("setting up a measuring document");
+}
+
+double DetachedMeasurer::width(const FontFace& face, std::string_view text, double size) {
+  return measurer_.width(face, text, size);
+}
+
 }  // namespace broadsheet

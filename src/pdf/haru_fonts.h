@@ -109,4 +109,18 @@ class HaruMeasurer : public TextMeasurer {
   std::vector<FontRun> runs_;
 };
 
+/// A measurer over a libharu document and fonts of its own, for composing on
+/// another thread (libharu objects must not be shared between threads). Its
+/// widths are the same as those of a HaruMeasurer over the same font files.
+class DetachedMeasurer : public TextMeasurer {
+ public:
+  explicit DetachedMeasurer(const FontFiles& files);
+  double width(const FontFace& face, std::string_view text, double size) override;
+
+ private:
+  HaruDoc doc_;
+  FontBook book_;
+  HaruMeasurer measurer_;
+};
+
 }  // namespace broadsheet

@@ -9,6 +9,7 @@
 
 #include "pdf/compose.h"
 #include "pdf/pdf_text.h"
+#include "pdf/precompose.h"
 
 namespace broadsheet {
 
@@ -116,9 +117,19 @@ void merge_front(PageSet& set, PageSet& front_set, bool shared, const Style& sty
 
 PageSet layout(const Document& doc, const Style& style, TextMeasurer& measurer,
                const LayoutOptions& options) {
-  Hyphenator hyphenator(options.dictionaries ? options.dictionaries
-                                             : std::make_shared<HyphenDictionaries>(options.hyphen_dir));
+  std::shared_ptr<HyphenDictionaries> dictionaries =
+      options.dictionaries ? options.dictionaries : std::make_shared<HyphenDictionaries>(options.hyphen_dir);
+  Hyphenator hyphenator(dictionaries);
   Typesetter type{measurer, hyphenator, options.breaker};
+  // Started first: it composes the first articles' paragraphs while the
+  // front page is measured.
+  std::unique_ptr<ParagraphPrecomposer> ahead;
+  if (options.ahead_measurer) {
+    ahead = std::make_unique<ParagraphPrecomposer>(doc, style, column_width(style, style.columns),
+                                                   options.ahead_measurer, dictionaries, options.breaker,
+                                                   options.ahead_thread);
+    type.ahead = ahead.get();
+  }
   FrontExtent extent = measure_front(doc, style, type);
   bool shared = articles_share_front(extent, style);
   size_t front = shared ? 0 : extent.pages;  // pages before article page 1

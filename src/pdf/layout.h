@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 #include "doc/document.h"
@@ -19,10 +20,15 @@ namespace broadsheet {
 /// Choices that are not the style's: the line breaker (first-fit for tests and
 /// speed comparisons) and the hyphenation dictionaries: those of a whole run
 /// when `dictionaries` is set, else loaded from hyphen_dir for this call.
+/// With ahead_measurer, body paragraphs are composed ahead of placement
+/// (pdf/precompose.h) with a measurer it makes, which must give the same
+/// widths as layout's own; on a thread of its own with ahead_thread.
 struct LayoutOptions {
   LineBreaker breaker = LineBreaker::TotalFit;
   std::filesystem::path hyphen_dir = kSystemHyphenDir;
   std::shared_ptr<HyphenDictionaries> dictionaries;
+  std::function<std::unique_ptr<TextMeasurer>()> ahead_measurer;
+  bool ahead_thread = false;
 };
 
 /// Lays the document out.

@@ -12,10 +12,16 @@ double baseline_below_top(double leading, double size) {
   return leading / 2 + kAscentMinusDescentHalf * size;
 }
 
+double column_width(const Style& style, int columns) {
+  columns = std::max(1, columns);
+  double content = style.page_width - style.margin_inner - style.margin_outer;
+  return (content - (columns - 1) * style.gutter) / columns;
+}
+
 Flow::Flow(const Style& style, PageSet& pages, int columns)
     : style_(style), pages_(pages), columns_(std::max(1, columns)) {
   content_width_ = style.page_width - style.margin_inner - style.margin_outer;
-  column_width_ = (content_width_ - (columns_ - 1) * style.gutter) / columns_;
+  column_width_ = column_width(style, columns_);
   top_ = style.page_height - style.margin_top;
   bottom_ = style.margin_bottom;
   y_ = top_;

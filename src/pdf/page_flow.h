@@ -18,6 +18,9 @@ namespace broadsheet {
 /// the measurer gives widths only).
 double baseline_below_top(double leading, double size);
 
+/// Width of each of `columns` columns of the style's text block.
+double column_width(const Style& style, int columns);
+
 class Flow {
  public:
   /// Appends pages to `pages`; columns per page (1 for the front page).

@@ -270,7 +270,13 @@ PdfResult render_pdf(const Document& doc, const Style& style, const FontFiles& f
   HaruMeasurer measurer(book);
   PdfResult result;
   result.warnings = check_glyphs(doc, book);
-  result.pages = layout(doc, style, measurer, options.layout);
+  // Paragraphs are always composed ahead, on a thread of its own or not:
+  // glyphs measured with this document's fonts go into its subsets, so the
+  // same fonts must measure the same text in both cases for the same bytes.
+  LayoutOptions layout_options = options.layout;
+  layout_options.ahead_measurer = [&fonts] { return std::make_unique<DetachedMeasurer>(fonts); };
+  layout_options.ahead_thread = options.second_core;
+  result.pages = layout(doc, style, measurer, layout_options);
 
   std::vector<HPDF_Page> pages = add_pages(haru, result.pages);
   HaruImages images(haru);
