@@ -4,6 +4,7 @@
 #include "cli/run.h"
 
 #include <CLI/CLI.hpp>
+#include <malloc.h>
 
 #include <algorithm>
 #include <atomic>
@@ -327,7 +328,14 @@ void render_edition(const Document& doc, const Loaded& loaded, const FontFiles& 
   const bool want_pdf = o.formats != Formats::Epub, want_epub = o.formats != Formats::Pdf;
   std::future<std::string> epub;  // its destructor waits, so doc outlives the thread
   if (want_pdf && want_epub && second_core) {
-    epub = std::async(std::launch::async, [&] { return render_epub(doc, loaded.style); });
+    epub = std::async(std::launch::async, [&] {
+      std::string bytes = render_epub(doc, loaded.style);
+      // The EPUB's pages were built in this thread's malloc arena, which glibc
+      // does not shrink on free: hand them back while the PDF still grows
+      // (the 1,000-article day: a peak of 137 MB instead of 145).
+      malloc_trim(0);
+      return bytes;
+    });
   }
   if (want_pdf) render_pdf_of(doc, loaded, fonts, env, second_core, rendered);
   if (epub.valid()) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include <libdeflate.h>
 #include <zip.h>
 
 namespace broadsheet::epub {
@@ -31,7 +32,8 @@ class ZipWriter {
 
   /// Adds an uncompressed entry (the EPUB's mimetype must be stored).
   void add_stored(std::string_view name, std::string content);
-  /// Adds an entry compressed with deflate at zlib's default level (kDeflateLevel).
+  /// Adds an entry compressed with deflate (libdeflate, zlib's default level),
+  /// or stored when deflate would not make it smaller.
   void add_deflated(std::string_view name, std::string content);
   /// Closes the archive and returns its bytes. Call once.
   std::string finish();
@@ -43,8 +45,12 @@ class ZipWriter {
   struct ZipDiscard {
     void operator()(zip_t* z) const { zip_discard(z); }
   };
+  struct CompressorFree {
+    void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+  };
 
   void add(std::string_view name, std::string content, std::int32_t method, std::uint32_t level);
+  zip_uint64_t add_source(std::string_view name, zip_source_t* source);
   std::string read_archive_bytes();
 
   DosTime time_;
@@ -53,6 +59,7 @@ class ZipWriter {
   std::deque<std::string> contents_;
   std::unique_ptr<zip_source_t, SourceFree> output_;  // the archive's bytes, kept past close
   std::unique_ptr<zip_t, ZipDiscard> archive_;
+  std::unique_ptr<libdeflate_compressor, CompressorFree> compressor_;
 };
 
 }  // namespace broadsheet::epub

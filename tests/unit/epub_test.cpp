@@ -401,6 +401,35 @@ TEST_CASE("epub archive: mimetype first and stored, fixed entry times, files in 
   CHECK(book.entries["OEBPS/style.css"].find(".masthead") != std::string::npos);
 }
 
+TEST_CASE("epub archive: deflated entries read back exactly, CRCs hold; what deflate cannot shrink is stored") {
+  epub::ZipWriter zip(std::chrono::sys_seconds{std::chrono::seconds{1730800000}});
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "line " + std::to_string(i) + " of the article\n";
+  std::string noise;
+  std::uint32_t x = 1;
+  for (int i = 0; i < 4096; ++i) {
+    x = x * 1664525u + 1013904223u;
+    noise += static_cast<char>(x >> 24);
+  }
+  zip.add_stored("mimetype", "application/epub+zip");
+  zip.add_deflated("text.txt", text);
+  zip.add_deflated("noise.bin", noise);
+  zip.add_deflated("empty.txt", "");
+  const std::string bytes = zip.finish();
+  Book book = unzip(bytes);
+  CHECK(book.entries["text.txt"] == text);
+  CHECK(book.methods["text.txt"] == ZIP_CM_DEFLATE);
+  CHECK(bytes.size() < text.size() / 5);
+  CHECK(book.entries["noise.bin"] == noise);
+  CHECK(book.methods["noise.bin"] == ZIP_CM_STORE);
+  CHECK(book.entries["empty.txt"].empty());
+  // Info-ZIP inflates every entry and checks its CRC-32 and sizes.
+  auto path = std::filesystem::temp_directory_path() / "broadsheet_zip_writer_test.zip";
+  std::ofstream(path, std::ios::binary) << bytes;
+  CHECK(std::system(("unzip -tq " + path.string() + " >/dev/null").c_str()) == 0);
+  std::filesystem::remove(path);
+}
+
 TEST_CASE("epub nav and NCX list the front page, then section pages and articles in document order") {
   Document doc = sample_document();
   Book book = unzip(render_epub(doc, Style{}));
