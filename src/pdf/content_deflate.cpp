@@ -5,7 +5,7 @@
 
 #include <libdeflate.h>
 
-#include <chrono>
+#include <exception>
 #include <memory>
 
 #include "env/files.h"
@@ -18,6 +18,8 @@ namespace {
 // Enough pages to make a thread hand-over cheap, few enough that raw content
 // waiting for compression stays small (about 40 KB a page).
 constexpr size_t kBatchPages = 16;
+// Batches that may wait for the worker before the drawing thread helps.
+constexpr size_t kMaxWaiting = 4;
 
 // libdeflate at its level 6 writes streams as small as zlib's default level
 // (0.3 % smaller on the benchmark's pages) in two thirds of zlib's time: it
@@ -50,41 +52,95 @@ std::string deflate_bytes(std::string_view raw) { return deflate_with(new_compre
 
 // One compressor per batch: allocating one costs about as much as
 // compressing a small page.
-ContentDeflater::Batch ContentDeflater::compress(Batch batch) {
+// One compressor per batch: allocating one costs about as much as
+// compressing a small page.
+void ContentDeflater::compress(Batch& batch) {
   Compressor c = new_compressor();
   for (Pending& p : batch) p.bytes = deflate_with(c.get(), p.bytes);
-  return batch;
 }
+
+ContentDeflater::~ContentDeflater() { stop_worker(); }
 
 void ContentDeflater::add(HPDF_Page page) {
   filling_.push_back(Pending{page, haru::take_content(page)});
-  if (filling_.size() >= kBatchPages) start_batch();
+  if (filling_.size() >= kBatchPages) hand_over();
+  if (second_core_) store_compressed();
 }
 
-bool ContentDeflater::worker_busy() const {
-  return running_.valid() && running_.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
-}
-
-// Drawing is faster than deflating: waiting for the worker would leave this
-// core idle. While the worker is busy, this thread compresses the next batch
-// itself, so both cores compress (each page's stream is independent).
-void ContentDeflater::start_batch() {
-  if (!second_core_ || worker_busy()) {
-    store(compress(std::move(filling_)));
-  } else {
-    if (running_.valid()) store(running_.get());
-    running_ = std::async(std::launch::async, &ContentDeflater::compress, std::move(filling_));
+// Drawing is slower than deflating, so the worker keeps up and the queue
+// stays short; should it not, this thread compresses too rather than let raw
+// pages pile up (each waiting batch holds about 600 KB).
+void ContentDeflater::hand_over() {
+  if (filling_.empty()) return;
+  if (second_core_) {
+    std::unique_lock lock(mutex_);
+    if (waiting_.size() < kMaxWaiting) {
+      waiting_.push_back(std::move(filling_));
+      filling_.clear();
+      if (!worker_.joinable()) worker_ = std::thread(&ContentDeflater::run, this);
+      lock.unlock();
+      changed_.notify_one();
+      return;
+    }
   }
+  compress(filling_);
+  store(filling_);
   filling_.clear();
 }
 
-void ContentDeflater::store(Batch batch) {
+void ContentDeflater::run() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    changed_.wait(lock, [&] { return closing_ || !waiting_.empty(); });
+    if (waiting_.empty()) return;  // closing, nothing left
+    Batch batch = std::move(waiting_.front());
+    waiting_.pop_front();
+    lock.unlock();
+    std::exception_ptr failure;
+    try {
+      compress(batch);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    lock.lock();
+    if (failure) {
+      failure_ = failure;
+      waiting_.clear();
+      return;
+    }
+    compressed_.push_back(std::move(batch));
+  }
+}
+
+void ContentDeflater::stop_worker() {
+  if (!worker_.joinable()) return;
+  {
+    std::lock_guard lock(mutex_);
+    closing_ = true;
+  }
+  changed_.notify_all();
+  worker_.join();
+}
+
+void ContentDeflater::store(Batch& batch) {
   for (const Pending& p : batch) ok_ = haru::store_deflated_content(p.page, p.bytes) && ok_;
 }
 
+// Pages the worker has finished go back into libharu here, on the drawing thread.
+void ContentDeflater::store_compressed() {
+  std::vector<Batch> done;
+  {
+    std::lock_guard lock(mutex_);
+    if (failure_) std::rethrow_exception(failure_);
+    done.swap(compressed_);
+  }
+  for (Batch& batch : done) store(batch);
+}
+
 bool ContentDeflater::finish() {
-  if (!filling_.empty()) start_batch();
-  if (running_.valid()) store(running_.get());
+  hand_over();
+  stop_worker();  // after the queue is empty
+  store_compressed();
   return ok_;
 }
 

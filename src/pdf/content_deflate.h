@@ -5,9 +5,13 @@
 
 #include <hpdf.h>
 
-#include <future>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace broadsheet {
@@ -17,9 +21,10 @@ std::string deflate_bytes(std::string_view raw);
 
 class ContentDeflater {
  public:
-  /// second_core: compress batches on another thread too (this one takes the
-  /// next batch while that thread is busy); else all in this thread.
+  /// second_core: compress on a thread of its own while later pages are
+  /// drawn; else here, as pages come.
   explicit ContentDeflater(bool second_core) : second_core_(second_core) {}
+  ~ContentDeflater();
   ContentDeflater(const ContentDeflater&) = delete;
   ContentDeflater& operator=(const ContentDeflater&) = delete;
 
@@ -36,16 +41,25 @@ class ContentDeflater {
     std::string bytes;  // raw until compressed
   };
   using Batch = std::vector<Pending>;
-  static Batch compress(Batch batch);
-  void start_batch();
-  bool worker_busy() const;
-  void store(Batch batch);
+  static void compress(Batch& batch);
+  void hand_over();
+  void run();
+  void stop_worker();
+  void store(Batch& batch);
+  void store_compressed();
 
   bool second_core_;
   bool ok_ = true;
   Batch filling_;
-  // Its destructor waits: a thread never outlives the pages it compresses for.
-  std::future<Batch> running_;
+  // Shared with the worker, which touches only bytes: libharu objects are
+  // used on the drawing thread alone.
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Batch> waiting_;     // raw, for the worker
+  std::vector<Batch> compressed_;  // by the worker, to store
+  bool closing_ = false;
+  std::exception_ptr failure_;  // what compressing threw on the worker
+  std::thread worker_;
 };
 
 }  // namespace broadsheet
