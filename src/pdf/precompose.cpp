@@ -13,6 +13,16 @@ constexpr size_t kAhead = 48;
 
 }  // namespace
 
+size_t body_paragraphs(const Document& doc) {
+  size_t n = 0;
+  for (const SectionDoc& section : doc.sections) {
+    for (const ArticleDoc& article : section.articles) {
+      for (const Block& block : article.body) n += block.kind == BlockKind::Paragraph;
+    }
+  }
+  return n;
+}
+
 ParagraphLook body_paragraph_look(const Style& style, const ParagraphKey& key, double indent) {
   ParagraphLook look;
   LineSettings& s = look.settings;

@@ -16,6 +16,7 @@
 #include "pdf/haru_images.h"
 #include "pdf/layout.h"
 #include "pdf/pdf_text.h"
+#include "pdf/precompose.h"
 
 namespace broadsheet {
 
@@ -270,12 +271,16 @@ PdfResult render_pdf(const Document& doc, const Style& style, const FontFiles& f
   HaruMeasurer measurer(book);
   PdfResult result;
   result.warnings = check_glyphs(doc, book);
-  // Paragraphs are always composed ahead, on a thread of its own or not:
+  // Paragraphs are composed ahead whether there is a second core or not:
   // glyphs measured with this document's fonts go into its subsets, so the
-  // same fonts must measure the same text in both cases for the same bytes.
+  // same text must be measured by the same fonts in both cases for the same
+  // bytes. Below some length, loading the fonts again costs more than the
+  // second core saves; the length, not the core count, decides.
   LayoutOptions layout_options = options.layout;
-  layout_options.ahead_measurer = [&fonts] { return std::make_unique<DetachedMeasurer>(fonts); };
-  layout_options.ahead_thread = options.second_core;
+  if (body_paragraphs(doc) >= kParagraphsWorthComposingAhead) {
+    layout_options.ahead_measurer = [&fonts] { return std::make_unique<DetachedMeasurer>(fonts); };
+    layout_options.ahead_thread = options.second_core;
+  }
   result.pages = layout(doc, style, measurer, layout_options);
 
   std::vector<HPDF_Page> pages = add_pages(haru, result.pages);

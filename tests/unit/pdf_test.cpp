@@ -10,6 +10,7 @@
 #include <string>
 
 #include "env/fonts.h"
+#include "pdf/precompose.h"
 #include "pdf/write_pdf.h"
 
 using namespace broadsheet;
@@ -177,6 +178,25 @@ TEST_CASE("pdf: a second core and dropping drawn items change no byte") {
   REQUIRE(lean.pages.pages.size() == plain.pages.pages.size());
   for (const Page& page : lean.pages.pages) CHECK(page.items.empty());
   CHECK_FALSE(plain.pages.pages.front().items.empty());
+}
+
+TEST_CASE("pdf: paragraphs composed ahead on a second core change no byte") {
+  // Long enough for the precomposer (kParagraphsWorthComposingAhead).
+  Document doc = multilingual();
+  ArticleDoc& article = doc.sections[0].articles[0];
+  for (int i = 0; i < 240; ++i) {
+    article.body.push_back(para({txt("Paragraph " + std::to_string(i) +
+                                     ": the council approved an extraordinary budget, "
+                                     "Zażółć gęślą jaźń, and adjourned.")}));
+  }
+  REQUIRE(body_paragraphs(doc) >= kParagraphsWorthComposingAhead);
+  Style style;
+  FontFiles fonts = find_fonts(style.fonts);
+  PdfOptions two;
+  two.second_core = true;
+  const std::string one_core = render_pdf(doc, style, fonts).bytes;
+  CHECK(render_pdf(doc, style, fonts, two).bytes == one_core);
+  CHECK(render_pdf(doc, style, fonts, two).bytes == one_core);
 }
 
 TEST_CASE("pdf: an empty edition still renders a front page") {
