@@ -61,11 +61,11 @@ zip_int64_t serve_deflated(void* state, void* data, zip_uint64_t length, zip_sou
       st->encryption_method = ZIP_EM_NONE;
       return sizeof(zip_stat_t);
     }
-    case ZIP_SOURCE_ERROR: {  // it never fails: "no error"
-      zip_error_t none;
-      zip_error_init(&none);
-      zip_int64_t written = zip_error_to_data(&none, data, length);
-      zip_error_fini(&none);
+    case ZIP_SOURCE_ERROR: {  // asked only after a command failed, which none of ours does
+      zip_error_t error;
+      zip_error_init_with_code(&error, ZIP_ER_INTERNAL);
+      zip_int64_t written = zip_error_to_data(&error, data, length);
+      zip_error_fini(&error);
       return written;
     }
     case ZIP_SOURCE_FREE: delete d; return 0;

@@ -99,16 +99,17 @@ void ContentDeflater::run() {
     std::exception_ptr failure;
     try {
       compress(batch);
-    } catch (...) {
+      lock.lock();
+      compressed_.push_back(std::move(batch));
+    } catch (...) {  // nothing may leave the thread: kept for the drawing thread
       failure = std::current_exception();
+      if (!lock.owns_lock()) lock.lock();
     }
-    lock.lock();
     if (failure) {
       failure_ = failure;
       waiting_.clear();
       return;
     }
-    compressed_.push_back(std::move(batch));
   }
 }
 

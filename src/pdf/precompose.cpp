@@ -50,7 +50,6 @@ ParagraphPrecomposer::ParagraphPrecomposer(const Document& doc, const Style& sty
   if (jobs_.empty()) return;
   own_ = std::make_unique<Composer>(make_measurer(), dictionaries, breaker);
   done_.resize(jobs_.size());
-  by_worker_.resize(jobs_.size());
   if (!threaded) return;
   worker_ = std::make_unique<Composer>(make_measurer(), dictionaries, breaker);
   thread_ = std::thread(&ParagraphPrecomposer::run, this);
@@ -87,6 +86,21 @@ SetText ParagraphPrecomposer::compose(Composer& composer, const Job& job) const 
   return compose_text(collect_words(job.block->inlines, look.styles), look.settings, composer.type);
 }
 
+// Never throws: what composing throws is kept with the job, and rethrown by
+// take() when the layout reaches that paragraph, as it would have been
+// thrown had the layout composed it.
+ParagraphPrecomposer::Outcome ParagraphPrecomposer::attempt(Composer& composer, const Job& job, bool by_worker) const {
+  Outcome out;
+  out.by_worker = by_worker;
+  try {
+    out.text = compose(composer, job);
+  } catch (...) {
+    out.failure = std::current_exception();
+  }
+  out.ready = true;
+  return out;
+}
+
 void ParagraphPrecomposer::run() {
   for (;;) {
     size_t k = 0;
@@ -101,27 +115,15 @@ void ParagraphPrecomposer::run() {
       placed.swap(placed_);
     }
     placed.clear();  // freed by the thread that allocated them: no contention on malloc's arenas
-    std::optional<SetText> text;
-    std::exception_ptr failure;
-    try {
-      text = compose(*worker_, jobs_[k]);
-    } catch (...) {
-      failure = std::current_exception();
-    }
+    Outcome out = attempt(*worker_, jobs_[k], true);
     bool wake = false;
     {
       std::lock_guard lock(mutex_);
-      done_[k] = std::move(text);
-      by_worker_[k] = true;
-      if (failure) {
-        failure_ = failure;
-        stop_ = true;
-      }
+      done_[k] = std::move(out);
       wake = layout_waits_;
     }
     // Waking a thread is a system call: only when it sleeps.
     if (wake) changed_.notify_all();
-    if (failure) return;
   }
 }
 
@@ -139,31 +141,30 @@ std::optional<SetText> ParagraphPrecomposer::take(const Block& block, const Para
   const size_t k = taken_++;
   const bool same = jobs_[k].key == key;
   bool wake = worker_waits_;  // taken_ moved: there is room ahead again
-  while (!done_[k] && !failure_) {
+  while (!done_[k].ready) {
     if (claimed_ < jobs_.size() && claimed_ < taken_ + kAhead) {
       const size_t j = claimed_++;
       lock.unlock();
       if (wake) changed_.notify_all();
       wake = false;
-      SetText text = compose(*own_, jobs_[j]);
+      Outcome out = attempt(*own_, jobs_[j], false);
       lock.lock();
-      done_[j] = std::move(text);
-      by_worker_[j] = false;
+      done_[j] = std::move(out);
       continue;
     }
     layout_waits_ = true;
-    changed_.wait(lock, [&] { return done_[k].has_value() || failure_; });
+    changed_.wait(lock, [&] { return done_[k].ready; });
     layout_waits_ = false;
   }
-  if (!done_[k]) std::rethrow_exception(failure_);
-  std::optional<SetText> text = std::move(done_[k]);
-  done_[k].reset();
-  last_by_worker_ = by_worker_[k];
+  Outcome out = std::move(done_[k]);
+  done_[k] = Outcome{};
+  last_by_worker_ = out.by_worker;
   wake = wake || worker_waits_;
   lock.unlock();
   if (wake) changed_.notify_all();
+  if (out.failure) std::rethrow_exception(out.failure);
   if (!same) return std::nullopt;
-  return text;
+  return std::move(out.text);
 }
 
 }  // namespace broadsheet

@@ -94,8 +94,16 @@ class ParagraphPrecomposer {
     Hyphenator hyphenator;
     Typesetter type;
   };
+  // A job's result: its text, or what composing it threw.
+  struct Outcome {
+    std::optional<SetText> text;
+    std::exception_ptr failure;
+    bool by_worker = false;
+    bool ready = false;
+  };
   void list_jobs(const Document& doc, double column_width);
   SetText compose(Composer& composer, const Job& job) const;
+  Outcome attempt(Composer& composer, const Job& job, bool by_worker) const;
   void run();
 
   const Style& style_;
@@ -105,16 +113,14 @@ class ParagraphPrecomposer {
 
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::vector<std::optional<SetText>> done_;  // by job: composed, not yet taken
-  std::vector<char> by_worker_;  // by job: composed by the thread (else by take())
-  bool last_by_worker_ = false;  // of the job take() returned last
+  std::vector<Outcome> done_;    // by job: composed, not yet taken
+  bool last_by_worker_ = false;  // the job take() returned last was composed by the thread
   std::vector<SetText> placed_;  // given back, to be freed by the thread
   size_t taken_ = 0;    // jobs asked for by take() (the last one maybe still awaited)
   size_t claimed_ = 0;  // jobs begun by either side
-  bool stop_ = false;
+  bool stop_ = false;  // set by the destructor
   bool worker_waits_ = false;  // for room ahead
   bool layout_waits_ = false;  // for the paragraph it asked for
-  std::exception_ptr failure_;
   std::thread thread_;  // last: started once everything above exists
 };
 

@@ -170,3 +170,34 @@ TEST_CASE("precompose: what composing throws on the other thread reaches the lay
     CHECK_THROWS_WITH_AS(layout(doc, Style{}, measurer, options), "the measurer failed", std::runtime_error);
   }
 }
+
+TEST_CASE("precompose: a paragraph that cannot be composed fails the layout when it is reached") {
+  // Paragraph 60 of 144 cannot be measured; the threads have composed past it
+  // by the time the layout gets there, or not: the error is the same.
+  struct Poisoned : HalfEm {
+    double width(const FontFace& face, std::string_view text, double size) override {
+      if (text.find("POISON") != std::string_view::npos) throw std::runtime_error("cannot measure POISON");
+      return HalfEm::width(face, text, size);
+    }
+  };
+  Document doc = varied();
+  size_t seen = 0;
+  for (SectionDoc& section : doc.sections) {
+    for (ArticleDoc& article : section.articles) {
+      for (Block& b : article.body) {
+        if (b.kind == BlockKind::Paragraph && ++seen == 60) b.inlines = {text("a POISON paragraph")};
+      }
+    }
+  }
+  REQUIRE(seen > 100);
+  for (bool threaded : {false, true}) {
+    CAPTURE(threaded);
+    for (int run = 0; run < 3; ++run) {
+      Poisoned measurer;
+      LayoutOptions options;
+      options.ahead_measurer = [] { return std::make_unique<Poisoned>(); };
+      options.ahead_thread = threaded;
+      CHECK_THROWS_WITH_AS(layout(doc, Style{}, measurer, options), "cannot measure POISON", std::runtime_error);
+    }
+  }
+}
