@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build digest test golden-update clean sanitize fuzz fuzz-build fuzz-replay bench typography
+.PHONY: all deps configure build digest test golden-update clean sanitize tsan fuzz fuzz-build fuzz-replay bench typography
 
 all: build
 
@@ -36,6 +36,16 @@ sanitize:
 	@$(MAKE) build BUILD=build-sanitize \
 		CMAKE_FLAGS="-DBROADSHEET_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG='-g -O1'"
 	cd build-sanitize && $(SANITIZE_ENV) ctest --output-on-failure -j $(JOBS)
+
+# The unit tests that run threads (paragraphs composed ahead, page deflate on a
+# second core, days in parallel, byte identity across core counts) under
+# ThreadSanitizer, in build-tsan. Not in CI: run it after touching threaded code.
+TSAN_TESTS ?= precompose*,content deflate*,pdf:*,jobs*
+tsan:
+	@$(MAKE) configure BUILD=build-tsan \
+		CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG='-g -O1 -fsanitize=thread' -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread"
+	@cmake --build build-tsan -j $(JOBS) --target unit_tests
+	TSAN_OPTIONS=halt_on_error=1:suppressions=$(CURDIR)/tests/tsan.supp build-tsan/unit_tests -tc='$(TSAN_TESTS)'
 
 # libFuzzer over the whole pipeline (clang, ASan + UBSan), in build-fuzz: see fuzz/README.md.
 # `make fuzz FUZZ_SECONDS=600 FUZZ_JOBS=1`; findings land in build-fuzz/artifacts/.
