@@ -52,8 +52,6 @@ std::string deflate_bytes(std::string_view raw) { return deflate_with(new_compre
 
 // One compressor per batch: allocating one costs about as much as
 // compressing a small page.
-// One compressor per batch: allocating one costs about as much as
-// compressing a small page.
 void ContentDeflater::compress(Batch& batch) {
   Compressor c = new_compressor();
   for (Pending& p : batch) p.bytes = deflate_with(c.get(), p.bytes);
