@@ -2,6 +2,10 @@
 BUILD ?= build
 JOBS  ?= $(shell nproc)
 CMAKE_FLAGS ?=
+# ccache shares objects between checkouts (worktrees, CI's clean clone): paths
+# under the checkout are hashed relative to it, and not the build folder's path.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 
 .PHONY: all deps configure build digest test golden-update clean sanitize tsan fuzz fuzz-build fuzz-replay bench typography
 
