@@ -21,6 +21,7 @@
 #include "epub/write_epub.h"
 #include "image/attach_images.h"
 #include "input/load.h"
+#include "lint/lint.h"
 #include "pdf/hyphenate.h"
 #include "pdf/write_pdf.h"
 #include "style/style.h"
@@ -131,12 +132,13 @@ struct RawFlags {
   std::vector<std::string> dates;
   std::string from, to, timestamp, dump, format, device;
   CLI::App* build = nullptr;
+  CLI::App* lint = nullptr;
 };
 
 void configure(CLI::App& app, Options& o, RawFlags& raw) {
   app.set_version_flag("--version", std::string(BROADSHEET_VERSION));
   app.require_subcommand(1);
-  auto& [dates, from, to, timestamp, dump, format, device, build_cmd] = raw;
+  auto& [dates, from, to, timestamp, dump, format, device, build_cmd, lint_cmd] = raw;
 
   CLI::App* build = app.add_subcommand("build", "Validate, then write DAY.pdf and DAY.epub per day");
   add_build_options(*build, o, dates, from, to);
@@ -163,6 +165,10 @@ void configure(CLI::App& app, Options& o, RawFlags& raw) {
   CLI::App* check = app.add_subcommand("check", "Validate only: report every problem, write nothing");
   add_build_options(*check, o, dates, from, to);
   build_cmd = build;
+
+  lint_cmd = app.add_subcommand("lint", "Check EPUB or PDF files for what e-readers and their gateways reject");
+  lint_cmd->add_option("files", o.inputs, "EPUB or PDF files, ours or not")->required()->check(CLI::ExistingFile);
+  lint_cmd->add_option("--device", device, "Only this reader's rules: " + device_names() + " (default: all)");
 }
 
 // --device NAME: the profile's formats (unless --format was given), PDF style
@@ -184,8 +190,8 @@ void apply_device(Options& o, const std::string& name, bool formats_from_device)
 
 // Checks and converts what CLI11 parsed; throws UsageError.
 void finish_options(Options& o, const RawFlags& raw, const ProcessEnv& env) {
-  const auto& [dates, from, to, timestamp, dump, format, device, build] = raw;
-  o.command = build->parsed() ? "build" : "check";
+  const auto& [dates, from, to, timestamp, dump, format, device, build, lint] = raw;
+  o.command = build->parsed() ? "build" : lint->parsed() ? "lint" : "check";
   for (const auto& d : dates) o.days.days.push_back(required_date("--date", d));
   if (!from.empty()) o.days.from = required_date("--from", from);
   if (!to.empty()) o.days.to = required_date("--to", to);
@@ -466,6 +472,13 @@ int run_build(const Options& o, const ProcessEnv& env, std::ostream& out, std::o
   return kExitOk;
 }
 
+int run_lint_command(const Options& o, std::ostream& out, std::ostream& err) {
+  std::vector<std::string> files;
+  for (const fs::path& input : o.inputs) files.push_back(input.string());
+  const std::string device = o.device ? std::string(o.device->name) : "";
+  return lint::run_lint(files, o.device ? lint::device_bit(device) : lint::kAllDevices, device, out, err);
+}
+
 }  // namespace
 
 int run(int argc, const char* const* argv, const ProcessEnv& env, std::ostream& out,
@@ -486,6 +499,7 @@ int run(int argc, const char* const* argv, const ProcessEnv& env, std::ostream& 
   }
   try {
     if (options.command == "check") return run_check(options, env, out, err);
+    if (options.command == "lint") return run_lint_command(options, out, err);
     return run_build(options, env, out, err);
   } catch (const EnvironmentError& e) {
     err << "broadsheet: error: " << e.what() << "\n";

@@ -21,7 +21,7 @@ enum class DumpKind { None, Document, Layout };
 enum class Formats { Both, Pdf, Epub };
 
 struct Options {
-  std::string command;                              ///< "build" or "check"
+  std::string command;                              ///< "build", "check" or "lint"
   std::vector<std::filesystem::path> inputs;
   std::filesystem::path out_dir = "digests";
   std::string style;                                ///< empty: the digest's, else "classic"

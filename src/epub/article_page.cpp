@@ -51,6 +51,7 @@ std::string article_page(const EpubPlan& plan, size_t index) {
   body->SetAttribute("class", "article-page");
   XMLElement* article = add_element(body, "article");
   set_attribute(article, "id", slot.token);
+  if (is_rtl_language(slot.language)) article->SetAttribute("dir", "rtl");  // survives calibre
   add_link(add_classed_text(article, "p", "section-label", ""), up(section.href), section.title);
   add_classed_text(article, "h1", "article-title", slot.title);
   add_optional_paragraph(article, "byline", doc.byline());

@@ -62,6 +62,31 @@ void append_accessibility(XMLElement* meta) {
                "lists every section and article. Text reflows; no content depends on colour.");
 }
 
+void add_named_meta(XMLElement* meta, const char* name, const std::string& content) {
+  XMLElement* element = add_element(meta, "meta");
+  element->SetAttribute("name", name);
+  set_attribute(element, "content", content);
+}
+
+// The day's editions as one series, in date order: EPUB 3's collection (Apple
+// Books, Kobo, calibre) and calibre's own pair (calibre and what it converts
+// for Kindle). The position is the date as YYYYMMDD, so a later day sorts after.
+void append_series(XMLElement* meta, const Document& doc, const EpubPlan& plan) {
+  if (doc.iso_date.size() != 10) return;
+  const std::string position = doc.iso_date.substr(0, 4) + doc.iso_date.substr(5, 2) + doc.iso_date.substr(8, 2);
+  XMLElement* collection = add_text_element(meta, "meta", plan.edition_title);
+  collection->SetAttribute("property", "belongs-to-collection");
+  collection->SetAttribute("id", "series");
+  for (const auto& [property, value] : {std::pair{"collection-type", std::string("series")},
+                                        std::pair{"group-position", position}}) {
+    XMLElement* refine = add_text_element(meta, "meta", value);
+    refine->SetAttribute("refines", "#series");
+    refine->SetAttribute("property", property);
+  }
+  add_named_meta(meta, "calibre:series", plan.edition_title);
+  add_named_meta(meta, "calibre:series_index", position);
+}
+
 void append_metadata(XMLElement* package, const Document& doc, const EpubPlan& plan) {
   XMLElement* meta = add_element(package, "metadata");
   meta->SetAttribute("xmlns:dc", "http://purl.org/dc/elements/1.1/");
@@ -81,6 +106,7 @@ void append_metadata(XMLElement* package, const Document& doc, const EpubPlan& p
   if (!plan.articles.empty()) add_text_element(meta, "dc:description", headlines(plan));
   add_text_element(meta, "meta", utc_timestamp(doc.build_time))->SetAttribute("property", "dcterms:modified");
   append_accessibility(meta);
+  append_series(meta, doc, plan);
   // EPUB 2 readers and Kindle find the cover through this, not the manifest property.
   XMLElement* cover = add_element(meta, "meta");
   cover->SetAttribute("name", "cover");

@@ -78,7 +78,11 @@ XMLElement* start_xhtml(tinyxml2::XMLDocument& doc, const PageHead& head) {
     set_attribute(link, "href", head.css_href);
   }
   if (!head.inline_css.empty()) add_text_element(head_element, "style", head.inline_css);
-  return add_element(html, "body");
+  XMLElement* body = add_element(html, "body");
+  // calibre's conversion for Kindle (AZW3) drops dir from <html> but keeps it
+  // on <body> and inner elements: right-to-left pages carry it on both.
+  if (is_rtl_language(head.language)) body->SetAttribute("dir", "rtl");
+  return body;
 }
 
 void set_language(XMLElement* element, const std::string& tag, const std::string& page_tag) {

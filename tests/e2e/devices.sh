@@ -28,6 +28,70 @@ device_build)
   [ ! -e "$work/typo" ] || fail "nothing written for an unknown device"
   echo "build --device: kindle EPUB only, remarkable PDF on the ereader page, typo diagnosed"
   ;;
+device_lint)
+  # Our own editions, made for each device, lint clean for it (right-to-left included).
+  for device in kindle kobo pocketbook koreader remarkable generic; do
+    "$bin" build "$sample" --device $device --out "$work/$device" -q --date 2024-11-06
+    (cd "$src/tests/golden/arabic" && "$bin" build input.yaml --device $device --out "$work/$device/ar" -q)
+    result=$("$bin" lint --device $device "$work/$device"/*.* "$work/$device"/ar/*.epub 2>&1) || fail "$device: $result"
+    count=$(ls "$work/$device"/*.* "$work/$device"/ar/*.epub | wc -l)
+    [ "$result" = "ok: $count files for $device" ] || fail "$device: $result"
+  done
+  # A bad book: its findings on stderr, exit 1; warnings alone exit 0.
+  mkdir -p "$work/bad" && (cd "$work/bad" && mkdir -p META-INF && printf 'application/epub+zip' > mimetype &&
+    printf '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="nowhere.opf" media-type="application/oebps-package+xml"/></rootfiles></container>' > META-INF/container.xml &&
+    zip -qX0 ../bad.epub mimetype && zip -qXr ../bad.epub META-INF)
+  set +e
+  "$bin" lint "$work/bad.epub" > "$work/bad.out" 2> "$work/bad.err"; rc=$?
+  "$bin" lint > /dev/null 2>&1; rc_usage=$?
+  "$bin" lint --device nook "$work/bad.epub" > /dev/null 2> "$work/nook.err"; rc_nook=$?
+  set -e
+  [ $rc -eq 1 ] || fail "a bad book: exit 1, got $rc"
+  expected="$work/bad.epub: error: no package document: META-INF/container.xml names no file in the archive [format: all devices]
+broadsheet: 1 error in 1 file for any device"
+  [ "$(cat "$work/bad.err")" = "$expected" ] || fail "bad book: $(cat "$work/bad.err")"
+  [ $rc_usage -eq 2 ] || fail "lint without files: exit 2"
+  [ $rc_nook -eq 2 ] || fail "unknown device: exit 2"
+  grep -q "unknown device 'nook'; devices: kindle, kobo" "$work/nook.err" || fail "nook message: $(cat "$work/nook.err")"
+  echo "every device's editions lint clean; a bad book exits 1 with its finding"
+  ;;
+device_epubcheck)
+  # A representative edition for Kindle, right to left, with its series: epubcheck 0/0.
+  (cd "$src/tests/golden/arabic" && "$bin" build input.yaml --device kindle --out "$work" -q)
+  epub=$(ls "$work"/*.epub)
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar /usr/share/java/epubcheck.jar "$epub" > "$work/epubcheck.txt" 2>&1 || { cat "$work/epubcheck.txt"; fail "epubcheck"; }
+  grep -q "0 fatals / 0 errors / 0 warnings" "$work/epubcheck.txt" || { cat "$work/epubcheck.txt"; fail "epubcheck not 0/0"; }
+  opf=$(unzip -p "$epub" OEBPS/content.opf)
+  for line in '<meta property="belongs-to-collection" id="series">RTL Daily</meta>' \
+              '<meta refines="#series" property="collection-type">series</meta>' \
+              '<meta refines="#series" property="group-position">20241106</meta>' \
+              '<meta name="calibre:series" content="RTL Daily"/>' \
+              '<meta name="calibre:series_index" content="20241106"/>'; do
+    grep -qF "$line" <<<"$opf" || fail "series metadata missing: $line"
+  done
+  first=$(grep -o 'urn:uuid:[0-9a-f-]*' <<<"$opf" | head -1)
+  (cd "$src/tests/golden/arabic" && "$bin" build input.yaml --out "$work/again" -q --timestamp 2030-01-01T00:00:00Z)
+  again=$(unzip -p "$work"/again/*.epub OEBPS/content.opf | grep -o 'urn:uuid:[0-9a-f-]*' | head -1)
+  [ "$first" = "$again" ] || fail "the identifier changed on a rebuild: $first / $again"
+  page=$(unzip -p "$epub" OEBPS/articles/s1-a1.xhtml)
+  grep -q '<body dir="rtl"' <<<"$page" || fail "dir=rtl not on <body>"
+  grep -q '<article id="[^"]*" dir="rtl"' <<<"$page" || fail "dir=rtl not on <article>"
+  echo "epubcheck 0/0; series metadata; identifier stable across rebuilds; dir=rtl on body and article"
+  ;;
+device_calibre)
+  # calibre (Debian's package), when installed: ebook-meta reads the series back,
+  # and the AZW3 conversion keeps right-to-left. Skipped (77) without it.
+  command -v ebook-meta > /dev/null && command -v ebook-convert > /dev/null || { echo "calibre not installed: skipped"; exit 77; }
+  (cd "$src/tests/golden/arabic" && "$bin" build input.yaml --device kindle --out "$work" -q)
+  epub=$(ls "$work"/*.epub)
+  ebook-meta "$epub" > "$work/meta.txt" 2>&1 || { cat "$work/meta.txt"; fail "ebook-meta"; }
+  grep -q "^Series *: RTL Daily #20241106" "$work/meta.txt" || { cat "$work/meta.txt"; fail "ebook-meta: series"; }
+  grep -q "^Identifiers *: uuid:" "$work/meta.txt" || { cat "$work/meta.txt"; fail "ebook-meta: identifier"; }
+  ebook-convert "$epub" "$work/book.azw3" > "$work/convert.log" 2>&1 || { tail "$work/convert.log"; fail "to AZW3"; }
+  ebook-convert "$work/book.azw3" "$work/back.epub" > "$work/back.log" 2>&1 || { tail "$work/back.log"; fail "AZW3 back to EPUB"; }
+  unzip -p "$work/back.epub" '*.html' '*.xhtml' 2>/dev/null | grep -q 'dir="rtl"' || fail "dir=rtl lost in the AZW3 conversion"
+  echo "calibre: series read back, right to left kept through AZW3"
+  ;;
 *)
   fail "unknown case"
   ;;
