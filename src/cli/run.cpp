@@ -20,11 +20,12 @@
 #include "env/fonts.h"
 #include "epub/write_epub.h"
 #include "image/attach_images.h"
+#include "layout/geometry.h"
 #include "input/load.h"
 #include "lint/lint.h"
-#include "pdf/hyphenate.h"
 #include "pdf/write_pdf.h"
 #include "style/style.h"
+#include "typeset/hyphenate.h"
 
 namespace broadsheet {
 namespace fs = std::filesystem;
