@@ -23,6 +23,7 @@
 #include "layout/geometry.h"
 #include "input/load.h"
 #include "lint/lint.h"
+#include "shelf/shelf.h"
 #include "pdf/write_pdf.h"
 #include "style/style.h"
 #include "typeset/hyphenate.h"
@@ -439,6 +440,17 @@ void dump_edition(const Document& doc, const Loaded& loaded, const FontFiles& fo
   if (dump == DumpKind::Layout) out << dump_layout(render_pdf(doc, loaded.style, fonts).pages);
 }
 
+// The folder's OPDS shelf (catalog.xml, index.html, covers/), rebuilt from the
+// files now in it; the editions are in place already, so a failure only warns.
+void refresh_shelf(const Options& o, std::ostream& out, std::ostream& err) {
+  try {
+    update_shelf(o.out_dir);
+    if (!o.quiet) out << "wrote " << (o.out_dir / "catalog.xml").string() << " and index.html\n";
+  } catch (const std::exception& e) {
+    err << "broadsheet: warning: the shelf in " << o.out_dir.string() << " was not updated: " << e.what() << "\n";
+  }
+}
+
 int run_build(const Options& o, const ProcessEnv& env, std::ostream& out, std::ostream& err) {
   auto loaded = load_all(o, env, err);
   if (!loaded) return kExitInputError;
@@ -470,6 +482,7 @@ int run_build(const Options& o, const ProcessEnv& env, std::ostream& out, std::o
   }
   folder.keep();
   for (RenderedEdition& edition : rendered) commit_edition(edition, o, out);
+  refresh_shelf(o, out, err);
   return kExitOk;
 }
 

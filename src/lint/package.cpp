@@ -80,8 +80,14 @@ void read_metadata(const tinyxml2::XMLElement* package, PackageInfo& info) {
   const auto* metadata = child(package, "metadata");
   for (auto* e = metadata ? metadata->FirstChildElement() : nullptr; e; e = e->NextSiblingElement()) {
     const std::string text = e->GetText() ? e->GetText() : "";
-    if (local_name(e) == "language") info.languages.push_back(text);
-    if (local_name(e) == "identifier" && !unique.empty() && attribute(e, "id") == unique) {
+    const std::string_view name = local_name(e);
+    if (name == "language") info.languages.push_back(text);
+    if (name == "title" && info.title.empty()) info.title = text;
+    if (name == "creator" && info.creator.empty()) info.creator = text;
+    if (name == "description" && info.description.empty()) info.description = text;
+    if (name == "date" && info.date.empty()) info.date = text;
+    if (name == "meta" && attribute(e, "property") == "dcterms:modified") info.modified = text;
+    if (name == "identifier" && !unique.empty() && attribute(e, "id") == unique) {
       info.unique_id = text;
       info.unique_id_resolves = true;
     }
@@ -94,6 +100,7 @@ void read_manifest_and_spine(const tinyxml2::XMLElement* package, PackageInfo& i
     ManifestItem item{attribute(e, "id"), attribute(e, "href"), {}, attribute(e, "media-type"),
                       attribute(e, "properties")};
     item.path = resolve_href(info.opf_path, item.href);
+    if ((" " + item.properties + " ").find(" cover-image ") != std::string::npos) info.cover_path = item.path;
     info.manifest.push_back(std::move(item));
   }
   const auto* spine = child(package, "spine");

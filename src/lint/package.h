@@ -30,6 +30,8 @@ struct PackageInfo {
   std::string unique_id;        ///< the dc:identifier unique-identifier points at; "" if none
   bool unique_id_resolves = false;
   std::vector<std::string> languages;  ///< dc:language values
+  std::string title, creator, description, date, modified;  ///< dc:*, dcterms:modified
+  std::string cover_path;              ///< the manifest's cover-image item, resolved
   std::vector<ManifestItem> manifest;
   std::vector<std::string> spine;      ///< paths, in reading order
   std::string ncx_path;                ///< the NCX's path ("" without one)
