@@ -20,8 +20,9 @@
 #include "env/fonts.h"
 #include "epub/write_epub.h"
 #include "image/attach_images.h"
+#include "layout/geometry.h"
 #include "input/load.h"
-#include "pdf/hyphenate.h"
+#include "typeset/hyphenate.h"
 #include "pdf/write_pdf.h"
 #include "style/style.h"
 
