@@ -23,6 +23,8 @@ packages=(
   doctest-dev
   # the man pages: scdoc sources turned into roff at build time
   scdoc
+  # CMake configure finds python3 for the layering check (tests/layering)
+  python3
   # data read at run time: fonts (fonts-dejavu-extra: the newspaper style's
   # condensed body face), hyphenation dictionaries, time zones
   fonts-dejavu-core fonts-dejavu-extra fonts-droid-fallback fonts-nanum tzdata
