@@ -36,11 +36,14 @@ _broadsheet() {
     -o | --out | --allow-images-from)
       COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --format) COMPREPLY=($(compgen -W "both pdf epub" -- "$cur")); return ;;
+    --device) COMPREPLY=($(compgen -W "kindle kobo pocketbook koreader remarkable generic" -- "$cur")); return ;;
     --dump) COMPREPLY=($(compgen -W "document layout" -- "$cur")); return ;;
     --date | --from | --to | --timestamp | -j | --jobs) return ;;
   esac
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$(_broadsheet_help_options "$bin" "$sub")" -- "$cur"))
+  elif [ "$sub" = lint ]; then
+    COMPREPLY=($(compgen -f -X '!*.@(epub|pdf)' -- "$cur") $(compgen -d -- "$cur"))
   else
     COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur"))
   fi
