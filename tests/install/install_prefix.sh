@@ -57,7 +57,7 @@ sample=$prefix/share/doc/broadsheet/examples/world-brief.yaml
 for style in $styles; do
   bs "$prefix/bin/broadsheet" build "$sample" --style "$style" --out "out-$style" -q \
     || fail "building the sample with style $style"
-  n=$(ls "out-$style" | wc -l)
+  n=$(ls "out-$style"/*.pdf "out-$style"/*.epub | wc -l)
   [ "$n" -eq 6 ] || fail "style $style: expected 6 files (3 days, PDF and EPUB), got $n"
   pdfinfo "out-$style/2024-11-05.pdf" > /dev/null || fail "style $style: pdfinfo"
 done
