@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "devices/profile.h"
 #include "model/days.h"
 
 namespace broadsheet {
@@ -34,6 +35,9 @@ struct Options {
   bool skip_bad_images = false;                     ///< --skip-bad-images
   bool grayscale = false;                           ///< --grayscale
   bool verbose = false;                             ///< --verbose: the image size report
+  /// --device NAME: formats, image size, grayscale and PDF style for one reader
+  /// (docs/devices.md); explicit --format, --style and --grayscale still win.
+  std::optional<DeviceProfile> device;
 };
 
 /// What the process sees of its environment: kept apart so tests can fake it.
