@@ -51,15 +51,9 @@ std::optional<std::chrono::sys_seconds> parse_timestamp(const std::string& text)
 
 /// What the application needs from its surroundings besides the inputs.
 struct AppEnv {
-  std::filesystem::path styles_dir;         ///< where styles/NAME.yaml are (find_styles_dir)
+  std::vector<std::filesystem::path> style_path;  ///< where styles are looked for (env/style_dirs.h)
   size_t max_pages = kMaxPagesPerEdition;   ///< tests lower it to reach it cheaply
 };
-
-/// The styles folder: the override ($BROADSHEET_STYLES) if given, else beside
-/// the binary's parent (build/../styles), an installed share/ folder, else the
-/// source tree.
-std::filesystem::path find_styles_dir(const std::optional<std::string>& override_dir,
-                                      const std::filesystem::path& executable_dir);
 
 // --- 1. Input: read once, shared by every variant ------------------------------
 

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "app/app.h"
+#include "env/style_dirs.h"
 #include "input/load.h"
 
 namespace broadsheet {
@@ -36,16 +37,6 @@ std::optional<sys_seconds> parse_timestamp(const std::string& text) {
          std::chrono::seconds{s};
 }
 
-fs::path find_styles_dir(const std::optional<std::string>& override_dir, const fs::path& executable_dir) {
-  if (override_dir) return *override_dir;
-  std::error_code ec;
-  for (fs::path candidate : {executable_dir / ".." / "styles",
-                             executable_dir / ".." / "share" / "broadsheet" / "styles"}) {
-    if (fs::is_directory(candidate, ec)) return candidate;
-  }
-  return fs::path(BROADSHEET_SOURCE_DIR) / "styles";
-}
-
 size_t Input::article_count() const {
   size_t articles = 0;
   for (const Edition& e : editions)
@@ -72,7 +63,7 @@ Style load_variant_style(const Input& input, const Variant& variant, const AppEn
   const std::string& name = !variant.style.empty()             ? variant.style
                             : !input.digest.meta.style.empty() ? input.digest.meta.style
                                                                : std::string("classic");
-  return load_style(name, env.styles_dir, diags);
+  return load_style(name, find_style_dir(name, env.style_path).value_or(fs::path("styles")), diags);
 }
 
 bool wants_pdf(Formats formats) { return formats == Formats::Both || formats == Formats::Pdf; }

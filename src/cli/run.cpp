@@ -148,7 +148,9 @@ Variant variant_of(const Options& o) {
 }
 
 AppEnv app_env(const ProcessEnv& env) {
-  return {find_styles_dir(env.styles_dir, env.executable_dir), env.max_pages};
+  StyleDirsEnv dirs{env.styles_dir, env.xdg_data_home, env.xdg_data_dirs, env.home,
+                    env.executable_dir};
+  return {style_search_path(dirs), env.max_pages};
 }
 
 // Every day's document with its images attached; their problems printed like
