@@ -9,7 +9,7 @@ packages=(
   # libraries the core links against
   libhpdf-dev libzip-dev libtinyxml2-dev libyaml-cpp-dev libmd4c-dev
   libhyphen-dev libunibreak-dev libfontconfig-dev libhowardhinnant-date-dev
-  libcli11-dev libgumbo-dev libpng-dev libjpeg-dev libwebp-dev libgif-dev
+  libcli11-dev libgumbo-dev liburiparser-dev libpng-dev libjpeg-dev libwebp-dev libgif-dev
   # page content deflated whole, faster than zlib at the same size
   libdeflate-dev
   # right-to-left text in the PDF (bidi, Arabic shaping)

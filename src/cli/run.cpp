@@ -123,7 +123,9 @@ void add_build_options(CLI::App& cmd, Options& o, std::vector<std::string>& date
                  "Also read article images from this folder (default: only the digest's folder); repeatable")
       ->check(CLI::ExistingDirectory);
   cmd.add_flag("--skip-bad-images", o.skip_bad_images,
-               "A missing or unusable image is a warning and is left out, not an error");
+               "A missing or unusable article 'image:' is a warning and is left out, not an error");
+  cmd.add_flag("--strict-images", o.strict_images,
+               "An image inside a body that cannot be embedded is an error, not a warning");
 }
 
 // The raw strings CLI11 fills in, turned into Options by finish_options.
@@ -233,7 +235,8 @@ std::optional<Loaded> load_all(const Options& o, const ProcessEnv& env, std::ost
 // anything renders). Image problems are printed like input problems; after
 // any error, false: nothing is written.
 bool build_documents(Loaded& loaded, const Options& o, std::ostream& out, std::ostream& err) {
-  ImageOptions images{image_targets(loaded.style, o.grayscale), o.image_roots, o.skip_bad_images};
+  ImageOptions images{image_targets(loaded.style, o.grayscale), o.image_roots, o.skip_bad_images,
+                      o.strict_images};
   ImageCache cache;
   Diagnostics diags;
   std::vector<ImageReport> reports;
