@@ -393,15 +393,18 @@ std::vector<RenderedEdition> render_all(Loaded& loaded, const FontFiles& fonts,
   return rendered;
 }
 
+// "1 page", "3 pages".
+std::string counted(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
 void commit_edition(RenderedEdition& rendered, const Options& o, std::ostream& out) {
   for (StagedFile& file : rendered.staged) {
     file.commit();
     if (o.quiet) continue;
     if (file.path().extension() == ".pdf") {
-      out << "wrote " << file.path().string() << " (" << rendered.pages << " pages, "
+      out << "wrote " << file.path().string() << " (" << counted(rendered.pages, "page") << ", "
           << human_size(rendered.pdf_bytes) << ")\n";
     } else {
-      out << "wrote " << file.path().string() << " (" << rendered.articles << " articles, "
+      out << "wrote " << file.path().string() << " (" << counted(rendered.articles, "article") << ", "
           << human_size(rendered.epub_bytes) << ")\n";
     }
   }

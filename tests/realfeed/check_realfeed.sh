@@ -42,7 +42,12 @@ build)
   [ ! -e "$work/strict" ] || [ -z "$(ls -A "$work/strict")" ] || fail "--strict-images wrote files"
   [ "$(grep -c 'error: article .* left out' "$work/strict.err")" = 7 ] || { cat "$work/strict.err"; fail "--strict-images: 7 errors expected"; }
   grep -q '^broadsheet: 7 errors; nothing written$' "$work/strict.err" || fail "--strict-images summary"
-  echo "feed.yaml: exit 0, 7 body-image warnings as pinned; --strict-images: 7 errors, nothing written"
+  # The summary line counts in the singular too.
+  printf -- '- {title: One, date: 2024-11-05, body: Short.}\n' > "$work/one.yaml"
+  "$bin" build "$work/one.yaml" --out "$work/one" "${stamp[@]}" > "$work/one.out"
+  grep -q '^wrote .*/2024-11-05.pdf (1 page, ' "$work/one.out" || { cat "$work/one.out"; fail "'1 page'"; }
+  grep -q '^wrote .*/2024-11-05.epub (1 article, ' "$work/one.out" || { cat "$work/one.out"; fail "'1 article'"; }
+  echo "feed.yaml: exit 0, 7 body-image warnings as pinned; --strict-images: 7 errors, nothing written; '1 page'"
   ;;
 valid)
   (cd "$here" && "$bin" build feed.yaml --out "$work/valid" --date 2024-11-05 "${stamp[@]}") > /dev/null 2>&1
