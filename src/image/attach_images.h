@@ -14,7 +14,6 @@
 #include "diag/diagnostics.h"
 #include "doc/document.h"
 #include "image/prepare.h"
-#include "style/style.h"
 
 namespace broadsheet {
 
@@ -24,9 +23,6 @@ struct ImageOptions {
   bool skip_bad = false;                             ///< --skip-bad-images: `image:` problems are warnings
   bool strict_body = false;                          ///< --strict-images: body image problems are errors
 };
-
-/// The targets a style implies: its column's box at its image_dpi, grayscale.
-ImageTargets image_targets(const Style& style, bool grayscale);
 
 /// Bytes of the images of one edition, before and after preparing them.
 struct ImageReport {
