@@ -24,6 +24,8 @@ packages=(
   hyphen-uk hyphen-ro hyphen-hr hyphen-sl hyphen-lt hyphen-da hyphen-sv hyphen-ca
   # tests: unit framework and the real validators
   doctest-dev epubcheck default-jre-headless qpdf poppler-utils mupdf-tools unzip
+  # tests: libyaml, the reference YAML parser, as an oracle (tests/yaml_oracle)
+  libyaml-dev
 )
 # fuzzing, only for `install-deps.sh fuzz` (make fuzz): clang and its libFuzzer and
 # sanitizer runtimes; `make test` and `make sanitize` (g++) do not need them.

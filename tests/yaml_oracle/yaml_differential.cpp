@@ -2,7 +2,7 @@
 // broadsheet's YAML reader (yaml-cpp 0.7 plus its blind-spot checks). Every
 // input, and every mutation of it, on which libyaml reports a syntax error must
 // be an error for broadsheet too; each disagreement is printed with libyaml's
-// problem, which names its class. See tests/yaml_oracle/README.md.
+// problem, which names its class. Documented in docs/input.md ("YAML that yaml-cpp accepts").
 //
 //   yaml_differential [--mutate] [--quiet] [--baseline FILE] INPUT...
 // exits 1 on any disagreement, or, with a baseline (lines "COUNT<TAB>CLASS": the

@@ -3,7 +3,7 @@
 # and every truncation and single deletion of a syntax character in them:
 # wherever libyaml reports a syntax error, broadsheet must too. baseline.tsv
 # lists the classes not fixed yet; the test fails when one grows or a new one
-# appears. tests/yaml_oracle/README.md says how to run it over anything else.
+# appears. docs/input.md says how to run it over anything else.
 set(YAML_ORACLE_INPUTS ${CMAKE_SOURCE_DIR}/examples/world-brief.yaml ${CMAKE_SOURCE_DIR}/tests/realfeed/feed.yaml)
 foreach(name articles_wrong_type date_without_offset duplicate_key empty_title format_unknown impossible_date
         item_not_mapping lone_surrogate many_errors missing_title only_comments several_documents tabs title_list
