@@ -18,6 +18,7 @@
 #include "doc/document.h"
 #include "env/files.h"
 #include "env/fonts.h"
+#include "env/progress.h"
 #include "epub/write_epub.h"
 #include "image/attach_images.h"
 #include "layout/geometry.h"
@@ -385,14 +386,18 @@ unsigned job_count(const Options& o) {
 // day; results land in day order whatever finishes first.
 // Each day's document is freed as soon as its outputs are rendered.
 std::vector<RenderedEdition> render_all(Loaded& loaded, const FontFiles& fonts,
-                                        const Options& o, const ProcessEnv& env) {
+                                        const Options& o, const ProcessEnv& env,
+                                        Progress& progress) {
   std::vector<RenderedEdition> rendered(loaded.editions.size());
+  progress.begin(rendered.size(), "days");
   const unsigned jobs = job_count(o);
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < rendered.size(); i = next++) {
       try {
+        progress.started(loaded.documents[i].iso_date);
         render_edition(loaded.documents[i], loaded, fonts, o, env, jobs > 1, rendered[i]);
+        progress.finished(rendered[i].day, rendered[i].pages);
         loaded.documents[i] = Document{};
         stage(rendered[i], o);
       } catch (...) {
@@ -404,6 +409,7 @@ std::vector<RenderedEdition> render_all(Loaded& loaded, const FontFiles& fonts,
   for (size_t t = 1; t < std::min<size_t>(jobs, rendered.size()); ++t) workers.emplace_back(work);
   work();
   workers.clear();  // joins
+  progress.end();   // the line is gone before any message is printed
   return rendered;
 }
 
@@ -446,7 +452,12 @@ int run_build(const Options& o, const ProcessEnv& env, std::ostream& out, std::o
   release_sources(*loaded);
   prepare_fontconfig();  // before any thread draws an EPUB cover
   OutputFolder folder(o.out_dir);  // declared first: removed after the staged files
-  std::vector<RenderedEdition> rendered = render_all(*loaded, fonts, o, env);
+  TerminalProgress terminal(err);
+  NoProgress silent;
+  const bool show = wants_progress_line(env.stderr_is_terminal, env.term ? env.term->c_str() : nullptr,
+                                        o.quiet);
+  Progress& progress = show ? static_cast<Progress&>(terminal) : silent;
+  std::vector<RenderedEdition> rendered = render_all(*loaded, fonts, o, env, progress);
   for (const RenderedEdition& edition : rendered) {
     if (edition.failure) std::rethrow_exception(edition.failure);
     if (!edition.error.empty()) {

@@ -52,6 +52,8 @@ struct ProcessEnv {
   std::optional<std::string> styles_dir;           ///< $BROADSHEET_STYLES
   std::filesystem::path executable_dir;
   std::optional<std::string> xdg_data_home, xdg_data_dirs, home;  ///< users' own styles
+  bool stderr_is_terminal = false;                 ///< a person watches: a progress line (env/progress.h)
+  std::optional<std::string> term;                 ///< $TERM
   size_t max_pages = kMaxPagesPerEdition;          ///< tests lower it to reach it cheaply
 };
 
