@@ -18,6 +18,7 @@
 #include "doc/document.h"
 #include "env/files.h"
 #include "env/fonts.h"
+#include "env/progress.h"
 #include "image/attach_images.h"
 #include "model/article.h"
 #include "model/days.h"
@@ -101,6 +102,7 @@ struct ImageRequest {
   bool grayscale = false;                    ///< for e-ink readers
   std::optional<int> epub_max_px;            ///< longest side in the EPUB, else the default
   std::optional<int> pdf_dpi;                ///< else the style's image_dpi
+  bool strict_body = false;                  ///< --strict-images: a body image left out is an error
 };
 
 struct Variant {
@@ -161,6 +163,7 @@ std::string dump_edition(const Document& doc, const Prepared& prepared, DumpKind
 struct RenderOptions {
   unsigned jobs = 0;                      ///< days at once (and a day's EPUB beside its PDF when > 1); 0: one per core
   size_t max_pages = kMaxPagesPerEdition;
+  Progress* progress = nullptr;           ///< told as days start and finish (env/progress.h); null: nobody
 };
 
 /// One output file of a day, as staged or written.

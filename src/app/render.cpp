@@ -95,11 +95,16 @@ unsigned job_count(const RenderOptions& options) {
 std::vector<DayWork> render_days(Prepared& prepared, const RenderOptions& options, const fs::path* dir) {
   std::vector<DayWork> days(prepared.documents.size());
   const unsigned jobs = job_count(options);
+  NoProgress nobody;
+  Progress& progress = options.progress ? *options.progress : nobody;
+  progress.begin(days.size(), "days");
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < days.size(); i = next++) {
       try {
+        progress.started(prepared.documents[i].iso_date);
         render_edition(prepared.documents[i], prepared, options, jobs > 1, days[i]);
+        progress.finished(days[i].edition.day, days[i].edition.pages);
         prepared.documents[i] = Document{};
         if (dir) stage(days[i], prepared.formats, *dir);
       } catch (...) {
@@ -111,6 +116,7 @@ std::vector<DayWork> render_days(Prepared& prepared, const RenderOptions& option
   for (size_t t = 1; t < std::min<size_t>(jobs, days.size()); ++t) workers.emplace_back(work);
   work();
   workers.clear();  // joins
+  progress.end();   // the line is gone before the caller prints anything
   return days;
 }
 

@@ -34,6 +34,7 @@ struct Options {
   // Article images (README "Images").
   std::vector<std::filesystem::path> image_roots;   ///< --allow-images-from DIR, repeatable
   bool skip_bad_images = false;                     ///< --skip-bad-images
+  bool strict_images = false;                       ///< --strict-images
   bool grayscale = false;                           ///< --grayscale
   bool verbose = false;                             ///< --verbose: the image size report
   /// --device NAME: formats, image size, grayscale and PDF style for one reader
@@ -47,6 +48,8 @@ struct ProcessEnv {
   std::optional<std::string> styles_dir;           ///< $BROADSHEET_STYLES
   std::filesystem::path executable_dir;
   std::optional<std::string> xdg_data_home, xdg_data_dirs, home;  ///< users' own styles
+  bool stderr_is_terminal = false;                 ///< a person watches: a progress line (env/progress.h)
+  std::optional<std::string> term;                 ///< $TERM
   size_t max_pages = kMaxPagesPerEdition;          ///< tests lower it to reach it cheaply
 };
 
