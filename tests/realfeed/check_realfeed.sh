@@ -33,7 +33,7 @@ build)
   (cd "$here" && "$bin" build feed.yaml --out "$work/out" "${stamp[@]}") > "$work/stdout" 2> "$work/stderr" ||
     { cat "$work/stderr"; fail "exit $? building feed.yaml"; }
   diff -u "$here/expected-stderr.txt" "$work/stderr" || fail "warnings differ from expected-stderr.txt"
-  [ "$(ls "$work/out" | wc -l)" = 6 ] || fail "expected 3 days x 2 files: $(ls "$work/out")"
+  [ "$(ls "$work/out"/*.pdf "$work/out"/*.epub | wc -l)" = 6 ] || fail "expected 3 days x 2 files: $(ls "$work/out")"
   set +e
   (cd "$here" && "$bin" build feed.yaml --out "$work/strict" --strict-images "${stamp[@]}") > /dev/null 2> "$work/strict.err"
   code=$?
