@@ -224,10 +224,12 @@ void merge_settings(const ParsedFile& later, EditionMeta& meta,
       meta.*field.member = given->second.value;
     } else if (earlier->second.value != given->second.value) {
       const SourceLoc& at = earlier->second.loc;
-      diags.warning(given->second.loc,
-                    "'" + std::string(field.key) + "' is '" + given->second.value + "' here but '" +
-                        earlier->second.value + "' in " + at.file + ":" + std::to_string(at.line) +
-                        "; using '" + earlier->second.value + "'");
+      // Appended: "'" + a temporary string trips GCC 12's false -Wrestrict at -O3.
+      std::string message = "'";
+      message.append(field.key).append("' is '").append(given->second.value).append("' here but '");
+      message.append(earlier->second.value).append("' in ").append(at.file).append(":");
+      message.append(std::to_string(at.line)).append("; using '").append(earlier->second.value).append("'");
+      diags.warning(given->second.loc, message);
     }
   }
 }
