@@ -16,6 +16,8 @@ packages=(
   libfribidi-dev
   # the EPUB cover: text in any script drawn with pango onto a cairo surface
   libpango1.0-dev libcairo2-dev
+  # broadsheet send: MIME messages, SMTP, the delivery journal
+  libgmime-3.0-dev libcurl4-openssl-dev libsqlite3-dev
   # data: fonts (fonts-dejavu-extra: the newspaper style's condensed body face),
   # hyphenation dictionaries, time zones
   fonts-dejavu-core fonts-dejavu-extra fonts-droid-fallback fonts-nanum tzdata
@@ -24,6 +26,8 @@ packages=(
   hyphen-uk hyphen-ro hyphen-hr hyphen-sl hyphen-lt hyphen-da hyphen-sv hyphen-ca
   # tests: unit framework and the real validators
   doctest-dev epubcheck default-jre-headless qpdf poppler-utils mupdf-tools unzip
+  # tests of broadsheet send: a real SMTP server on loopback, a certificate made at test time
+  python3-aiosmtpd openssl
 )
 # fuzzing, only for `install-deps.sh fuzz` (make fuzz): clang and its libFuzzer and
 # sanitizer runtimes; `make test` and `make sanitize` (g++) do not need them.

@@ -15,6 +15,7 @@
 #include <ostream>
 #include <thread>
 
+#include "cli/send_command.h"
 #include "doc/document.h"
 #include "env/files.h"
 #include "env/fonts.h"
@@ -454,9 +455,11 @@ int run(int argc, const char* const* argv, const ProcessEnv& env, std::ostream& 
   Options options;
   RawFlags raw;
   configure(app, options, raw);
+  SendArgs send;
+  add_send_command(app, send);
   try {
     app.parse(argc, argv);
-    finish_options(options, raw, env);
+    if (!send.command->parsed()) finish_options(options, raw, env);
   } catch (const CLI::ParseError& e) {
     return app.exit(e, out, err) == 0 ? kExitOk : kExitUsage;
   } catch (const UsageError& e) {
@@ -464,6 +467,7 @@ int run(int argc, const char* const* argv, const ProcessEnv& env, std::ostream& 
     return kExitUsage;
   }
   try {
+    if (send.command->parsed()) return run_send_command(send, styles_dir(env), env.source_date_epoch, out, err);
     if (options.command == "check") return run_check(options, env, out, err);
     return run_build(options, env, out, err);
   } catch (const EnvironmentError& e) {
