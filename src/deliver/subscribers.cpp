@@ -109,7 +109,7 @@ void read_transport(FieldReader& parent, const Entry& outer, TransportConfig& t)
                                               describe_node(outer.value));
     return;
   }
-  FieldReader reader(parent.source(), parent.diagnostics(), "transport: ");
+  FieldReader reader(parent.source(), parent.diagnostics(), "transport");
   SourceLoc tls_none_at;
   int secrets = 0;
   reader.each_entry(outer.value, kTransportKeys, [&](const Entry& entry) {
@@ -205,7 +205,7 @@ void read_subscribers(FieldReader& parent, const Entry& outer, SubscriberList& l
                                          describe_node(item));
       continue;
     }
-    FieldReader reader(parent.source(), parent.diagnostics(), "subscriber " + std::to_string(number) + ": ");
+    FieldReader reader(parent.source(), parent.diagnostics(), "subscriber " + std::to_string(number));
     Subscriber s;
     s.loc = reader.loc(item);
     bool has_email = false;
@@ -278,8 +278,8 @@ size_t parse_byte_size(std::string_view text) {
 }
 
 bool is_mail_address(std::string_view address) {
-  const size_t at = address.rfind('@');
-  if (at == std::string_view::npos || at == 0 || at + 1 == address.size() || address.size() > 254) return false;
+  const size_t at = address.find('@');
+  if (at == std::string_view::npos || at != address.rfind('@') || at == 0 || at + 1 == address.size() || address.size() > 254) return false;
   for (unsigned char c : address) {
     if (c <= ' ' || c == 0x7F || c == '<' || c == '>' || c == '(' || c == ')' || c == ',' || c == ';' ||
         c == '"' || c == '\\') {
@@ -287,7 +287,7 @@ bool is_mail_address(std::string_view address) {
     }
   }
   const std::string_view domain = address.substr(at + 1);
-  if (domain.find('@') != std::string_view::npos || domain.starts_with('.') || domain.ends_with('.')) return false;
+  if (domain.starts_with('.') || domain.ends_with('.')) return false;
   return domain == "localhost" || domain.find('.') != std::string_view::npos;
 }
 
