@@ -70,7 +70,7 @@ fuzz: fuzz-build
 fuzz-replay: fuzz-build
 	fuzz/run_fuzzer.sh $(FUZZ_BUILD) replay
 
-# The benchmark (README "Performance"): an optimised build in build-bench, the
+# The benchmark (docs/performance.md): an optimised build in build-bench, the
 # generated corpus, broadsheet against htmldoc and pandoc (installed by the
 # bench section of the dependency script) and the libharu floor; prints a table.
 # -O2: GCC 12 at -O3 reports a false -Wrestrict inside std::string (a known GCC 12 bug).
@@ -83,7 +83,7 @@ bench:
 	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target broadsheet haru_floor
 	python3 bench/run_bench.py $(BENCH_BUILD) $(BENCH_FLAGS)
 
-# Typesetting quality, measured (README "Typography, measured"): overfull lines,
+# Typesetting quality, measured (docs/typography.md): overfull lines,
 # word spacing, hyphen ladders, widows, orphans, missing glyphs, for the sample
 # and a generated corpus. `make typography TYPO_ARGS="classic 1000"` (style, articles).
 TYPO_ARGS ?= classic 1000

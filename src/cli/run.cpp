@@ -21,8 +21,9 @@
 #include "env/fonts.h"
 #include "epub/write_epub.h"
 #include "image/attach_images.h"
+#include "layout/geometry.h"
 #include "input/load.h"
-#include "pdf/hyphenate.h"
+#include "typeset/hyphenate.h"
 #include "pdf/write_pdf.h"
 #include "style/style.h"
 
@@ -130,14 +131,14 @@ void add_build_options(CLI::App& cmd, Options& o, std::vector<std::string>& date
 // The raw strings CLI11 fills in, turned into Options by finish_options.
 struct RawFlags {
   std::vector<std::string> dates;
-  std::string from, to, timestamp, dump, format;
+  std::string from, to, timestamp, dump, format, device;
   CLI::App* build = nullptr;
 };
 
 void configure(CLI::App& app, Options& o, RawFlags& raw) {
   app.set_version_flag("--version", std::string(BROADSHEET_VERSION));
   app.require_subcommand(1);
-  auto& [dates, from, to, timestamp, dump, format, build_cmd] = raw;
+  auto& [dates, from, to, timestamp, dump, format, device, build_cmd] = raw;
 
   CLI::App* build = app.add_subcommand("build", "Validate, then write DAY.pdf and DAY.epub per day");
   add_build_options(*build, o, dates, from, to);
@@ -151,6 +152,8 @@ void configure(CLI::App& app, Options& o, RawFlags& raw) {
   build->add_option("--dump", dump,
                     "Print the document tree or the page layout as text instead of writing files")
       ->check(CLI::IsMember({"document", "layout"}));
+  build->add_option("--device", device,
+                    "Make the editions for one reader: " + device_names() + " (docs/devices.md)");
   build->add_flag("-q,--quiet", o.quiet, "Print nothing but problems");
   build->add_flag("--grayscale", o.grayscale, "Convert article images to grayscale (e-ink readers)");
   build->add_flag("-v,--verbose", o.verbose, "Also print each edition's image sizes, before and after");
@@ -164,9 +167,26 @@ void configure(CLI::App& app, Options& o, RawFlags& raw) {
   build_cmd = build;
 }
 
+// --device NAME: the profile's formats (unless --format was given), PDF style
+// (unless --style was), grayscale; its image size is applied in build_documents.
+void apply_device(Options& o, const std::string& name, bool formats_from_device) {
+  o.device = find_device(name);
+  if (!o.device) {
+    const DeviceNameProblem problem = unknown_device(name);
+    throw UsageError("--device: " + problem.message + "; " + problem.hint);
+  }
+  if (formats_from_device) {
+    o.formats = o.device->pdf && o.device->epub ? Formats::Both
+                : o.device->pdf                 ? Formats::Pdf
+                                                : Formats::Epub;
+  }
+  if (o.style.empty()) o.style = std::string(o.device->pdf_style);
+  o.grayscale = o.grayscale || o.device->grayscale;
+}
+
 // Checks and converts what CLI11 parsed; throws UsageError.
 void finish_options(Options& o, const RawFlags& raw, const ProcessEnv& env) {
-  const auto& [dates, from, to, timestamp, dump, format, build] = raw;
+  const auto& [dates, from, to, timestamp, dump, format, device, build] = raw;
   o.command = build->parsed() ? "build" : "check";
   for (const auto& d : dates) o.days.days.push_back(required_date("--date", d));
   if (!from.empty()) o.days.from = required_date("--from", from);
@@ -185,6 +205,7 @@ void finish_options(Options& o, const RawFlags& raw, const ProcessEnv& env) {
   if (format == "epub") o.formats = Formats::Epub;
   if (dump == "document") o.dump = DumpKind::Document;
   if (dump == "layout") o.dump = DumpKind::Layout;
+  if (!device.empty()) apply_device(o, device, format.empty());
 }
 
 // Validates the inputs and the style; every problem is printed before returning.
@@ -235,6 +256,7 @@ std::optional<Loaded> load_all(const Options& o, const ProcessEnv& env, std::ost
 // any error, false: nothing is written.
 bool build_documents(Loaded& loaded, const Options& o, std::ostream& out, std::ostream& err) {
   ImageOptions images{image_targets(loaded.style, o.grayscale), o.image_roots, o.skip_bad_images};
+  if (o.device) images.targets.epub_max_px = o.device->image_max_px;
   ImageCache cache;
   Diagnostics diags;
   std::vector<ImageReport> reports;

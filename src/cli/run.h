@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "devices/profile.h"
 #include "model/days.h"
 
 namespace broadsheet {
@@ -35,6 +36,9 @@ struct Options {
   bool skip_bad_images = false;                     ///< --skip-bad-images
   bool grayscale = false;                           ///< --grayscale
   bool verbose = false;                             ///< --verbose: the image size report
+  /// --device NAME: formats, image size, grayscale and PDF style for one reader
+  /// (docs/devices.md); explicit --format, --style and --grayscale still win.
+  std::optional<DeviceProfile> device;
 };
 
 /// The most pages one edition's PDF may have (README "Limits"): far beyond any

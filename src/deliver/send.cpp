@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <ostream>
 
 #include "deliver/compose.h"
@@ -15,6 +16,7 @@
 #include "deliver/subscribers.h"
 #include "deliver/transport.h"
 #include "deliver/variants.h"
+#include "devices/profile.h"
 #include "env/files.h"
 #include "input/load.h"
 
@@ -88,6 +90,36 @@ struct Prepared {
 
 std::string style_of(const Subscriber& s, const Inputs& in) { return s.style.empty() ? in.digest_style : s.style; }
 
+std::optional<DeviceProfile> device_of(const Subscriber& s) {
+  return s.device.empty() ? std::nullopt : find_device(s.device);
+}
+
+// The variant of one format for a subscriber, their device's needs included.
+VariantKey key_for(const Subscriber& s, const Inputs& in, const std::string& format, bool light) {
+  VariantKey key{filters_of(s), style_of(s, in), format, s.grayscale, 0, light};
+  if (auto device = device_of(s)) {
+    key.grayscale = key.grayscale || device->grayscale;
+    key.image_max_px = device->image_max_px;
+    if (format == "pdf" && s.style.empty() && !device->pdf_style.empty()) key.style = device->pdf_style;
+  }
+  return key;
+}
+
+// Gateways that want ASCII (Kindle, PocketBook) get short ASCII names and subjects.
+std::string file_name_for(const Subscriber& s, const std::string& title, const std::string& day,
+                          const std::string& format) {
+  const std::string name = title + " " + day + "." + format;
+  auto device = device_of(s);
+  return device && device->ascii_names ? ascii_file_name(name) : name;
+}
+
+std::string subject_for(const Subscriber& s, std::string subject, const std::string& day) {
+  auto device = device_of(s);
+  if (!device || !device->ascii_names) return subject;
+  std::string ascii = ascii_subject(subject);
+  return ascii.empty() ? "Edition " + day : ascii;
+}
+
 Prepared prepare(const Subscriber& s, const Edition& e, const Inputs& in, VariantBuilder& builder,
                  const SendOptions& o, bool light) {
   Prepared p;
@@ -96,11 +128,11 @@ Prepared prepare(const Subscriber& s, const Edition& e, const Inputs& in, Varian
   p.light = light;
   const std::string title = e.meta.title;
   for (const std::string& format : s.formats) {
-    const BuiltFile& file = builder.get(e, VariantKey{filters_of(s), style, format, s.grayscale, light});
+    const BuiltFile& file = builder.get(e, key_for(s, in, format, light));
     p.articles = file.articles;
     p.spec.contents = file.contents;
     if (file.articles == 0) return p;
-    p.attachments.push_back(Attachment{title + " " + iso_date(e.day) + "." + format,
+    p.attachments.push_back(Attachment{file_name_for(s, title, iso_date(e.day), format),
                                        format == "pdf" ? "application/pdf" : "application/epub+zip", file.bytes});
   }
   MessageSpec& m = p.spec;
@@ -108,7 +140,7 @@ Prepared prepare(const Subscriber& s, const Edition& e, const Inputs& in, Varian
   m.reply_to = in.list.reply_to;
   m.to_name = s.name;
   m.to_address = s.email;
-  m.subject = fill_template(in.list.subject, title, long_date(e.day), s.email);
+  m.subject = subject_for(s, fill_template(in.list.subject, title, long_date(e.day), s.email), iso_date(e.day));
   m.date = o.timestamp ? *o.timestamp : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   m.message_id = make_message_id(p.attachments, s.email, mailbox_address(in.list.from));
   if (!in.list.unsubscribe.empty()) m.unsubscribe = fill_template(in.list.unsubscribe, title, iso_date(e.day), s.email);
@@ -126,6 +158,9 @@ void compose(Prepared& p, const std::string& message_id) {
 size_t limit_for(const Subscriber& s, const SubscriberList& list, const Transport* transport) {
   size_t limit = list.transport.max_message_bytes;
   if (s.max_message_bytes) limit = std::min(limit, s.max_message_bytes);
+  if (auto device = device_of(s); device && device->size_limit) {
+    limit = std::min(limit, static_cast<size_t>(device->size_limit));
+  }
   if (transport && transport->server_limit()) limit = std::min(limit, transport->server_limit());
   return limit;
 }
@@ -154,6 +189,7 @@ class Run {
     }
     if (!o_.dry_run) write_plain_editions(in_, builder_, o_, out_);
     if (o_.maildir) transport_ = open_maildir(*o_.maildir);
+    remind_approved_senders();
     total_ = in_.editions.size() * in_.list.subscribers.size();
     for (const Edition& e : in_.editions) {
       for (const Subscriber& s : in_.list.subscribers) {
@@ -172,6 +208,18 @@ class Run {
     if (o_.verbose || o_.dry_run) out_ << result_line(r) << "\n";
     results_.push_back(std::move(r));
     if (o_.progress) err_ << "\r\033[K[" << results_.size() << "/" << total_ << "] " << results_.back().recipient << std::flush;
+  }
+
+  // Once per device with an approved-sender list (Kindle drops unknown senders silently).
+  void remind_approved_senders() {
+    std::vector<std::string> said;
+    for (const Subscriber& s : in_.list.subscribers) {
+      auto device = device_of(s);
+      if (!device || std::find(said.begin(), said.end(), s.device) != said.end()) continue;
+      said.push_back(s.device);
+      const std::string note = approved_sender_note(*device, mailbox_address(in_.list.from));
+      if (!note.empty() && !o_.quiet) err_ << "broadsheet: note: " << note << "\n";
+    }
   }
 
   void deliver(const Subscriber& s, const Edition& e) {

@@ -10,6 +10,7 @@
 #include <charconv>
 #include <map>
 
+#include "devices/profile.h"
 #include "env/files.h"
 #include "input/fields.h"
 #include "input/source_text.h"
@@ -150,6 +151,7 @@ void read_formats(FieldReader& reader, const Entry& entry, Subscriber& s) {
   }
   if (formats.empty()) reader.error(reader.value_loc(entry), "'formats' is empty", "give pdf, epub or both");
   if (!ok) return;
+  s.formats_given = true;
   s.formats.clear();
   for (std::string_view f : kFormats) {  // canonical order, no repeats
     if (std::find(formats.begin(), formats.end(), f) != formats.end()) s.formats.emplace_back(f);
@@ -176,7 +178,14 @@ void read_subscriber_field(FieldReader& reader, const Entry& entry, Subscriber& 
     s.email = *text;
   } else if (k == "name") s.name = *text;
   else if (k == "style") s.style = *text;
-  else if (k == "device") s.device = *text;
+  else if (k == "device") {
+    s.device = *text;
+    s.device_loc = reader.loc(entry.value);
+    if (!find_device(*text)) {
+      DeviceNameProblem problem = unknown_device(*text);
+      reader.error(s.device_loc, problem.message, problem.hint);
+    }
+  }
   else if (k == "grayscale") {
     if (*text != "true" && *text != "false") {
       reader.error(reader.loc(entry.value), "'grayscale' must be true or false, not '" + *text + "'");
@@ -224,6 +233,25 @@ void read_subscribers(FieldReader& parent, const Entry& outer, SubscriberList& l
       continue;
     }
     list.subscribers.push_back(std::move(s));
+  }
+}
+
+// A subscriber's device against its formats and the transport: the formats
+// default to what the device reads; a device without an email path needs dir:.
+void check_device(Subscriber& s, const TransportConfig& transport, Diagnostics& diags) {
+  auto device = find_device(s.device);
+  if (!device) return;
+  const std::string where = "subscriber " + s.email + ": ";
+  if (!s.formats_given) s.formats = {device->epub ? "epub" : "pdf"};
+  for (const std::string& f : s.formats) {
+    if ((f == "pdf" && !device->pdf) || (f == "epub" && !device->epub)) {
+      diags.error(s.device_loc, where + std::string(device->label) + " is not sent " + f + " files",
+                  device->epub ? "give formats: [epub], or leave formats out" : "give formats: [pdf]");
+    }
+  }
+  if (!device->has_email_path() && !transport.url.starts_with("dir:")) {
+    diags.error(s.device_loc, where + std::string(device->label) + " has no email path",
+                "deliver it with transport url dir:PATH (a synced folder), or use the OPDS shelf");
   }
 }
 
@@ -321,6 +349,7 @@ SubscriberList parse_subscribers(const std::string& file, std::string_view text,
   reader.each_entry(*root, kTopKeys, [&](const Entry& entry) { read_top_entry(reader, entry, list, has_from); });
   if (!has_from) reader.error(reader.loc(*root), "'from' is missing", "add from: \"Name <address@example.org>\"");
   if (!(*root)["subscribers"].IsDefined()) reader.error(reader.loc(*root), "no subscribers: the file has no 'subscribers' list");
+  for (Subscriber& s : list.subscribers) check_device(s, list.transport, diags);
   return list;
 }
 

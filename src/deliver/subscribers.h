@@ -34,7 +34,9 @@ struct Subscriber {
   std::vector<std::string> formats = {"pdf"};   ///< "pdf", "epub", in that order
   std::string style;                            ///< empty: the digest's
   std::vector<std::string> sections, tags, languages;  ///< filters; empty: all
-  std::string device;                           ///< empty: plain email
+  std::string device;                           ///< a devices/profile.h name; empty: plain email
+  SourceLoc device_loc;
+  bool formats_given = false;                   ///< else a device's own format applies
   bool grayscale = false;
   size_t max_message_bytes = 0;                 ///< 0: only the relay's limit
   SourceLoc loc;

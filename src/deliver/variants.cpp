@@ -10,8 +10,9 @@
 #include "env/fonts.h"
 #include "epub/write_epub.h"
 #include "image/attach_images.h"
+#include "layout/geometry.h"
 #include "model/days.h"
-#include "pdf/hyphenate.h"
+#include "typeset/hyphenate.h"
 #include "pdf/write_pdf.h"
 #include "style/style.h"
 
@@ -75,6 +76,7 @@ std::string variant_name(const Subscriber& s, const std::string& style, bool lig
   if (!f.sections.empty()) name += " sections=" + joined(f.sections);
   if (!f.tags.empty()) name += " tags=" + joined(f.tags);
   if (!f.languages.empty()) name += " languages=" + joined(f.languages);
+  if (!s.device.empty()) name += " device=" + s.device;
   if (s.grayscale) name += " grayscale";
   if (light) name += " light";
   return name;
@@ -97,7 +99,7 @@ Edition filter_edition(const Edition& edition, const Filters& filters) {
 struct VariantBuilder::Shared {
   std::map<std::string, Style> styles;
   std::map<std::string, FontFiles> fonts;
-  std::map<std::tuple<std::string, bool, bool>, ImageCache> images;  // style, grayscale, light
+  std::map<std::tuple<std::string, bool, int, bool>, ImageCache> images;  // style, grayscale, px, light
   std::shared_ptr<HyphenDictionaries> dictionaries = std::make_shared<HyphenDictionaries>();
 };
 
@@ -121,9 +123,10 @@ const BuiltFile& VariantBuilder::get(const Edition& edition, const VariantKey& k
 
   Document doc = build_document(filter_edition(edition, key.filters));
   ImageTargets targets = image_targets(style, style.grayscale);
+  if (key.image_max_px > 0) targets.epub_max_px = std::min(targets.epub_max_px, key.image_max_px);
   if (key.light) targets = lighter(targets);
   Diagnostics diags;
-  ImageCache& cache = shared_->images[{key.style, style.grayscale, key.light}];
+  ImageCache& cache = shared_->images[{key.style, style.grayscale, key.image_max_px, key.light}];
   attach_images(doc, ImageOptions{targets, settings_.image_roots, settings_.skip_bad_images}, cache, diags);
   if (diags.has_errors()) throw EnvironmentError("images of " + doc.iso_date + ":\n" + diags.format());
 

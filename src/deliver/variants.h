@@ -30,6 +30,7 @@ struct VariantKey {
   std::string style;        ///< the style's name or path
   std::string format;       ///< "pdf" or "epub"
   bool grayscale = false;
+  int image_max_px = 0;     ///< a device's screen (EPUB images' longest side); 0: the style's
   bool light = false;       ///< images downscaled and recompressed to fit a size limit
   auto operator<=>(const VariantKey&) const = default;
 };

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "style/style.h"
+#include "env/font_roles.h"
 
 namespace broadsheet {
 

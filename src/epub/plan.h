@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cover/image_kind.h"
+#include "image/image_kind.h"
 #include "doc/document.h"
 
 namespace broadsheet::epub {

@@ -5,7 +5,7 @@
 #include "epub/write_epub.h"
 
 #include "cover/draw_cover.h"
-#include "cover/image_kind.h"
+#include "image/image_kind.h"
 #include "env/files.h"
 #include "epub/package.h"
 #include "epub/pages.h"

@@ -88,17 +88,6 @@ std::string kilobytes(std::size_t bytes) { return std::to_string((bytes + 512) /
 
 }  // namespace
 
-ImageTargets image_targets(const Style& style, bool grayscale) {
-  ImageTargets targets;
-  const double content = style.page_width - style.margin_inner - style.margin_outer;
-  const int columns = std::max(1, style.columns);
-  targets.pdf_width_pt = (content - (columns - 1) * style.gutter) / columns;
-  targets.pdf_height_pt = style.page_height - style.margin_top - style.margin_bottom;
-  targets.pdf_dpi = style.image_dpi;
-  targets.grayscale = grayscale || style.grayscale;
-  return targets;
-}
-
 std::shared_ptr<const FigureImage> ImageCache::get(const std::filesystem::path& path, const ImageTargets& targets) {
   if (auto found = ready_.find(path); found != ready_.end()) return found->second;
   if (auto found = failed_.find(path); found != failed_.end()) throw ImageError(found->second);

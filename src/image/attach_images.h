@@ -13,7 +13,6 @@
 #include "diag/diagnostics.h"
 #include "doc/document.h"
 #include "image/prepare.h"
-#include "style/style.h"
 
 namespace broadsheet {
 
@@ -22,9 +21,6 @@ struct ImageOptions {
   std::vector<std::filesystem::path> allowed_roots;  ///< --allow-images-from, beside each digest's folder
   bool skip_bad = false;                             ///< --skip-bad-images
 };
-
-/// The targets a style implies: its column's box at its image_dpi, grayscale.
-ImageTargets image_targets(const Style& style, bool grayscale);
 
 /// Bytes of the images of one edition, before and after preparing them.
 struct ImageReport {

@@ -10,7 +10,7 @@
 #include <array>
 #include <map>
 
-#include "cover/image_kind.h"
+#include "image/image_kind.h"
 #include "diag/utf8.h"
 #include "env/files.h"
 #include "input/articles.h"

@@ -15,7 +15,7 @@
 
 namespace broadsheet {
 
-/// Limits, documented in the README: an input file holds at most 64 MiB
+/// Limits, documented in docs/input.md: an input file holds at most 64 MiB
 /// (yaml-cpp needs about 4.4 times the file size in memory) and all inputs
 /// together at most 100,000 articles. Nothing else (title length, body size)
 /// is capped.

@@ -7,9 +7,9 @@
 #include <unordered_set>
 
 #include "diag/utf8.h"
-#include "pdf/bidi.h"
+#include "typeset/bidi.h"
 #include "pdf/haru_fonts.h"
-#include "pdf/pdf_text.h"
+#include "typeset/pdf_text.h"
 
 namespace broadsheet {
 

@@ -7,9 +7,9 @@
 #include <limits>
 
 #include "env/files.h"
-#include "pdf/bidi.h"
+#include "typeset/bidi.h"
 #include "pdf/haru_compat.h"
-#include "pdf/pdf_text.h"
+#include "typeset/pdf_text.h"
 
 namespace broadsheet {
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "env/fonts.h"
-#include "pdf/measure.h"
+#include "typeset/measure.h"
 
 namespace broadsheet {
 

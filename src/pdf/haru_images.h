@@ -7,7 +7,7 @@
 
 #include <map>
 
-#include "pdf/display_list.h"
+#include "display/display_list.h"
 #include "pdf/haru_fonts.h"
 
 namespace broadsheet {

@@ -9,14 +9,14 @@
 
 #include "env/files.h"
 #include "pdf/content_deflate.h"
-#include "pdf/bidi.h"
+#include "typeset/bidi.h"
 #include "pdf/glyph_check.h"
 #include "pdf/haru_compat.h"
 #include "pdf/haru_fonts.h"
 #include "pdf/haru_images.h"
-#include "pdf/layout.h"
-#include "pdf/pdf_text.h"
-#include "pdf/precompose.h"
+#include "layout/layout.h"
+#include "typeset/pdf_text.h"
+#include "typeset/precompose.h"
 
 namespace broadsheet {
 

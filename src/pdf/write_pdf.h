@@ -7,8 +7,8 @@
 
 #include "doc/document.h"
 #include "env/fonts.h"
-#include "pdf/display_list.h"
-#include "pdf/layout.h"
+#include "display/display_list.h"
+#include "layout/layout.h"
 #include "style/style.h"
 
 namespace broadsheet {

@@ -7,21 +7,12 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "env/font_roles.h"
 
 namespace broadsheet {
 
 struct Color {
   double r = 0, g = 0, b = 0;    ///< 0..1
-};
-
-/// Font families by role; each is a fontconfig family name ("DejaVu Serif").
-struct FontRoles {
-  std::string body = "DejaVu Serif";
-  std::string heading = "DejaVu Sans";
-  std::string mono = "DejaVu Sans Mono";
-  /// Extra families tried, in order, for characters a role's face lacks, before
-  /// the built-in chain (DejaVu Sans, Droid Sans Fallback, NanumGothic).
-  std::vector<std::string> fallbacks;
 };
 
 /// The generated EPUB cover (style key `cover:`): colours and an optional logo.

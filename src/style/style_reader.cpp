@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string_view>
 
-#include "cover/image_kind.h"
+#include "image/image_kind.h"
 #include "env/files.h"
 #include "style/values.h"
 

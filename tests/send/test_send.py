@@ -360,15 +360,23 @@ def test_sendmail_and_dry_run():
     with open(fake, "w") as f:  # a sendmail-compatible program: -i -f FROM -- RCPT, message on stdin
         f.write('#!/bin/sh\ncase "$5" in temp*) exit 75;; esac\ncat > "%s.$5"\n' % sink)
     os.chmod(fake, 0o755)
-    case.write_subscribers("sendmail:" + fake, [{"email": "ayla@example.org"}, {"email": "temp@example.org"}])
+    case.write_subscribers("sendmail:" + fake, [{"email": "ayla@example.org"}, {"email": "temp@example.org"},
+                                                {"email": "reader_1@kindle.com", "device": "kindle"}])
     plan = case.run("--dry-run", expect=0)
     check("ayla@example.org [pdf]: planned" in plan.stdout, plan.stdout)
     check(not os.path.exists(os.path.join(case.dir, "subscribers.journal.sqlite")), "dry run wrote the journal")
     done = case.run(expect=4)
-    check("sent 1, deferred 1 (the MTA exited with status 75)" in done.stdout, done.stdout)
+    check("sent 2, deferred 1 (the MTA exited with status 75)" in done.stdout, done.stdout)
+    check("Kindle drops mail from senders it does not know" in done.stderr, done.stderr)
     with open(sink + ".ayla@example.org", "rb") as f:
         message = parse(f.read())
     check(message["Subject"] == SUBJECT, message["Subject"])
+    # The Kindle gateway gets the EPUB under a short ASCII name and an ASCII subject.
+    with open(sink + ".reader_1@kindle.com", "rb") as f:
+        kindle = parse(f.read())
+    check(kindle["Subject"].isascii() and "6 November 2024" in kindle["Subject"], kindle["Subject"])
+    names = list(attachments(kindle))
+    check(len(names) == 1 and names[0].isascii() and names[0].endswith("2024-11-06.epub"), str(names))
 
 
 CASES = {name[5:]: f for name, f in globals().items() if name.startswith("test_")}

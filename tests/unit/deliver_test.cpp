@@ -256,3 +256,33 @@ TEST_CASE("report: the summary line and the exit code") {
   CHECK(exit_code({{"d", "a", "pdf", Status::Skipped, ""}}, false) == 0);
   CHECK(result_line(results[0]) == "d a [pdf]: sent (250 OK)");
 }
+
+TEST_CASE("subscribers: a device sets the format and is checked against the transport") {
+  Diagnostics diags;
+  SubscriberList list = parse_subscribers("subs.yaml", R"(from: "Brief <brief@example.org>"
+transport:
+  url: sendmail:/usr/sbin/sendmail
+subscribers:
+  - email: reader_123@kindle.com
+    device: kindle
+)", diags);
+  CHECK(diags.format() == "");
+  REQUIRE(list.subscribers.size() == 1);
+  CHECK(list.subscribers[0].formats == std::vector<std::string>{"epub"});
+  CHECK(problems(R"(from: "Brief <brief@example.org>"
+transport:
+  url: sendmail:/usr/sbin/sendmail
+subscribers:
+  - email: a@kindle.com
+    formats: [pdf]
+    device: kindle
+  - email: b@example.org
+    device: kobo
+  - email: c@example.org
+    device: kindel
+)") == lines({
+            "subs.yaml:11:13: error: subscriber 3: unknown device 'kindel' | note: did you mean 'kindle'?",
+            "subs.yaml:7:13: error: subscriber a@kindle.com: Kindle is not sent pdf files | note: give formats: [epub], or leave formats out",
+            "subs.yaml:9:13: error: subscriber b@example.org: Kobo has no email path | note: deliver it with transport url dir:PATH (a synced folder), or use the OPDS shelf",
+        }));
+}

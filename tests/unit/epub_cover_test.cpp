@@ -16,7 +16,7 @@
 #include <string>
 
 #include "cover/draw_cover.h"
-#include "cover/image_kind.h"
+#include "image/image_kind.h"
 #include "epub/page_parts.h"
 #include "input/load.h"
 #include "style/style.h"

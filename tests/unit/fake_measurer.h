@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-#include "pdf/measure.h"
+#include "typeset/measure.h"
 
 namespace broadsheet {
 

@@ -9,9 +9,9 @@
 
 #include <string>
 
-#include "pdf/hyphenate.h"
-#include "pdf/layout.h"
-#include "pdf/linebreak.h"
+#include "typeset/hyphenate.h"
+#include "layout/layout.h"
+#include "typeset/linebreak.h"
 
 using namespace broadsheet;
 

@@ -7,9 +7,9 @@
 #include <set>
 #include <string>
 
-#include "pdf/compose.h"
-#include "pdf/layout.h"
-#include "pdf/paragraph.h"
+#include "layout/compose.h"
+#include "layout/layout.h"
+#include "typeset/paragraph.h"
 
 #include "fake_measurer.h"
 

@@ -8,8 +8,8 @@
 #include <cmath>
 #include <string>
 
-#include "pdf/hyphenate.h"
-#include "pdf/linebreak.h"
+#include "typeset/hyphenate.h"
+#include "typeset/linebreak.h"
 
 #include "fake_measurer.h"
 

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "env/fonts.h"
-#include "pdf/precompose.h"
+#include "typeset/precompose.h"
 #include "pdf/write_pdf.h"
 
 using namespace broadsheet;

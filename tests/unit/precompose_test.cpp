@@ -1,4 +1,4 @@
-// Paragraphs composed ahead (pdf/precompose.h) must change nothing: the same
+// Paragraphs composed ahead (typeset/precompose.h) must change nothing: the same
 // pages as composing in place, on one thread or two; and what composing
 // throws on the other thread reaches the layout.
 #include <doctest/doctest.h>
@@ -6,8 +6,9 @@
 #include <stdexcept>
 #include <string>
 
-#include "pdf/layout.h"
-#include "pdf/precompose.h"
+#include "layout/layout.h"
+#include "layout/page_flow.h"
+#include "typeset/precompose.h"
 
 #include "fake_measurer.h"
 

@@ -13,9 +13,9 @@
 #include <string>
 
 #include "env/fonts.h"
-#include "pdf/bidi.h"
-#include "pdf/hyphenate.h"
-#include "pdf/linebreak.h"
+#include "typeset/bidi.h"
+#include "typeset/hyphenate.h"
+#include "typeset/linebreak.h"
 #include "pdf/write_pdf.h"
 
 using namespace broadsheet;

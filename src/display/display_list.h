@@ -1,0 +1,90 @@
+// The display list: pages of positioned items, the product of layout and the
+// only input of the PDF writer. Coordinates are PDF points, origin bottom-left.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "style/style.h"
+
+namespace broadsheet {
+
+/// A font face: family role plus weight and slant. The writer maps it (and the
+/// fallback chain for missing glyphs) to embedded fonts.
+enum class FontRole { Body, Heading, Mono };
+struct FontFace {
+  FontRole role = FontRole::Body;
+  bool bold = false;
+  bool italic = false;
+  friend bool operator==(const FontFace&, const FontFace&) = default;
+};
+
+struct FigureImage;  // src/image/prepare.h
+
+enum class ItemKind { Text, Rule, Link, Anchor, Image };
+
+/// One positioned thing on a page.
+/// - Text: `text` (UTF-8, BMP, no controls) drawn at baseline (x, y) in
+///   `face`/`size` and `color`; `w` is its advance width. When word_gap > 0
+///   every space advances by word_gap points instead of its natural width
+///   (justification: the writer emits TJ adjustments).
+/// - Rule: a line from (x, y) to (x + w, y + h) of thickness `size`, in `color`.
+/// - Link: a clickable rectangle (x, y, w, h); `url` is external, or internal
+///   when target_page >= 0 (jumps to target_page at target_y).
+/// - Anchor: a named position (`text` is the anchor id) for outlines and links.
+/// - Image: `image` drawn into the box (x, y, w, h), (x, y) its bottom-left.
+struct PageItem {
+  ItemKind kind = ItemKind::Text;
+  double x = 0, y = 0, w = 0, h = 0;
+  FontFace face;
+  double size = 0;
+  double word_gap = 0;
+  /// Text: extra advance after every glyph, in points (PDF Tc): letter-spacing
+  /// of a justified line; `w` includes it between the glyphs.
+  double char_space = 0;
+  Color color;
+  std::string text;
+  std::string url;
+  int target_page = -1;
+  double target_y = 0;
+  /// Text: a right-to-left run, stored in logical order; the writer shapes and
+  /// reverses it (typeset/bidi.h).
+  bool rtl = false;
+  /// Text set by the paragraph composer: which line of its paragraph this is
+  /// (bits of LineRole), so that typography checks can find widows and orphans.
+  unsigned char line_role = 0;
+  /// Text on a composed line: the line's box (x of its left and right edges),
+  /// so that a check can tell an overfull line from the display list alone.
+  double line_left = 0, line_right = 0;
+  std::shared_ptr<const FigureImage> image;
+};
+
+/// Bits of PageItem::line_role: the item is on the first (last) line of a paragraph.
+/// kRaggedFallback: a justified line too loose to justify, set ragged instead.
+enum LineRole : unsigned char {
+  kLineInParagraph = 1, kParagraphFirstLine = 2, kParagraphLastLine = 4, kRaggedFallback = 8
+};
+
+struct Page {
+  std::vector<PageItem> items;
+};
+
+/// A bookmark: level 0 = section, 1 = article; destination page and y.
+struct OutlineEntry {
+  int level = 0;
+  std::string title;
+  int page = 0;
+  double y = 0;
+};
+
+struct PageSet {
+  double width = 0, height = 0;
+  std::size_t front_pages = 0;       ///< masthead and contents pages, labelled i, ii...
+                                 ///< (article pages are numbered from 1 after them)
+  std::vector<Page> pages;
+  std::vector<OutlineEntry> outline;
+};
+
+}  // namespace broadsheet

@@ -1,0 +1,422 @@
+// Articles in the flow, newspaper-like: a section label where a section
+// begins, then per article its head (title, byline, summary), its body blocks
+// (paragraphs, headings, quotes, lists, code, rules) and its source line.
+#include <algorithm>
+#include <optional>
+
+#include "layout/compose.h"
+#include "layout/image_layout.h"
+#include "typeset/pdf_text.h"
+#include "typeset/precompose.h"
+#include "layout/table_layout.h"
+
+namespace broadsheet {
+
+namespace {
+
+constexpr Color kGrey{0.38, 0.38, 0.38};
+constexpr Color kLightGrey{0.7, 0.7, 0.7};
+
+// Indentation and list state of the block being set.
+struct BlockContext {
+  double left = 0, right = 0;
+  int list_depth = 0;
+  bool in_list = false;
+};
+
+class ArticleComposer {
+ public:
+  ArticleComposer(const Style& style, Typesetter& type, Flow& flow,
+                  std::vector<OutlineEntry>& outline)
+      : style_(style), type_(type), measurer_(type.measurer), flow_(flow), outline_(outline) {}
+
+  void section(const SectionDoc& section) {
+    head_pending_ = &section;
+  }
+
+  ArticleStart article(const ArticleDoc& article) {
+    language_ = article.language;
+    ArticleStart start = head(article);
+    previous_paragraph_ = false;
+    blocks(article.body, BlockContext{});
+    source_line(article);
+    return start;
+  }
+
+ private:
+  TextStyle style(FontRole role, bool bold, bool italic, double size, Color color) const {
+    return TextStyle{FontFace{role, bold, italic}, size, color, {}};
+  }
+  LineSettings settings(const BlockContext& ctx, double leading, double size, Align align) const {
+    LineSettings s;
+    s.indent = ctx.left;
+    s.width = flow_.width() - ctx.left - ctx.right;
+    s.leading = leading;
+    s.size = size;
+    s.align = align;
+    s.rules.language = language_;  // heads and headings break by UAX #14 only
+    return s;
+  }
+  // Nested quotes and lists indent until the text would be narrower than a
+  // third of the column (or ~12 ems); deeper levels keep that width, so a
+  // quote nested hundreds deep still shows every word.
+  BlockContext indented(const BlockContext& ctx, double left, double right) const {
+    BlockContext inner = ctx;
+    double floor = std::max(flow_.width() / 3, std::min(flow_.width(), 12 * style_.body_size));
+    if (flow_.width() - ctx.left - ctx.right - left - right >= floor) {
+      inner.left += left;
+      inner.right += right;
+    }
+    return inner;
+  }
+
+  // The byline with its time and offset ("07:30 +04:00") joined by a narrow
+  // no-break space, so that a narrow column does not split them.
+  static std::string byline_text(const ArticleDoc& article) {
+    std::string by = article.byline();
+    const std::string& time = article.time_label;
+    if (time.empty() || !by.ends_with(time)) return by;
+    std::string joined;
+    for (char c : time) joined += c == ' ' ? std::string("\u202F") : std::string(1, c);
+    return by.substr(0, by.size() - time.size()) + joined;
+  }
+
+  // Bytes of text without its spaces (the words' fragments hold no spaces).
+  static size_t letters_of(const std::string& text) {
+    return text.size() - static_cast<size_t>(std::count(text.begin(), text.end(), ' '));
+  }
+
+  SetText plain(const std::string& text, const TextStyle& st, const LineSettings& s) {
+    return compose_text(collect_words(text, st), s, type_);
+  }
+
+  // --- article head -------------------------------------------------------
+  // Title, byline and summary, composed for the current width (a column, or
+  // the whole text block for a lead).
+  struct Head {
+    LineSettings title_s, by_s, sum_s;
+    SetText title, byline, summary;
+    // The spaces between the parts are counted too: without them the "three
+    // more lines" below could leave room for two, and the orphan rule would
+    // move both.
+    double height(const Style& st) const {
+      return title.height(title_s) + byline.height(by_s) + summary.height(sum_s) +
+             st.small_size * 0.3 + st.body_leading * 0.95;
+    }
+  };
+
+  Head compose_head(const ArticleDoc& article, double title_size, double summary_size) {
+    BlockContext none;
+    Head h;
+    h.title_s = settings(none, title_size * 1.16, title_size, Align::Left);
+    h.title_s.protect = false;
+    h.title = plain(article.title, style(FontRole::Heading, true, false, title_size, style_.text), h.title_s);
+    h.by_s = settings(none, style_.small_size * 1.45, style_.small_size, Align::Left);
+    h.by_s.protect = false;
+    h.byline = plain(byline_text(article), style(FontRole::Body, false, true, style_.small_size, kGrey), h.by_s);
+    isolate_ltr_tail(h.byline.words, letters_of(article.time_label));
+    h.sum_s = settings(none, summary_size * 1.35, summary_size, Align::Left);
+    h.summary = plain(article.summary, style(FontRole::Body, false, true, summary_size, style_.text), h.sum_s);
+    return h;
+  }
+
+  Flow::Mark place_head(const ArticleDoc& article, const Head& h) {
+    Flow::Mark top = place_text(flow_, h.title, h.title_s);
+    outline_.push_back({1, clean_pdf_text(article.title), top.page, top.y});
+    flow_.space(style_.small_size * 0.3);
+    place_text(flow_, h.byline, h.by_s);
+    flow_.space(style_.body_leading * 0.35);
+    place_text(flow_, h.summary, h.sum_s);
+    return top;
+  }
+
+  // With columns, an article that begins a page is its lead: headline and
+  // summary across all columns, like a newspaper; the others head their column.
+  ArticleStart head(const ArticleDoc& article) {
+    Head h = compose_head(article, style_.title_size, style_.body_size * 1.12);
+    double head_height = h.height(style_);
+    if (flow_.columns() > 1) {
+      // A head that would not fit the last column begins the next page: as its lead.
+      double label = head_pending_ ? section_label_height() : 0;
+      double needed = label + std::max(6 * style_.body_leading, head_height + 5 * style_.body_leading);
+      if (flow_.in_last_column() && !flow_.at_top() && needed > flow_.room()) flow_.next_column();
+      if (flow_.at_page_start()) {
+        if (std::optional<ArticleStart> lead = lead_head(article)) return *lead;
+      }
+    }
+    separate_from_previous(head_height);
+    if (head_pending_) head_height += section_label_height();
+    flow_.ensure(std::max(6 * style_.body_leading, head_height + opening_need(article, head_height)));
+    if (head_pending_) section_label(*head_pending_);
+    Flow::Mark top = place_head(article, h);
+    flow_.space(style_.body_leading * 0.6);
+    return {top.page, top.y};
+  }
+
+  // The lead's head spans the columns when it leaves room for the first lines
+  // of the columns below it; otherwise (a title longer than a page) nothing is
+  // placed and the head goes into the column.
+  std::optional<ArticleStart> lead_head(const ArticleDoc& article) {
+    constexpr double kLeadTitle = 1.6, kLeadSummary = 1.3;
+    flow_.begin_span();
+    Head h = compose_head(article, style_.title_size * kLeadTitle, style_.body_size * kLeadSummary);
+    double label = head_pending_ ? section_label_height() : 0;
+    if (label + h.height(style_) + 6 * style_.body_leading > flow_.room()) {
+      flow_.end_span();
+      return std::nullopt;
+    }
+    if (head_pending_) section_label(*head_pending_);
+    Flow::Mark top = place_head(article, h);
+    double rule_top = flow_.advance(style_.body_leading * 0.9);
+    flow_.add(rule_item(flow_.left(), rule_top - style_.body_leading * 0.45, flow_.width(), 0.8, style_.text));
+    flow_.end_span();
+    return ArticleStart{top.page, top.y};
+  }
+
+  // A thin rule between articles of a column; nothing at a column top.
+  void separate_from_previous(double head_height) {
+    if (flow_.at_top() || head_pending_) {
+      if (!flow_.at_top()) flow_.space(style_.body_leading * 1.2);
+      return;
+    }
+    flow_.space(style_.body_leading * 0.9);
+    flow_.ensure(std::max(6 * style_.body_leading, head_height + 4 * style_.body_leading));
+    if (flow_.at_top()) return;
+    double top = flow_.advance(style_.body_leading * 1.1);
+    flow_.add(rule_item(flow_.left(), top - style_.body_leading * 0.2, flow_.width(), 0.5, kLightGrey));
+  }
+
+  double section_label_height() const {
+    return (style_.small_size + 1.5) * 1.5 + style_.body_leading * 0.7;
+  }
+
+  // The section label: accent text over an accent rule, and its outline entry.
+  void section_label(const SectionDoc& section) {
+    const SectionDoc& s = section;
+    head_pending_ = nullptr;
+    flow_.set_section(clean_pdf_text(s.title));
+    double size = style_.small_size + 1.5;
+    double top = flow_.advance(size * 1.5);
+    double baseline = top - baseline_below_top(size * 1.5, size);
+    TextStyle st = style(FontRole::Heading, true, false, size, style_.accent);
+    flow_.add(text_line(clean_pdf_text(s.title), st, flow_.left(), baseline, measurer_));
+    flow_.add(rule_item(flow_.left(), baseline - size * 0.45, flow_.width(), 1.2, style_.accent));
+    outline_.push_back({0, clean_pdf_text(s.title), flow_.page_index(), top});
+    flow_.space(style_.body_leading * 0.7);
+  }
+
+  void source_line(const ArticleDoc& article) {
+    if (article.url.empty() && article.source.empty()) return;
+    TextStyle st = style(FontRole::Body, false, false, style_.small_size, kGrey);
+    std::vector<Word> words = collect_words("Source:", st);
+    TextStyle link = st;
+    link.color = style_.link;
+    link.url = article.url;
+    const std::string& shown = article.url.empty() ? article.source : article.url;
+    for (Word& w : collect_words(shown, article.url.empty() ? st : link)) words.push_back(std::move(w));
+    LineSettings s = settings(BlockContext{}, style_.small_size * 1.45, style_.small_size, Align::Left);
+    flow_.space(style_.body_leading * 0.4);
+    place_text(flow_, compose_text(std::move(words), s, type_), s);
+  }
+
+  // --- body blocks --------------------------------------------------------
+  void blocks(const std::vector<Block>& body, const BlockContext& ctx) {
+    for (const Block& b : body) block(b, ctx);
+  }
+
+  void block(const Block& b, const BlockContext& ctx) {
+    switch (b.kind) {
+      case BlockKind::Paragraph: paragraph(b, ctx); return;
+      case BlockKind::Heading: heading(b, ctx); return;
+      case BlockKind::Quote: quote(b, ctx); return;
+      case BlockKind::List: list(b, ctx); return;
+      case BlockKind::ListItem: blocks(b.children, ctx); return;
+      case BlockKind::CodeBlock: code(b, ctx); return;
+      case BlockKind::Rule: rule(); return;
+      case BlockKind::Table: table(b, ctx); return;
+      case BlockKind::TableRow:   // rows and cells are set by their table
+      case BlockKind::TableCell: return;
+      case BlockKind::Figure:
+        place_figure(b, style_, type_, flow_, ctx.left, ctx.right);
+        previous_paragraph_ = false;
+        return;
+    }
+  }
+
+  void paragraph(const Block& b, const BlockContext& ctx) {
+    ParagraphKey key{flow_.width() - ctx.left - ctx.right, language_, previous_paragraph_, ctx.in_list};
+    ParagraphLook look = body_paragraph_look(style_, key, ctx.left);
+    if (ctx.in_list && previous_paragraph_) flow_.space(style_.body_leading * 0.25);
+    std::optional<SetText> ahead = type_.ahead ? type_.ahead->take(b, key) : std::nullopt;
+    if (ahead) {
+      place_text(flow_, *ahead, look.settings);
+      type_.ahead->give_back(std::move(*ahead));
+    } else {
+      place_text(flow_, compose_text(collect_words(b.inlines, look.styles), look.settings, type_), look.settings);
+    }
+    previous_paragraph_ = true;
+  }
+
+  double heading_size(int level) const {
+    if (level <= 1) return style_.heading_size * 1.15;
+    if (level == 2) return style_.heading_size;
+    return std::max(style_.body_size * 1.05, style_.heading_size * 0.85);
+  }
+
+  // Headings keep with at least two lines of text, so none ends a column.
+  void heading(const Block& b, const BlockContext& ctx) {
+    double size = heading_size(b.level);
+    LineSettings s = settings(ctx, size * 1.25, size, Align::Left);
+    s.protect = false;
+    InlineStyles st{style(FontRole::Heading, true, false, size, style_.text), 0.9, style_.link};
+    SetText text = compose_text(collect_words(b.inlines, st), s, type_);
+    flow_.space(style_.body_leading * 0.8);
+    // Three lines: a three-line paragraph that got two would carry its widow over.
+    flow_.ensure(text.height(s) + size * 0.3 + 3 * style_.body_leading);
+    place_text(flow_, text, s);
+    flow_.space(size * 0.3);
+    previous_paragraph_ = false;
+  }
+
+  void quote(const Block& b, const BlockContext& ctx) {
+    flow_.space(style_.body_leading * 0.4);
+    BlockContext inner = indented(ctx, 16, 8);
+    previous_paragraph_ = false;
+    flow_.ensure(style_.body_leading);
+    Flow::Mark from = flow_.mark();
+    blocks(b.children, inner);
+    if (inner.left > ctx.left) flow_.vertical_rule(from, ctx.left + 4, 1.5, style_.accent);
+    flow_.space(style_.body_leading * 0.4);
+    previous_paragraph_ = false;
+  }
+
+  std::string marker_text(const Block& list, int index, int depth) const {
+    if (list.ordered) return std::to_string(list.start + index) + ".";
+    static const char* const kBullets[] = {"\u2022", "\u2013", "\u25E6"};
+    return kBullets[depth % 3];
+  }
+
+  void list(const Block& b, const BlockContext& ctx) {
+    flow_.space(style_.body_leading * 0.3);
+    TextStyle mark_style = style(FontRole::Body, false, false, style_.body_size, style_.text);
+    std::string widest = marker_text(b, static_cast<int>(b.children.size()) - 1, ctx.list_depth);
+    double hang = std::max(style_.body_size * 1.4,
+                           measurer_.width(mark_style.face, widest, style_.body_size) + style_.body_size * 0.6);
+    BlockContext inner = indented(ctx, hang, 0);
+    inner.in_list = true;
+    inner.list_depth = ctx.list_depth + 1;
+    for (size_t i = 0; i < b.children.size(); ++i) {
+      std::string text = marker_text(b, static_cast<int>(i), ctx.list_depth);
+      PageItem marker = text_line(text, mark_style, 0, 0, measurer_);
+      flow_.set_marker(marker, inner.left - style_.body_size * 0.5 - marker.w);
+      previous_paragraph_ = false;
+      if (i > 0) flow_.space(style_.body_leading * 0.2);
+      list_item(b.children[i], inner);
+    }
+    flow_.space(style_.body_leading * 0.3);
+    previous_paragraph_ = false;
+  }
+
+  void list_item(const Block& item, const BlockContext& inner) {
+    if (item.kind != BlockKind::ListItem) return block(item, inner);
+    if (item.children.empty()) {  // an empty item still shows its marker
+      double top = flow_.advance(style_.body_leading);
+      flow_.place_marker(top - baseline_below_top(style_.body_leading, style_.body_size));
+      return;
+    }
+    blocks(item.children, inner);
+  }
+
+  // Code keeps its spaces; each source line is one word, force-broken when too long.
+  void code(const Block& b, const BlockContext& ctx) {
+    double size = style_.code_size;
+    BlockContext inner = indented(ctx, 10, 0);
+    LineSettings s = settings(inner, size * 1.35, size, Align::Left);
+    s.rules.inside_words = false;  // code breaks only where a line is too long
+    TextStyle st = style(FontRole::Mono, false, false, size, style_.text);
+    std::vector<Word> words;
+    size_t start = 0;
+    std::string_view text = b.text;
+    while (start <= text.size()) {
+      size_t end = std::min(text.find('\n', start), text.size());
+      std::string line = clean_pdf_code(text.substr(start, end - start));
+      Word word;
+      word.parts.push_back(Fragment{line, st, 0});
+      word.break_after = true;
+      words.push_back(std::move(word));
+      start = end + 1;
+    }
+    while (words.size() > 1 && words.back().parts[0].text.empty()) words.pop_back();
+    flow_.space(style_.body_leading * 0.4);
+    s.keep_together = true;  // short code stays in one column
+    SetText set = compose_text(std::move(words), s, type_);
+    ensure_first_room(flow_, set, s);
+    Flow::Mark from = flow_.mark();
+    place_text(flow_, set, s);
+    if (inner.left > ctx.left) flow_.vertical_rule(from, ctx.left + 3, 2, kLightGrey);
+    flow_.space(style_.body_leading * 0.4);
+    previous_paragraph_ = false;
+  }
+
+  TableLook table_look() const {
+    return TableLook{style(FontRole::Body, false, false, style_.body_size, style_.text), style_.link,
+                     kLightGrey, 7, language_};
+  }
+
+  // What the head keeps with below it: three lines of text, or the opening
+  // rows of a table, or the figure (the lead image) that begins the body.
+  double opening_need(const ArticleDoc& article, double head_height) {
+    double lines = 3 * style_.body_leading;
+    if (article.body.empty()) return lines;
+    const Block& first = article.body.front();
+    if (first.kind == BlockKind::Table) {
+      return std::max(lines, style_.body_leading * 0.5 +
+                                 table_opening_height(first, table_look(), flow_.width(), type_));
+    }
+    if (first.kind == BlockKind::Figure) {
+      double room = flow_.room() - head_height - style_.body_leading * 0.6 - lines;
+      return figure_height(first, style_, type_, flow_, 0, 0, room) + lines;
+    }
+    return lines;
+  }
+
+  void table(const Block& b, const BlockContext& ctx) {
+    flow_.space(style_.body_leading * 0.5);
+    place_table(b, table_look(), ctx.left, flow_.width() - ctx.left - ctx.right, flow_, type_);
+    flow_.space(style_.body_leading * 0.5);
+    previous_paragraph_ = false;
+  }
+
+  void rule() {
+    flow_.space(style_.body_leading * 0.5);
+    double top = flow_.advance(style_.body_leading);
+    double w = flow_.width() / 4;
+    flow_.add(rule_item(flow_.left() + (flow_.width() - w) / 2, top - style_.body_leading / 2, w,
+                        0.6, kGrey));
+    flow_.space(style_.body_leading * 0.5);
+    previous_paragraph_ = false;
+  }
+
+  const Style& style_;
+  Typesetter& type_;
+  TextMeasurer& measurer_;
+  Flow& flow_;
+  std::vector<OutlineEntry>& outline_;
+  std::string language_;  // of the article being set
+  const SectionDoc* head_pending_ = nullptr;
+  bool previous_paragraph_ = false;
+};
+
+}  // namespace
+
+void lay_out_articles(const Document& doc, const Style& style, Typesetter& type, Flow& flow,
+                      std::vector<ArticleStart>& starts, std::vector<OutlineEntry>& outline) {
+  ArticleComposer composer(style, type, flow, outline);
+  for (const SectionDoc& section : doc.sections) {
+    if (section.articles.empty()) continue;
+    composer.section(section);
+    for (const ArticleDoc& article : section.articles) starts.push_back(composer.article(article));
+  }
+}
+
+}  // namespace broadsheet

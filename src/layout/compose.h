@@ -1,0 +1,44 @@
+// Shared pieces of layout (internal to layout/): setting a composed paragraph
+// into the flow with widow and orphan control, rules, and the two page kinds'
+// entry points (front page with contents, the articles).
+#pragma once
+
+#include <vector>
+
+#include "doc/document.h"
+#include "layout/page_flow.h"
+#include "typeset/set_text.h"
+
+namespace broadsheet {
+
+/// Ensures room for the first line, or for all of a short keep_together text.
+void ensure_first_room(Flow& flow, const SetText& text, const LineSettings& settings);
+
+/// Places lines into the flow, moving to new columns as needed; with protect,
+/// never leaves one line of a continuing paragraph at a column foot (orphan)
+/// or one line alone at the top of the next (widow). Returns the first line's
+/// top as a mark (for outline and link targets).
+Flow::Mark place_text(Flow& flow, const SetText& text, const LineSettings& settings);
+
+/// A horizontal rule item.
+PageItem rule_item(double x, double y, double w, double thickness, Color color);
+
+/// Where each article begins: page index and the top of its title.
+struct ArticleStart {
+  int page = 0;
+  double y = 0;
+};
+
+/// Lays out every article from a fresh page of flow, newspaper-like.
+/// Fills starts (in document order) and outline.
+void lay_out_articles(const Document& doc, const Style& style, Typesetter& type, Flow& flow,
+                      std::vector<ArticleStart>& starts, std::vector<OutlineEntry>& outline);
+
+/// Lays out the front page(s): masthead and contents. page_labels gives the
+/// printed number of each article's first page ("" while still unknown), and
+/// starts their link targets (may be empty in the counting pass).
+void lay_out_front(const Document& doc, const Style& style, Typesetter& type, Flow& flow,
+                   const std::vector<std::string>& page_labels,
+                   const std::vector<ArticleStart>& starts);
+
+}  // namespace broadsheet

@@ -1,0 +1,210 @@
+// The front page: masthead (edition title, subtitle, rules, date and
+// publisher), then the contents: per section its title, per article its title
+// with dotted leaders to its page number, each entry a link to the article.
+#include <algorithm>
+#include <cmath>
+
+#include "layout/compose.h"
+#include "typeset/pdf_text.h"
+
+namespace broadsheet {
+
+namespace {
+
+constexpr Color kGrey{0.38, 0.38, 0.38};
+
+class FrontComposer {
+ public:
+  FrontComposer(const Style& style, Typesetter& type, Flow& flow)
+      : style_(style), type_(type), measurer_(type.measurer), flow_(flow) {}
+
+  void masthead(const Document& doc) {
+    bool newspaper = style_.columns > 1;
+    if (newspaper) double_rule();
+    LineSettings title_s = centered(style_.masthead_size * 1.12, style_.masthead_size);
+    TextStyle title{FontFace{FontRole::Heading, true, false}, style_.masthead_size, style_.text, {}};
+    place_text(flow_, compose_text(collect_words(doc.meta.title, title), title_s, type_), title_s);
+    if (!doc.meta.subtitle.empty()) {
+      double size = style_.body_size * 1.3;
+      LineSettings sub_s = centered(size * 1.4, size);
+      TextStyle sub{FontFace{FontRole::Body, false, true}, size, kGrey, {}};
+      flow_.space(size * 0.2);
+      place_text(flow_, compose_text(collect_words(doc.meta.subtitle, sub), sub_s, type_), sub_s);
+    }
+    flow_.space(style_.body_leading * 0.6);
+    if (newspaper) {
+      edition_line(doc);
+    } else {
+      dateline(doc);
+    }
+    flow_.space(style_.body_leading * 1.6);
+  }
+
+  void contents(const Document& doc, const std::vector<std::string>& labels,
+                const std::vector<ArticleStart>& starts) {
+    double size = style_.heading_size;
+    double top = flow_.advance(size * 1.6);
+    TextStyle st{FontFace{FontRole::Heading, true, false}, size, style_.text, {}};
+    flow_.add(text_line("Contents", st, flow_.left(), top - baseline_below_top(size * 1.6, size), measurer_));
+    flow_.space(style_.body_leading * 0.5);
+    size_t index = 0;
+    for (const SectionDoc& section : doc.sections) {
+      if (section.articles.empty()) continue;
+      section_title(section);
+      for (const ArticleDoc& article : section.articles) {
+        std::string label = index < labels.size() ? labels[index] : std::string();
+        const ArticleStart* target = index < starts.size() ? &starts[index] : nullptr;
+        entry(article, label, target);
+        ++index;
+      }
+    }
+  }
+
+ private:
+  LineSettings centered(double leading, double size) const {
+    LineSettings s;
+    s.width = flow_.width();
+    s.leading = leading;
+    s.size = size;
+    s.align = Align::Center;
+    s.protect = false;
+    return s;
+  }
+
+  // A thick rule, the long date left and the publisher right, a thin rule.
+  void dateline(const Document& doc) {
+    double top = flow_.advance(style_.small_size * 2.4);
+    flow_.add(rule_item(flow_.left(), top - 1, flow_.width(), 1.6, style_.text));
+    double baseline = top - style_.small_size * 1.65;
+    TextStyle st{FontFace{FontRole::Heading, false, false}, style_.small_size, style_.text, {}};
+    flow_.add(text_line(clean_pdf_text(doc.long_date), st, flow_.left(), baseline, measurer_));
+    if (!doc.meta.publisher.empty()) {
+      PageItem right = text_line(clean_pdf_text(doc.meta.publisher), st, 0, baseline, measurer_);
+      right.x = flow_.left() + flow_.width() - right.w;
+      flow_.add(std::move(right));
+    }
+    flow_.add(rule_item(flow_.left(), top - style_.small_size * 2.4, flow_.width(), 0.5, style_.text));
+  }
+
+  // A newspaper's masthead opens with a thin rule over a thick one.
+  void double_rule() {
+    double top = flow_.advance(style_.body_leading);
+    flow_.add(rule_item(flow_.left(), top - 1, flow_.width(), 0.5, style_.text));
+    flow_.add(rule_item(flow_.left(), top - 4, flow_.width(), 2.4, style_.text));
+  }
+
+  // Between a thick and a thin rule: the long date left, the publisher in the
+  // middle, the edition's size right.
+  void edition_line(const Document& doc) {
+    double top = flow_.advance(style_.small_size * 2.4);
+    flow_.add(rule_item(flow_.left(), top - 1, flow_.width(), 2.4, style_.text));
+    double baseline = top - style_.small_size * 1.65;
+    TextStyle st{FontFace{FontRole::Heading, true, false}, style_.small_size, style_.text, {}};
+    flow_.add(text_line(clean_pdf_text(doc.long_date), st, flow_.left(), baseline, measurer_));
+    PageItem middle = text_line(clean_pdf_text(doc.meta.publisher), st, 0, baseline, measurer_);
+    middle.x = flow_.left() + (flow_.width() - middle.w) / 2;
+    flow_.add(std::move(middle));
+    size_t count = doc.article_count();
+    std::string size = std::to_string(count) + (count == 1 ? " article" : " articles");
+    PageItem right = text_line(size, st, 0, baseline, measurer_);
+    right.x = flow_.left() + flow_.width() - right.w;
+    flow_.add(std::move(right));
+    flow_.add(rule_item(flow_.left(), top - style_.small_size * 2.4, flow_.width(), 0.5, style_.text));
+  }
+
+  void section_title(const SectionDoc& section) {
+    double size = style_.small_size + 1.5;
+    flow_.space(style_.body_leading * 0.6);
+    // Keep the section title with its first entry.
+    flow_.ensure(size * 1.6 + style_.body_leading * 2);
+    double top = flow_.advance(size * 1.6);
+    TextStyle st{FontFace{FontRole::Heading, true, false}, size, style_.accent, {}};
+    double baseline = top - baseline_below_top(size * 1.6, size);
+    flow_.add(text_line(clean_pdf_text(section.title), st, flow_.left(), baseline, measurer_));
+    flow_.add(rule_item(flow_.left(), baseline - size * 0.45, flow_.width(), 0.6, style_.accent));
+    flow_.space(size * 0.3);
+  }
+
+  // Title lines (ragged), leaders on the last line, number flush right; the
+  // entry never splits across pages, and it is one link to the article. A
+  // right-to-left title mirrors the row: title flush right, number at the left.
+  void entry(const ArticleDoc& article, const std::string& label, const ArticleStart* target) {
+    double number_column = style_.body_size * 3;
+    LineSettings s;
+    s.indent = style_.body_size;
+    s.width = flow_.width() - s.indent - number_column - style_.body_size;
+    s.leading = style_.body_leading;
+    s.size = style_.body_size;
+    s.align = Align::Left;
+    s.protect = false;
+    s.rules.language = article.language;
+    TextStyle st{FontFace{FontRole::Body, false, false}, style_.body_size, style_.text, {}};
+    SetText title = compose_text(collect_words(article.title, st), s, type_);
+    if (title.lines.empty()) title = compose_text(collect_words("(untitled)", st), s, type_);
+    bool rtl = title.words.front().rtl;
+    if (rtl) s.indent = number_column + style_.body_size;
+    flow_.ensure(title.height(s));
+    Flow::Mark top = place_text(flow_, title, s);
+    double baseline = flow_.y() + s.leading - baseline_below_top(s.leading, s.size);
+    double left = flow_.left();
+    double right = left + flow_.width();
+    double last = title.lines.back().natural;
+    if (rtl) {
+      double text_start = left + s.indent + s.width - last;
+      leaders(st, left + number_column - style_.body_size, text_start - style_.body_size * 0.5, baseline, true);
+    } else {
+      double text_end = left + s.indent + last;
+      leaders(st, text_end + style_.body_size * 0.5, right - number_column + style_.body_size, baseline, false);
+    }
+    if (!label.empty()) {
+      PageItem number = text_line(label, st, 0, baseline, measurer_);
+      number.x = rtl ? left : right - number.w;
+      flow_.add(std::move(number));
+    }
+    if (target) link(top, *target);
+  }
+
+  // Dots on a grid measured from the number's side (the right, or the left
+  // for right-to-left rows), so that they line up across entries.
+  void leaders(const TextStyle& st, double from, double to, double baseline, bool from_left) {
+    double unit = measurer_.width(st.face, ". ", st.size);
+    if (unit <= 0 || to - from < unit) return;
+    auto count = static_cast<size_t>(std::floor((to - from) / unit));
+    std::string dots;
+    for (size_t i = 0; i < count; ++i) dots += i + 1 < count ? ". " : ".";
+    double x = from_left ? from : to - static_cast<double>(count) * unit;
+    PageItem item = text_line(dots, st, x, baseline, measurer_);
+    item.color = kGrey;
+    flow_.add(std::move(item));
+  }
+
+  void link(Flow::Mark top, const ArticleStart& target) {
+    PageItem link;
+    link.kind = ItemKind::Link;
+    link.x = flow_.left();
+    link.y = flow_.y();
+    link.w = flow_.width();
+    link.h = top.y - flow_.y();
+    link.target_page = target.page;
+    link.target_y = target.y;
+    flow_.add(std::move(link));
+  }
+
+  const Style& style_;
+  Typesetter& type_;
+  TextMeasurer& measurer_;
+  Flow& flow_;
+};
+
+}  // namespace
+
+void lay_out_front(const Document& doc, const Style& style, Typesetter& type, Flow& flow,
+                   const std::vector<std::string>& page_labels,
+                   const std::vector<ArticleStart>& starts) {
+  FrontComposer composer(style, type, flow);
+  flow.new_page();
+  composer.masthead(doc);
+  composer.contents(doc, page_labels, starts);
+}
+
+}  // namespace broadsheet

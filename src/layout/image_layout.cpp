@@ -1,0 +1,110 @@
+// A figure is one box (image plus caption) asked of the flow with ensure(), so
+// the flow moves it to the next column or page when the rest of this one is
+// too short, unless setting it a little smaller keeps it here; a box taller
+// than a fresh column is shrunk to fit one.
+#include "layout/image_layout.h"
+
+#include <algorithm>
+
+#include "image/prepare.h"
+#include "typeset/pdf_text.h"
+
+namespace broadsheet {
+namespace {
+
+// Pixels the writer has no DPI for are taken as CSS pixels (96 per inch), so a
+// small icon stays small instead of being blown up to the column's width.
+constexpr double kPointsPerSourcePixel = 72.0 / 96.0;
+constexpr Color kCaptionGrey{0.3, 0.3, 0.3};
+
+struct FigureBox {
+  double width = 0, height = 0;
+};
+
+FigureBox image_box(const FigureImage& image, double column_width, double max_height) {
+  const double aspect = static_cast<double>(image.source_size.height) / image.source_size.width;
+  double width = std::min(column_width, image.source_size.width * kPointsPerSourcePixel);
+  if (width * aspect > max_height) width = max_height / aspect;
+  return {width, width * aspect};
+}
+
+LineSettings caption_settings(const Style& style, double left, double width) {
+  LineSettings s;
+  s.indent = left;
+  s.width = width;
+  s.size = style.small_size;
+  s.leading = style.small_size * 1.35;
+  s.align = Align::Left;
+  s.protect = false;
+  return s;
+}
+
+}  // namespace
+
+namespace {
+
+// The figure composed for the current column: image box and caption.
+struct FigureSet {
+  LineSettings caption_s;
+  SetText caption;
+  FigureBox box;
+  double gap = 0, column_width = 0;
+  double caption_height() const { return caption.lines.empty() ? 0 : gap + caption.height(caption_s); }
+};
+
+// A figure may be set this much smaller than it could be to stay in the
+// space left here, rather than leave that space empty (most often under a head).
+constexpr double kMinShrink = 0.6;
+
+FigureSet compose_figure(const Block& figure, const Style& style, Typesetter& type, const Flow& flow,
+                         double left, double right, double room) {
+  FigureSet set;
+  set.column_width = flow.width() - left - right;
+  set.caption_s = caption_settings(style, left, set.column_width);
+  if (!figure.caption.empty()) {
+    TextStyle italic{FontFace{FontRole::Body, false, true}, style.small_size, kCaptionGrey, {}};
+    set.caption = compose_text(collect_words(clean_pdf_text(figure.caption), italic), set.caption_s, type);
+  }
+  set.gap = style.body_leading * 0.3;
+  const double spare = std::max(style.body_leading, flow.page_room() - set.caption_height() - set.gap);
+  set.box = image_box(*figure.image, set.column_width, spare);
+  const double fits = room - style.body_leading * 0.5 - set.caption_height();
+  if (set.box.height > fits) {
+    FigureBox smaller = image_box(*figure.image, set.column_width, fits);
+    if (smaller.width >= kMinShrink * set.box.width) set.box = smaller;
+  }
+  return set;
+}
+
+}  // namespace
+
+double figure_height(const Block& figure, const Style& style, Typesetter& type, const Flow& flow,
+                     double left, double right, double room) {
+  if (!figure.image) return 0;
+  FigureSet set = compose_figure(figure, style, type, flow, left, right, room);
+  return style.body_leading * 0.5 + set.box.height + set.caption_height();
+}
+
+void place_figure(const Block& figure, const Style& style, Typesetter& type, Flow& flow,
+                  double left, double right) {
+  if (!figure.image) return;
+  const FigureSet set = compose_figure(figure, style, type, flow, left, right, flow.room());
+  flow.space(style.body_leading * 0.5);
+  flow.ensure(set.box.height + set.caption_height());
+  const double top = flow.advance(set.box.height);
+  PageItem item;
+  item.kind = ItemKind::Image;
+  item.x = flow.left() + left + (set.column_width - set.box.width) / 2;
+  item.y = top - set.box.height;
+  item.w = set.box.width;
+  item.h = set.box.height;
+  item.image = figure.image;
+  flow.add(std::move(item));
+  if (!set.caption.lines.empty()) {
+    flow.space(set.gap);
+    place_text(flow, set.caption, set.caption_s);
+  }
+  flow.space(style.body_leading * 0.6);
+}
+
+}  // namespace broadsheet

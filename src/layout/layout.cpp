@@ -1,0 +1,159 @@
+// Layout: Document + Style -> PageSet. The front page's length is learned in a
+// counting pass, the articles are laid out after it (with columns, from below a
+// short contents on the front page itself), then the front page is laid out
+// again with the real page numbers; running heads and folios last.
+#include "layout/layout.h"
+
+#include <iterator>
+#include <stdexcept>
+
+#include "layout/compose.h"
+#include "typeset/pdf_text.h"
+#include "typeset/precompose.h"
+
+namespace broadsheet {
+
+namespace {
+
+constexpr Color kGrey{0.38, 0.38, 0.38};
+
+// How long the front matter is: its pages, and where it ends on the last one.
+struct FrontExtent {
+  size_t pages = 0;
+  double end_y = 0;
+};
+
+FrontExtent measure_front(const Document& doc, const Style& style, Typesetter& type) {
+  PageSet scratch;
+  Flow flow(style, scratch, 1);
+  lay_out_front(doc, style, type, flow, {}, {});
+  return {scratch.pages.size(), flow.y()};
+}
+
+// A front page whose contents leave at least this share of the
+// text block free starts the first article below them, as newspapers do.
+constexpr double kFrontShare = 0.4;
+
+bool articles_share_front(const FrontExtent& front, const Style& style) {
+  double block = style.page_height - style.margin_top - style.margin_bottom;
+  return front.pages == 1 &&
+         front.end_y - style.margin_bottom >= kFrontShare * block;
+}
+
+// Article pages are numbered from 1 after the front page(s), like the PDF's
+// page labels; the contents print these numbers.
+std::vector<std::string> page_labels(const std::vector<ArticleStart>& starts, size_t front) {
+  std::vector<std::string> labels;
+  for (const ArticleStart& s : starts) labels.push_back(std::to_string(s.page - front + 1));
+  return labels;
+}
+
+// The running head's texts: edition and date left, section right; on a page
+// too narrow for both, the date goes, then the section.
+struct RunningHead {
+  std::string edition, edition_and_date, section;
+};
+
+void add_head_line(Page& page, const RunningHead& head, const TextStyle& st, double x,
+                   double width, double baseline, TextMeasurer& measurer) {
+  TextStyle bold = st;
+  bold.face.bold = true;
+  PageItem right = text_line(head.section, bold, 0, baseline, measurer);
+  right.x = x + width - right.w;
+  PageItem left = text_line(head.edition_and_date, st, x, baseline, measurer);
+  double gap = st.size * 2;
+  if (left.w + gap + right.w > width) left = text_line(head.edition, st, x, baseline, measurer);
+  page.items.push_back(std::move(left));
+  if (page.items.back().w + gap + right.w <= width) page.items.push_back(std::move(right));
+}
+
+// The head line with a hairline under it; "page n of N" at the foot.
+void add_running_head(Page& page, const RunningHead& head, const std::string& folio,
+                      const Style& style, TextMeasurer& measurer, double x, double width) {
+  TextStyle st{FontFace{FontRole::Heading, false, false}, style.small_size, kGrey, {}};
+  double baseline = style.page_height - style.margin_top + style.small_size * 1.9;
+  add_head_line(page, head, st, x, width, baseline, measurer);
+  page.items.push_back(rule_item(x, baseline - style.small_size * 0.6, width, 0.4, kGrey));
+  PageItem foot = text_line(folio, st, 0, style.margin_bottom - style.small_size * 3, measurer);
+  foot.x = x + (width - foot.w) / 2;
+  page.items.push_back(std::move(foot));
+}
+
+// Pages are numbered from 1 after `front` pages; those before `first` (the
+// front matter) get no running head.
+void add_running_heads(PageSet& set, size_t front, size_t first,
+                       const std::vector<std::string>& sections, const Document& doc,
+                       const Style& style, TextMeasurer& measurer) {
+  RunningHead head;
+  head.edition = clean_pdf_text(doc.meta.title);
+  head.edition_and_date = head.edition + " \u00B7 " + clean_pdf_text(doc.long_date);
+  std::string total = std::to_string(set.pages.size() - front);
+  double width = style.page_width - style.margin_inner - style.margin_outer;
+  for (size_t p = first; p < set.pages.size(); ++p) {
+    double x = p % 2 == 0 ? style.margin_inner : style.margin_outer;
+    std::string folio = "page " + std::to_string(p - front + 1) + " of " + total;
+    head.section = p < sections.size() ? sections[p] : std::string();
+    add_running_head(set.pages[p], head, folio, style, measurer, x, width);
+  }
+}
+
+// The front matter's items go before the article items already on its pages;
+// when the articles share the front page, a thick rule closes the contents.
+void merge_front(PageSet& set, PageSet& front_set, bool shared, const Style& style,
+                 double end_y) {
+  for (size_t p = 0; p < front_set.pages.size(); ++p) {
+    std::vector<PageItem>& items = front_set.pages[p].items;
+    std::vector<PageItem>& target = set.pages[p].items;
+    target.insert(target.begin(), std::make_move_iterator(items.begin()),
+                  std::make_move_iterator(items.end()));
+  }
+  if (!shared) return;
+  double width = style.page_width - style.margin_inner - style.margin_outer;
+  set.pages[0].items.push_back(
+      rule_item(style.margin_inner, end_y - style.body_leading * 0.5, width, 1.6, style.text));
+}
+
+}  // namespace
+
+PageSet layout(const Document& doc, const Style& style, TextMeasurer& measurer,
+               const LayoutOptions& options) {
+  std::shared_ptr<HyphenDictionaries> dictionaries =
+      options.dictionaries ? options.dictionaries : std::make_shared<HyphenDictionaries>(options.hyphen_dir);
+  Hyphenator hyphenator(dictionaries);
+  Typesetter type{measurer, hyphenator, options.breaker};
+  // Started first: it composes the first articles' paragraphs while the
+  // front page is measured.
+  std::unique_ptr<ParagraphPrecomposer> ahead;
+  if (options.ahead_measurer) {
+    ahead = std::make_unique<ParagraphPrecomposer>(doc, style, column_width(style, style.columns),
+                                                   options.ahead_measurer, dictionaries, options.breaker,
+                                                   options.ahead_thread);
+    type.ahead = ahead.get();
+  }
+  FrontExtent extent = measure_front(doc, style, type);
+  bool shared = articles_share_front(extent, style);
+  size_t front = shared ? 0 : extent.pages;  // pages before article page 1
+  PageSet set;
+  set.width = style.page_width;
+  set.height = style.page_height;
+  set.pages.resize(front);
+  set.front_pages = front;
+
+  Flow articles(style, set, style.columns);
+  if (shared) articles.new_page_below(extent.end_y - style.body_leading * 1.5);
+  std::vector<ArticleStart> starts;
+  lay_out_articles(doc, style, type, articles, starts, set.outline);
+  if (style.column_rule) articles.add_column_rules(0.4, kGrey);
+
+  PageSet front_set;
+  Flow front_flow(style, front_set, 1);
+  lay_out_front(doc, style, type, front_flow, page_labels(starts, front), starts);
+  if (front_set.pages.size() != extent.pages || front_flow.y() != extent.end_y) {
+    throw std::logic_error("layout: the contents changed length between passes");
+  }
+  merge_front(set, front_set, shared, style, extent.end_y);
+  add_running_heads(set, front, extent.pages, articles.page_sections(), doc, style, measurer);
+  return set;
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,183 @@
+// The page state of layout: current page and column, the room left, column and
+// page breaks, spans across the columns, pending list markers, and rules that
+// follow a block across pages or stand in the gutters.
+#include "layout/page_flow.h"
+
+#include <algorithm>
+
+namespace broadsheet {
+
+double baseline_below_top(double leading, double size) {
+  constexpr double kAscentMinusDescentHalf = 0.345;  // (0.928 - 0.236) / 2, DejaVu
+  return leading / 2 + kAscentMinusDescentHalf * size;
+}
+
+double column_width(const Style& style, int columns) {
+  columns = std::max(1, columns);
+  double content = style.page_width - style.margin_inner - style.margin_outer;
+  return (content - (columns - 1) * style.gutter) / columns;
+}
+
+Flow::Flow(const Style& style, PageSet& pages, int columns)
+    : style_(style), pages_(pages), columns_(std::max(1, columns)) {
+  content_width_ = style.page_width - style.margin_inner - style.margin_outer;
+  column_width_ = column_width(style, columns_);
+  top_ = style.page_height - style.margin_top;
+  bottom_ = style.margin_bottom;
+  y_ = top_;
+  pages_.width = style.page_width;
+  pages_.height = style.page_height;
+}
+
+double Flow::column_left(int page, int column) const {
+  // Mirrored margins: odd pages (1-based) have the inner margin on the left.
+  bool recto = page % 2 == 0;
+  double margin = recto ? style_.margin_inner : style_.margin_outer;
+  return margin + column * (column_width_ + style_.gutter);
+}
+
+double Flow::left() const { return column_left(std::max(page_, 0), span_ ? 0 : column_); }
+
+double Flow::width() const { return span_ ? content_width_ : column_width_; }
+
+double Flow::column_top() const {
+  if (page_ < 0) return top_;
+  return span_ ? span_top_ : page_columns_[page_].top;
+}
+
+void Flow::start_page(double column_top) {
+  page_ = static_cast<int>(pages_.pages.size()) - 1;
+  column_ = 0;
+  y_ = column_top;
+  span_top_ = column_top;
+  page_sections_.resize(pages_.pages.size());
+  page_sections_[page_] = section_;
+  page_columns_.resize(pages_.pages.size());
+  page_columns_[page_] = PageColumns{column_top, std::vector<double>(columns_, column_top)};
+}
+
+void Flow::new_page() {
+  pages_.pages.emplace_back();
+  start_page(top_);
+}
+
+void Flow::new_page_below(double y) {
+  pages_.pages.emplace_back();
+  start_page(std::min(top_, y));
+}
+
+void Flow::next_column() {
+  if (page_ >= 0 && !span_ && column_ + 1 < columns_) {
+    ++column_;
+    y_ = page_columns_[page_].top;
+    return;
+  }
+  new_page();
+}
+
+void Flow::begin_span() {
+  if (page_ < 0) new_page();
+  span_ = true;
+  span_top_ = y_;
+}
+
+void Flow::end_span() {
+  span_ = false;
+  PageColumns& page = page_columns_[page_];
+  page.top = y_;
+  std::fill(page.low.begin(), page.low.end(), y_);
+}
+
+void Flow::ensure(double h) {
+  if (page_ < 0) new_page();
+  // A column below a span or the front matter is short: what does not fit
+  // there moves on rather than be split at once.
+  if (h > room() + 1e-6 && !at_full_column_top()) next_column();
+}
+
+double Flow::advance(double h) {
+  ensure(h);
+  double top = y_;
+  y_ -= h;
+  if (!span_) {
+    double& low = page_columns_[page_].low[column_];
+    low = std::min(low, y_);
+  }
+  return top;
+}
+
+void Flow::space(double h) {
+  if (page_ < 0 || at_top()) return;
+  y_ = std::max(bottom_, y_ - h);
+}
+
+void Flow::add(PageItem item) {
+  if (page_ < 0) new_page();
+  if (item.kind == ItemKind::Text && item.text.empty()) return;
+  pages_.pages[page_].items.push_back(std::move(item));
+}
+
+void Flow::set_marker(PageItem marker, double dx) {
+  marker_ = std::move(marker);
+  marker_dx_ = dx;
+}
+
+void Flow::place_marker(double baseline) {
+  if (!marker_) return;
+  marker_->x = left() + marker_dx_;
+  marker_->y = baseline;
+  add(std::move(*marker_));
+  marker_.reset();
+}
+
+void Flow::vertical_rule(Mark from, double dx, double thickness, Color color) {
+  if (page_ < 0) return;
+  int page = from.page, column = from.column;
+  double start = from.y;
+  while (true) {
+    bool last = page == page_ && column == column_;
+    // A column the block left ends its rule at the block's last line there;
+    // one it left before placing anything (a paragraph that moved on whole
+    // under the widow rule) gets no rule at all.
+    double end = last ? y_ : std::max(bottom_, page_columns_[page].low[column]);
+    if (start - end > 0.5) {
+      PageItem rule;
+      rule.kind = ItemKind::Rule;
+      rule.x = column_left(page, column) + dx;
+      rule.y = end;
+      rule.h = start - end;
+      rule.size = thickness;
+      rule.color = color;
+      pages_.pages[page].items.push_back(rule);
+    }
+    if (last) break;
+    if (++column == columns_) column = 0, ++page;
+    start = page_columns_[page].top;
+  }
+}
+
+void Flow::add_column_rules(double thickness, Color color) {
+  for (size_t p = 0; p < page_columns_.size(); ++p) {
+    const PageColumns& page = page_columns_[p];
+    if (page.low.empty()) continue;  // a page this flow did not make
+    for (int c = 0; c + 1 < columns_; ++c) {
+      double low = std::max(page.low[c], page.low[c + 1]);  // the shorter text's end
+      if (page.top - low < 0.5) continue;
+      PageItem rule;
+      rule.kind = ItemKind::Rule;
+      rule.x = column_left(static_cast<int>(p), c + 1) - style_.gutter / 2;
+      rule.y = low;
+      rule.h = page.top - low;
+      rule.size = thickness;
+      rule.color = color;
+      pages_.pages[p].items.push_back(rule);
+    }
+  }
+}
+
+void Flow::set_section(const std::string& name) {
+  section_ = name;
+  if (page_ >= 0 && column_ == 0 && at_top()) page_sections_[page_] = name;
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,116 @@
+// The page state of layout: which page and column the text is flowing in, and
+// how much room is left. Blocks ask for room (ensure), take lines (advance) and
+// add items; the flow starts new columns and pages, remembers per page the
+// section running there (for the running head) and where each column's text ends.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "display/display_list.h"
+#include "style/style.h"
+
+namespace broadsheet {
+
+/// Baseline offset below the top of a line box of height leading for text of
+/// size: half the spare leading above, then the ascender (DejaVu-like metrics;
+/// the measurer gives widths only).
+double baseline_below_top(double leading, double size);
+
+/// Width of each of `columns` columns of the style's text block.
+double column_width(const Style& style, int columns);
+
+class Flow {
+ public:
+  /// Appends pages to `pages`; columns per page (1 for the front page).
+  Flow(const Style& style, PageSet& pages, int columns);
+
+  void new_page();
+  /// Starts on a page that already holds other items (the front page's
+  /// masthead and contents): a new page whose columns begin at y.
+  void new_page_below(double y);
+  /// The next column, or the first column of a new page.
+  void next_column();
+
+  double left() const;
+  double width() const;
+  double y() const { return y_; }
+  double room() const { return y_ - bottom_; }
+  /// At the top of a column (or of a span): nothing is above in this column.
+  bool at_top() const { return y_ >= column_top() - 1e-9; }
+  /// At the top of a column as tall as the text block: the one place where
+  /// something too tall for any column may start (and overflow or be split).
+  bool at_full_column_top() const { return at_top() && column_top() >= top_ - 1e-9; }
+  /// At the top of the first column of a page, nothing placed yet.
+  bool at_page_start() const { return page_ >= 0 && column_ == 0 && !span_ && at_top(); }
+  int page_index() const { return page_; }
+  int columns() const { return columns_; }
+  bool in_last_column() const { return column_ + 1 >= columns_; }
+  /// Height of a column that starts at the top of the current page.
+  double page_room() const { return column_top() - bottom_; }
+
+  /// Text across all columns (a lead headline). Only at a page start; the
+  /// columns below begin where the span ends (end_span).
+  void begin_span();
+  void end_span();
+
+  /// Starts the next column unless h fits here; a full column's top accepts anything.
+  void ensure(double h);
+  /// Takes a box of height h (after ensure) and returns its top.
+  double advance(double h);
+  /// Vertical space; dropped at the top of a column, clipped at its foot.
+  void space(double h);
+  /// Adds an item to the current page.
+  void add(PageItem item);
+
+  /// A list marker to place at the baseline of the next line, dx from the column's left.
+  void set_marker(PageItem marker, double dx);
+  /// Places a pending marker at baseline y on the current page.
+  void place_marker(double baseline);
+
+  struct Mark {
+    int page = 0, column = 0;
+    double y = 0;
+  };
+  Mark mark() const { return {page_, column_, y_}; }
+  /// Vertical rules dx right of the column's left edge from `from` down to the
+  /// current position, one piece per column crossed (quotes, code blocks).
+  void vertical_rule(Mark from, double dx, double thickness, Color color);
+  /// Hairlines in the gutters of every page, where text stands on both sides.
+  void add_column_rules(double thickness, Color color);
+
+  /// The section running on each page so far (index = page index).
+  const std::vector<std::string>& page_sections() const { return page_sections_; }
+  /// Sets the running section; it names the current page too if nothing is on it yet.
+  void set_section(const std::string& name);
+
+ private:
+  double column_left(int page, int column) const;
+  double column_top() const;
+  void start_page(double column_top);
+
+  // Per page: where its columns begin (below a span or the front matter) and
+  // the lowest point the text of each column reached.
+  struct PageColumns {
+    double top = 0;
+    std::vector<double> low;
+  };
+
+  const Style& style_;
+  PageSet& pages_;
+  int columns_;
+  double column_width_, content_width_;
+  double top_, bottom_;
+  int page_ = -1, column_ = 0;
+  double y_ = 0;
+  bool span_ = false;
+  double span_top_ = 0;
+  std::string section_;
+  std::vector<std::string> page_sections_;
+  std::vector<PageColumns> page_columns_;
+  std::optional<PageItem> marker_;
+  double marker_dx_ = 0;
+};
+
+}  // namespace broadsheet

@@ -1,0 +1,49 @@
+// UAX #14 break opportunities through libunibreak. Plain words (ASCII letters,
+// digits and the punctuation that never opens a break inside a word) skip the
+// library: they are nearly all of a digest's text.
+#include "typeset/break_points.h"
+
+#include <linebreak.h>
+
+#include <mutex>
+#include <string>
+
+namespace broadsheet {
+
+namespace {
+
+bool plain_ascii_word(std::string_view token) {
+  for (char c : token) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum && c != '.' && c != ',' && c != ';' && c != ':' && c != '\'' && c != '"' &&
+        c != '(' && c != ')') {
+      return false;
+    }
+  }
+  return true;
+}
+
+// libunibreak 1.1 needs its tables initialised once per process; the call is
+// idempotent library setup, not program state.
+void init_unibreak_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { init_linebreak(); });
+}
+
+}  // namespace
+
+std::vector<std::size_t> break_opportunities(std::string_view token, std::string_view language) {
+  std::vector<std::size_t> out;
+  if (token.size() < 2 || plain_ascii_word(token)) return out;
+  init_unibreak_once();
+  std::string lang(language.substr(0, language.find_first_of("-_")));
+  std::vector<char> breaks(token.size());
+  set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(token.data()), token.size(),
+                      lang.empty() ? nullptr : lang.c_str(), breaks.data());
+  for (size_t i = 0; i + 1 < token.size(); ++i) {
+    if (breaks[i] == LINEBREAK_ALLOWBREAK || breaks[i] == LINEBREAK_MUSTBREAK) out.push_back(i + 1);
+  }
+  return out;
+}
+
+}  // namespace broadsheet

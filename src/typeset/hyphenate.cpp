@@ -1,0 +1,290 @@
+// Hyphenation through libhyphen. Dictionaries come in their own 8-bit or UTF-8
+// charsets (the first line of the .dic names it), so words are lowercased,
+// converted with iconv, and the points mapped back to UTF-8 byte offsets.
+#include "typeset/hyphenate.h"
+
+#include <hyphen.h>
+#include <iconv.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "typeset/char_class.h"
+#include "typeset/pdf_text.h"
+
+namespace broadsheet {
+
+namespace {
+
+constexpr size_t kMinLetters = 5;    // shorter words are never worth a hyphen
+constexpr size_t kMaxLetters = 60;   // longer ones are not words (and libhyphen's buffers are fixed)
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  }
+  return out;
+}
+
+// "en-GB" -> {"en", "GB"}; the region only when it is two letters.
+std::pair<std::string, std::string> split_tag(std::string_view tag) {
+  size_t dash = tag.find_first_of("-_");
+  std::string primary = ascii_lower(tag.substr(0, dash));
+  std::string region;
+  if (dash != std::string_view::npos) {
+    std::string_view rest = tag.substr(dash + 1);
+    rest = rest.substr(0, rest.find_first_of("-_"));
+    if (rest.size() == 2) region = {static_cast<char>(rest[0] & ~0x20), static_cast<char>(rest[1] & ~0x20)};
+  }
+  return {primary, region};
+}
+
+// Frees what hnj_hyphen_hyphenate2 allocates for non-standard hyphenation.
+void free_replacements(char** rep, int* pos, int* cut, size_t n) {
+  if (rep) {
+    for (size_t i = 0; i < n; ++i) std::free(rep[i]);
+    std::free(rep);
+  }
+  std::free(pos);
+  std::free(cut);
+}
+
+}  // namespace
+
+// hnj_hyphen_hyphenate2 only reads the dictionary, so one loaded copy serves
+// every thread.
+struct HyphenDictionaries::Patterns {
+  HyphenDict* dict = nullptr;
+  explicit Patterns(HyphenDict* d) : dict(d) {}
+  ~Patterns() { hnj_hyphen_free(dict); }
+  Patterns(const Patterns&) = delete;
+  Patterns& operator=(const Patterns&) = delete;
+};
+
+struct Hyphenator::Dictionary {
+  std::shared_ptr<const HyphenDictionaries::Patterns> patterns;
+  HyphenDict* dict = nullptr;
+  iconv_t to_charset = reinterpret_cast<iconv_t>(-1);  // UTF-8 -> the dictionary's 8-bit charset
+  size_t left_min = 2, right_min = 2;
+  std::unordered_map<std::string, std::vector<std::uint16_t>> cache;
+
+  explicit Dictionary(std::shared_ptr<const HyphenDictionaries::Patterns> loaded)
+      : patterns(std::move(loaded)), dict(patterns->dict) {
+    left_min = std::max<size_t>(2, static_cast<size_t>(std::max<int>(0, dict->lhmin)));
+    right_min = std::max<size_t>(2, static_cast<size_t>(std::max<int>(0, dict->rhmin)));
+    if (!dict->utf8) to_charset = iconv_open(dict->cset, "UTF-8");
+  }
+  ~Dictionary() {
+    if (to_charset != reinterpret_cast<iconv_t>(-1)) iconv_close(to_charset);
+  }
+  Dictionary(const Dictionary&) = delete;
+  Dictionary& operator=(const Dictionary&) = delete;
+
+  // The lowercase word in the dictionary's charset; empty when it cannot be
+  // represented (a Cyrillic word against a Latin-1 dictionary).
+  std::string encode(const std::string& lower_utf8, size_t letters) {
+    if (dict->utf8) return lower_utf8;
+    if (to_charset == reinterpret_cast<iconv_t>(-1)) return {};
+    std::string out(letters, '\0');
+    char* in = const_cast<char*>(lower_utf8.data());
+    size_t in_left = lower_utf8.size(), out_left = out.size();
+    char* dst = out.data();
+    iconv(to_charset, nullptr, nullptr, nullptr, nullptr);
+    if (iconv(to_charset, &in, &in_left, &dst, &out_left) == static_cast<size_t>(-1) || in_left || out_left) {
+      return {};
+    }
+    return out;
+  }
+
+  // libhyphen marks a break after character k with an odd hyphens[k]
+  // (character, not byte, positions also for UTF-8 dictionaries).
+  std::vector<std::uint16_t> compute(std::string_view word) {
+    std::string lower;
+    std::vector<std::uint16_t> ends;  // byte offset after each character
+    for (size_t i = 0; i < word.size();) {
+      append_utf8(lower, to_lower(decode_utf8(word, i)));
+      ends.push_back(static_cast<std::uint16_t>(i));
+    }
+    std::vector<std::uint16_t> points;
+    std::string encoded = ends.size() <= kMaxLetters ? encode(lower, ends.size()) : std::string();
+    if (encoded.empty()) return points;
+    std::vector<char> hyphens(encoded.size() + 5, '0');
+    char** rep = nullptr;
+    int* pos = nullptr;
+    int* cut = nullptr;
+    hnj_hyphen_hyphenate2(dict, encoded.data(), static_cast<int>(encoded.size()), hyphens.data(), nullptr,
+                          &rep, &pos, &cut);
+    for (size_t k = left_min - 1; k + right_min < ends.size(); ++k) {
+      bool standard = !rep || !rep[k];  // skip "Schiff=fahrt"-style replacements
+      if ((hyphens[k] & 1) && standard) points.push_back(ends[k]);
+    }
+    free_replacements(rep, pos, cut, encoded.size());
+    return points;
+  }
+};
+
+HyphenDictionaries::HyphenDictionaries(std::filesystem::path dictionary_dir) : dir_(std::move(dictionary_dir)) {}
+
+// Background loads still running finish before the futures they fill go.
+HyphenDictionaries::~HyphenDictionaries() {
+  for (auto& [file, load] : loads_) load.wait();
+}
+
+std::filesystem::path HyphenDictionaries::file_for(std::string_view language) {
+  auto [primary, region] = split_tag(language);
+  if (primary.size() < 2 || primary.size() > 3) return {};
+  std::lock_guard lock(mutex_);
+  if (!listed_) {
+    listed_ = true;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
+      std::string name = entry.path().filename().string();
+      if (name.starts_with("hyph_") && name.ends_with(".dic")) files_.push_back(name);
+    }
+    std::sort(files_.begin(), files_.end());
+  }
+  std::string upper = primary;
+  for (char& c : upper) c = static_cast<char>(c & ~0x20);
+  std::vector<std::string> wanted;
+  if (!region.empty()) wanted.push_back("hyph_" + primary + "_" + region + ".dic");
+  wanted.push_back("hyph_" + primary + "_" + upper + ".dic");
+  wanted.push_back("hyph_" + primary + ".dic");
+  for (const std::string& name : wanted) {
+    if (std::binary_search(files_.begin(), files_.end(), name)) return dir_ / name;
+  }
+  std::string prefix = "hyph_" + primary + "_";
+  auto it = std::lower_bound(files_.begin(), files_.end(), prefix);
+  if (it != files_.end() && it->starts_with(prefix)) return dir_ / *it;
+  return {};
+}
+
+// One load per file (the hyphen-* packages link hyph_de_AT.dic and others to
+// one file): the first asker loads, at once or on a thread of its own, and
+// later askers share its future.
+std::shared_future<std::shared_ptr<const HyphenDictionaries::Patterns>> HyphenDictionaries::load(
+    const std::filesystem::path& file, bool now) {
+  std::error_code ec;
+  std::string key = std::filesystem::weakly_canonical(file, ec).string();
+  std::lock_guard lock(mutex_);
+  auto found = loads_.find(key);
+  if (found != loads_.end()) return found->second;
+  auto read = [file]() -> std::shared_ptr<const Patterns> {
+    HyphenDict* dict = hnj_hyphen_load(file.c_str());
+    return dict ? std::make_shared<const Patterns>(dict) : nullptr;
+  };
+  auto future = std::async(now ? std::launch::deferred : std::launch::async, read).share();
+  loads_.emplace(key, future);
+  return future;
+}
+
+std::shared_ptr<const HyphenDictionaries::Patterns> HyphenDictionaries::patterns(std::string_view language) {
+  std::filesystem::path file = file_for(language);
+  if (file.empty()) return nullptr;
+  return load(file, true).get();
+}
+
+void HyphenDictionaries::preload(const std::vector<std::string>& languages) {
+  for (const std::string& language : languages) {
+    std::filesystem::path file = file_for(language);
+    if (!file.empty()) load(file, false);
+  }
+}
+
+Hyphenator::Hyphenator(std::filesystem::path dictionary_dir)
+    : shared_(std::make_shared<HyphenDictionaries>(std::move(dictionary_dir))) {}
+Hyphenator::Hyphenator(std::shared_ptr<HyphenDictionaries> shared) : shared_(std::move(shared)) {}
+Hyphenator::~Hyphenator() = default;
+
+std::filesystem::path Hyphenator::dictionary_file(std::string_view language) {
+  return shared_->file_for(language);
+}
+
+Hyphenator::Dictionary* Hyphenator::dictionary(std::string_view language) {
+  auto known = by_language_.find(language);
+  if (known != by_language_.end()) return known->second;
+  Dictionary* found = nullptr;
+  if (std::shared_ptr<const HyphenDictionaries::Patterns> patterns = shared_->patterns(language)) {
+    auto& slot = by_patterns_[patterns.get()];
+    if (!slot) slot = std::make_unique<Dictionary>(std::move(patterns));
+    found = slot.get();
+  }
+  by_language_.emplace(std::string(language), found);
+  return found;
+}
+
+bool Hyphenator::has_dictionary(std::string_view language) { return dictionary(language) != nullptr; }
+
+const std::vector<std::uint16_t>& Hyphenator::points(std::string_view word, std::string_view language) {
+  static const std::vector<std::uint16_t> kNone;
+  Dictionary* d = dictionary(language);
+  if (!d) return kNone;
+  auto [it, inserted] = d->cache.try_emplace(std::string(word));
+  if (inserted) it->second = d->compute(word);
+  return it->second;
+}
+
+namespace {
+
+bool is_edge_punctuation(char32_t cp) {
+  return !is_word_letter(cp) && !(cp >= '0' && cp <= '9') && cp != '@' && cp != '/';
+}
+
+// The letters of a token between its leading and trailing punctuation.
+std::pair<size_t, size_t> core_of(std::string_view token) {
+  size_t begin = 0, end = token.size();
+  while (begin < end) {
+    size_t i = begin;
+    if (!is_edge_punctuation(decode_utf8(token, i))) break;
+    begin = i;
+  }
+  while (end > begin) {
+    size_t start = end - 1;
+    while (start > begin && (static_cast<unsigned char>(token[start]) & 0xC0) == 0x80) --start;
+    size_t i = start;
+    if (!is_edge_punctuation(decode_utf8(token, i))) break;
+    end = start;
+  }
+  return {begin, end};
+}
+
+// Letters only, and no capital after the first (iPhone, McDonald, NATO).
+bool hyphenatable(std::string_view core) {
+  size_t letters = 0;
+  for (size_t i = 0; i < core.size();) {
+    char32_t cp = decode_utf8(core, i);
+    if (!is_word_letter(cp)) return false;
+    if (letters > 0 && to_lower(cp) != cp) return false;
+    ++letters;
+  }
+  return letters >= kMinLetters;
+}
+
+}  // namespace
+
+std::vector<std::size_t> hyphenate_token(std::string_view token, std::string_view language,
+                                         Hyphenator& hyphenator) {
+  std::vector<std::size_t> out;
+  if (token.find_first_of("@/0123456789") != std::string_view::npos) return out;
+  auto [begin, end] = core_of(token);
+  std::string_view core = token.substr(begin, end - begin);
+  if (!hyphenatable(core)) return out;
+  for (std::uint16_t p : hyphenator.points(core, language)) out.push_back(begin + p);
+  return out;
+}
+
+}  // namespace broadsheet

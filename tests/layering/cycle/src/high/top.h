@@ -1,0 +1,2 @@
+// fixture
+#include "mid/middle.h"

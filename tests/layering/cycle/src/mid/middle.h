@@ -1,0 +1,2 @@
+// fixture
+#include "low/base.h"
