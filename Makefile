@@ -2,20 +2,28 @@
 BUILD ?= build
 JOBS  ?= $(shell nproc)
 CMAKE_FLAGS ?=
+# Warnings are errors in every build this Makefile makes (developers and CI);
+# a plain `cmake` configure leaves them off. `make digest WERROR=OFF` for a
+# compiler newer than g++ 12.
+WERROR ?= ON
 # ccache shares objects between checkouts (worktrees, CI's clean clone): paths
 # under the checkout are hashed relative to it, and not the build folder's path.
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: all deps configure build digest test golden-update clean sanitize tsan fuzz fuzz-build fuzz-replay bench typography
+.PHONY: all deps test-deps configure build digest test golden-update clean sanitize tsan fuzz fuzz-build fuzz-replay bench typography release release-smoke install package
 
 all: build
 
+# What building and running need; `test-deps` adds the validators the tests run.
 deps:
 	@./scripts/install-deps.sh
 
+test-deps:
+	@./scripts/install-deps.sh test
+
 configure: deps
-	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+	@cmake -S . -B $(BUILD) -DBROADSHEET_WERROR=$(WERROR) $(CMAKE_FLAGS) >/dev/null
 
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
@@ -23,7 +31,7 @@ build: configure
 digest: build
 	$(BUILD)/broadsheet build examples/world-brief.yaml --out digests
 
-test: build
+test: test-deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 golden-update: build
@@ -36,7 +44,7 @@ golden-update: build
 SANITIZE_ENV = ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/hostile/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-sanitize:
+sanitize: test-deps
 	@$(MAKE) build BUILD=build-sanitize \
 		CMAKE_FLAGS="-DBROADSHEET_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG='-g -O1'"
 	cd build-sanitize && $(SANITIZE_ENV) ctest --output-on-failure -j $(JOBS)
@@ -73,7 +81,7 @@ fuzz-replay: fuzz-build
 # The benchmark (docs/performance.md): an optimised build in build-bench, the
 # generated corpus, broadsheet against htmldoc and pandoc (installed by the
 # bench section of the dependency script) and the libharu floor; prints a table.
-# -O2: GCC 12 at -O3 reports a false -Wrestrict inside std::string (a known GCC 12 bug).
+# -O2, as the figures in docs/performance.md were measured.
 # `make bench BENCH_FLAGS="--sizes 1000 --runs 5"`
 BENCH_BUILD ?= build-bench
 BENCH_FLAGS ?=
@@ -91,5 +99,28 @@ typography: build
 	@cmake --build $(BUILD) -j $(JOBS) --target typography
 	$(BUILD)/typography $(TYPO_ARGS)
 
+# The optimised build users get (build-release): the binary and what is
+# installed with it, not the tests. `make release-smoke` (CI) also builds the
+# sample with it. `make install PREFIX=/usr/local DESTDIR=` installs it;
+# `make package` makes the .deb (docs/install.md).
+RELEASE_BUILD ?= build-release
+PREFIX ?= /usr/local
+DESTDIR ?=
+release: deps
+	@cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DBROADSHEET_WERROR=$(WERROR) $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(RELEASE_BUILD) -j $(JOBS) --target installed_files
+
+release-smoke: release
+	@out=$$(mktemp -d) && $(RELEASE_BUILD)/broadsheet build examples/world-brief.yaml --out $$out -q \
+		&& ls $$out | tr '\n' ' ' && echo "<- Release build of the sample" && rm -rf $$out
+
+install: release
+	DESTDIR=$(DESTDIR) cmake --install $(RELEASE_BUILD) --prefix $(PREFIX)
+
+package: release
+	@./scripts/install-deps.sh package
+	cd $(RELEASE_BUILD) && cpack -G DEB
+	@ls $(RELEASE_BUILD)/broadsheet_*.deb
+
 clean:
-	rm -rf $(BUILD) build-sanitize $(FUZZ_BUILD) $(BENCH_BUILD)
+	rm -rf $(BUILD) build-sanitize $(FUZZ_BUILD) $(BENCH_BUILD) $(RELEASE_BUILD)

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages broadsheet needs to build, test and validate.
+# Installs the Debian packages broadsheet needs: with no argument, to build and
+# run it; `test`, `fuzz`, `bench`, `package` add what those make targets need.
 # Idempotent: it asks dpkg what is missing and runs apt-get only for that.
 set -euo pipefail
 
+# What building and running need (`make digest`, `make build`, `make install`).
+# One package, or a small group, per line with why: branches add lines here.
 packages=(
   # toolchain
   g++ cmake make pkg-config ccache
@@ -16,28 +19,44 @@ packages=(
   libfribidi-dev
   # the EPUB cover: text in any script drawn with pango onto a cairo surface
   libpango1.0-dev libcairo2-dev
-  # broadsheet send: MIME messages, SMTP, the delivery journal
+  # broadsheet send: MIME messages (GMime), SMTP (libcurl), the delivery journal (SQLite)
   libgmime-3.0-dev libcurl4-openssl-dev libsqlite3-dev
-  # data: fonts (fonts-dejavu-extra: the newspaper style's condensed body face),
-  # hyphenation dictionaries, time zones
+  # the unit-test framework: a header, compiled by the default build
+  doctest-dev
+  # the man pages: scdoc sources turned into roff at build time
+  scdoc
+  # CMake configure finds python3 for the layering check (tests/layering)
+  python3
+  # data read at run time: fonts (fonts-dejavu-extra: the newspaper style's
+  # condensed body face), hyphenation dictionaries, time zones
   fonts-dejavu-core fonts-dejavu-extra fonts-droid-fallback fonts-nanum tzdata
   hyphen-en-us hyphen-de hyphen-ru hyphen-fr hyphen-pl hyphen-el
   hyphen-es hyphen-it hyphen-pt-pt hyphen-nl hyphen-hu hyphen-cs hyphen-sk
   hyphen-uk hyphen-ro hyphen-hr hyphen-sl hyphen-lt hyphen-da hyphen-sv hyphen-ca
-  # tests: unit framework and the real validators
-  doctest-dev epubcheck default-jre-headless qpdf poppler-utils mupdf-tools unzip
-  # tests of broadsheet send: a real SMTP server on loopback, a certificate made at test time
+)
+# `install-deps.sh test` (make test, make sanitize): the real validators the
+# tests run the outputs through, and the tools the test scripts use.
+test_packages=(
+  # EPUB validation (epubcheck is a jar: it needs a Java runtime)
+  epubcheck default-jre-headless
+  # PDF validation and text extraction
+  qpdf poppler-utils mupdf-tools
+  # reading EPUBs back
+  unzip
+  # the man-page tests: man renders with groff, col flattens its output
+  man-db groff-base bsdextrautils
+  # the send tests: a real SMTP server on loopback, a certificate made at test time
   python3-aiosmtpd openssl
 )
-# fuzzing, only for `install-deps.sh fuzz` (make fuzz): clang and its libFuzzer and
-# sanitizer runtimes; `make test` and `make sanitize` (g++) do not need them.
-if [ "${1:-}" = fuzz ]; then
-  packages+=(clang-14 libclang-rt-14-dev)
-fi
-# the peers `make bench` compares against, only for `install-deps.sh bench`.
-if [ "${1:-}" = bench ]; then
-  packages+=(htmldoc pandoc)
-fi
+case "${1:-}" in
+  test) packages+=("${test_packages[@]}") ;;
+  # fuzzing (make fuzz): clang and its libFuzzer and sanitizer runtimes
+  fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
+  # the peers `make bench` compares against
+  bench) packages+=(htmldoc pandoc) ;;
+  # `make package`: dpkg-shlibdeps for the .deb's dependencies, lintian to check it
+  package) packages+=(dpkg-dev file lintian) ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

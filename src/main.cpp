@@ -33,6 +33,9 @@ int main(int argc, char** argv) {
   broadsheet::ProcessEnv env;
   env.source_date_epoch = env_var("SOURCE_DATE_EPOCH");
   env.styles_dir = env_var("BROADSHEET_STYLES");
+  env.xdg_data_home = env_var("XDG_DATA_HOME");
+  env.xdg_data_dirs = env_var("XDG_DATA_DIRS");
+  env.home = env_var("HOME");
   std::error_code ec;
   env.executable_dir = std::filesystem::canonical("/proc/self/exe", ec).parent_path();
   return broadsheet::run(argc, argv, env, std::cout, std::cerr);

@@ -69,16 +69,11 @@ std::chrono::sys_days required_date(const std::string& flag, const std::string& 
   return *day;
 }
 
-// Where styles/NAME.yaml are found: $BROADSHEET_STYLES, beside the binary's
-// parent (build/../styles), an installed share/ folder, else the source tree.
-fs::path styles_dir(const ProcessEnv& env) {
-  if (env.styles_dir) return *env.styles_dir;
-  std::error_code ec;
-  for (fs::path candidate : {env.executable_dir / ".." / "styles",
-                             env.executable_dir / ".." / "share" / "broadsheet" / "styles"}) {
-    if (fs::is_directory(candidate, ec)) return candidate;
-  }
-  return fs::path(BROADSHEET_SOURCE_DIR) / "styles";
+// The folder to load style NAME from (env/style_dirs.h says where it looks).
+fs::path styles_dir(const ProcessEnv& env, const std::string& name) {
+  StyleDirsEnv dirs{env.styles_dir, env.xdg_data_home, env.xdg_data_dirs, env.home,
+                    env.executable_dir};
+  return find_style_dir(name, style_search_path(dirs)).value_or(fs::path("styles"));
 }
 
 std::string human_size(size_t bytes) {
@@ -239,7 +234,7 @@ std::optional<Loaded> load_all(const Options& o, const ProcessEnv& env, std::ost
                       : !loaded.digest.meta.style.empty() ? loaded.digest.meta.style
                                                           : "classic";
   if (o.command == "build" && !diags.has_errors()) {
-    loaded.style = load_style(style, styles_dir(env), diags);
+    loaded.style = load_style(style, styles_dir(env, style), diags);
   }
   err << diags.format();
   if (diags.has_errors()) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "devices/profile.h"
+#include "env/style_dirs.h"
 #include "model/days.h"
 
 namespace broadsheet {
@@ -50,6 +51,7 @@ struct ProcessEnv {
   std::optional<std::string> source_date_epoch;    ///< $SOURCE_DATE_EPOCH
   std::optional<std::string> styles_dir;           ///< $BROADSHEET_STYLES
   std::filesystem::path executable_dir;
+  std::optional<std::string> xdg_data_home, xdg_data_dirs, home;  ///< users' own styles
   size_t max_pages = kMaxPagesPerEdition;          ///< tests lower it to reach it cheaply
 };
 

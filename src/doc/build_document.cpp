@@ -78,7 +78,10 @@ ArticleDoc build_article(const PlacedArticle& placed, const std::string& id,
 SectionDoc build_section(const Section& section, size_t number, const std::string& language,
                          std::vector<Diagnostic>& warnings) {
   SectionDoc doc;
-  doc.id = "s" + decimal(static_cast<long long>(number));
+  // Appended, not "s" + decimal(): GCC 12 at -O3 warns falsely (-Wrestrict)
+  // on a literal plus a temporary string.
+  doc.id = "s";
+  doc.id += decimal(static_cast<long long>(number));
   doc.title = section.name;
   for (size_t i = 0; i < section.articles.size(); ++i) {
     std::string id = doc.id + "-a" + decimal(static_cast<long long>(i + 1));

@@ -83,7 +83,10 @@ void Dumper::article(const ArticleDoc& a, int depth) {
   optional_line(depth + 1, "summary", a.summary);
   if (!a.tags.empty()) {
     std::string tags = "tags";
-    for (const std::string& tag : a.tags) tags += " " + in_quotes(tag);
+    for (const std::string& tag : a.tags) {
+      tags += ' ';  // not " " + in_quotes(): GCC 12's false -Wrestrict at -O3
+      tags += in_quotes(tag);
+    }
     line(depth + 1, tags);
   }
   for (const Block& b : a.body) block(b, depth + 1);
