@@ -69,11 +69,15 @@ std::chrono::sys_days required_date(const std::string& flag, const std::string& 
   return *day;
 }
 
-// The folder to load style NAME from (env/style_dirs.h says where it looks).
+// The folders styles are looked for in (env/style_dirs.h says which).
+std::vector<fs::path> style_folders(const ProcessEnv& env) {
+  return style_search_path(StyleDirsEnv{env.styles_dir, env.xdg_data_home, env.xdg_data_dirs,
+                                        env.home, env.executable_dir});
+}
+
+// The folder to load style NAME from.
 fs::path styles_dir(const ProcessEnv& env, const std::string& name) {
-  StyleDirsEnv dirs{env.styles_dir, env.xdg_data_home, env.xdg_data_dirs, env.home,
-                    env.executable_dir};
-  return find_style_dir(name, style_search_path(dirs)).value_or(fs::path("styles"));
+  return find_style_dir(name, style_folders(env)).value_or(fs::path("styles"));
 }
 
 std::string human_size(size_t bytes) {
@@ -484,7 +488,7 @@ int run(int argc, const char* const* argv, const ProcessEnv& env, std::ostream& 
     return kExitUsage;
   }
   try {
-    if (send.command->parsed()) return run_send_command(send, styles_dir(env), env.source_date_epoch, out, err);
+    if (send.command->parsed()) return run_send_command(send, style_folders(env), env.source_date_epoch, out, err);
     if (options.command == "check") return run_check(options, env, out, err);
     return run_build(options, env, out, err);
   } catch (const EnvironmentError& e) {

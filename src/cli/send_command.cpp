@@ -35,7 +35,7 @@ void add_send_command(CLI::App& app, SendArgs& args) {
   args.command = send;
 }
 
-int run_send_command(SendArgs& args, const std::filesystem::path& styles_dir,
+int run_send_command(SendArgs& args, const std::vector<std::filesystem::path>& style_folders,
                      const std::optional<std::string>& source_date_epoch, std::ostream& out, std::ostream& err) {
   SendOptions& o = args.options;
   auto date = [&](const char* flag, const std::string& text) {
@@ -58,7 +58,7 @@ int run_send_command(SendArgs& args, const std::filesystem::path& styles_dir,
     }
   }
   if (!args.maildir.empty()) o.maildir = args.maildir;
-  o.styles_dir = styles_dir;
+  o.style_folders = style_folders;
   o.progress = !o.quiet && !o.verbose && isatty(STDERR_FILENO);
   return run_send(o, out, err);
 }

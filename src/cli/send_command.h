@@ -29,7 +29,7 @@ void add_send_command(CLI::App& app, SendArgs& args);
 
 /// Finishes the options (dates, terminal, journal) and runs the send. Usage
 /// problems print and return 2.
-int run_send_command(SendArgs& args, const std::filesystem::path& styles_dir,
+int run_send_command(SendArgs& args, const std::vector<std::filesystem::path>& style_folders,
                      const std::optional<std::string>& source_date_epoch, std::ostream& out, std::ostream& err);
 
 }  // namespace broadsheet

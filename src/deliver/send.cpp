@@ -177,7 +177,7 @@ class Run {
  public:
   Run(const SendOptions& o, Inputs& in, std::ostream& out, std::ostream& err)
       : o_(o), in_(in), out_(out), err_(err),
-        builder_(BuildSettings{o.styles_dir, o.image_roots, o.skip_bad_images}) {}
+        builder_(BuildSettings{o.style_folders, o.image_roots, o.skip_bad_images}) {}
 
   int execute() {
     const bool journaled = !o_.dry_run && !o_.maildir;

@@ -25,7 +25,7 @@ struct SendOptions {
   bool progress = false;                       ///< a progress line (stderr is a terminal)
   int wait_seconds = 600;                      ///< for another run's lock
   std::optional<std::chrono::sys_seconds> timestamp;  ///< the editions' build time and Date
-  std::filesystem::path styles_dir;
+  std::vector<std::filesystem::path> style_folders;  ///< searched for a style's NAME.yaml
   std::vector<std::filesystem::path> image_roots;
   bool skip_bad_images = false;
 };

@@ -8,6 +8,7 @@
 #include "doc/document.h"
 #include "env/files.h"
 #include "env/fonts.h"
+#include "env/style_dirs.h"
 #include "epub/write_epub.h"
 #include "image/attach_images.h"
 #include "layout/geometry.h"
@@ -114,7 +115,8 @@ const BuiltFile& VariantBuilder::get(const Edition& edition, const VariantKey& k
   auto style_it = shared_->styles.find(key.style);
   if (style_it == shared_->styles.end()) {
     Diagnostics diags;
-    Style style = load_style(key.style, settings_.styles_dir, diags);
+    const auto folder = find_style_dir(key.style, settings_.style_folders);
+    Style style = load_style(key.style, folder.value_or("styles"), diags);
     if (diags.has_errors()) throw EnvironmentError("style '" + key.style + "':\n" + diags.format());
     style_it = shared_->styles.emplace(key.style, std::move(style)).first;
   }

@@ -54,7 +54,7 @@ struct BuiltFile {
 
 /// What every build of the run shares.
 struct BuildSettings {
-  std::filesystem::path styles_dir;
+  std::vector<std::filesystem::path> style_folders;  ///< env/style_dirs.h's search path
   std::vector<std::filesystem::path> image_roots;
   bool skip_bad_images = false;
 };
