@@ -8,12 +8,12 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_VENDOR "the broadsheet authors")
 set(CPACK_PACKAGE_CONTACT "broadsheet maintainers <broadsheet@example.org>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "offline news digests as typeset PDF and EPUB, one edition per day")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION [=[offline news digests as typeset PDF and EPUB, one edition per day
- broadsheet turns YAML lists of news articles into one edition per calendar
- day: a typeset PDF (justified, hyphenated, with a front page, contents,
- bookmarks and images) and an EPUB 3 laid out like a periodical. It is meant
- to run from cron: the same input gives the same bytes, and bad input gives
- precise diagnostics and no half-written file.]=])
+# The extended description only: CPack puts the summary above it.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION [=[broadsheet turns YAML lists of news articles into one edition per calendar
+day: a typeset PDF (justified, hyphenated, with a front page, contents,
+bookmarks and images) and an EPUB 3 laid out like a periodical. It is meant
+to run from cron: the same input gives the same bytes, and bad input gives
+precise diagnostics and no half-written file.]=])
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_PACKAGE_SECTION text)

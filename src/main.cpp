@@ -1,6 +1,7 @@
 // broadsheet: an offline news digest builder. main only gathers the process
 // environment and hands over to run(); everything else lives in the core library.
 #include <malloc.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -36,6 +37,8 @@ int main(int argc, char** argv) {
   env.xdg_data_home = env_var("XDG_DATA_HOME");
   env.xdg_data_dirs = env_var("XDG_DATA_DIRS");
   env.home = env_var("HOME");
+  env.stderr_is_terminal = ::isatty(STDERR_FILENO) == 1;
+  env.term = env_var("TERM");
   std::error_code ec;
   env.executable_dir = std::filesystem::canonical("/proc/self/exe", ec).parent_path();
   return broadsheet::run(argc, argv, env, std::cout, std::cerr);

@@ -1,4 +1,5 @@
-// The command line: parsing options (CLI11) and running a subcommand.
+// The command line: parsing options (CLI11), running a subcommand through the
+// application (src/app/app.h), and mapping its results onto exit codes.
 #pragma once
 
 #include <chrono>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/app.h"
 #include "devices/profile.h"
 #include "env/style_dirs.h"
 #include "model/days.h"
@@ -17,9 +19,6 @@ namespace broadsheet {
 
 /// Exit codes, as documented in the README.
 enum ExitCode : int { kExitOk = 0, kExitInputError = 1, kExitUsage = 2, kExitEnvironment = 3 };
-
-enum class DumpKind { None, Document, Layout };
-enum class Formats { Both, Pdf, Epub };
 
 struct Options {
   std::string command;                              ///< "build" or "check"
@@ -42,24 +41,19 @@ struct Options {
   std::optional<DeviceProfile> device;
 };
 
-/// The most pages one edition's PDF may have (README "Limits"): far beyond any
-/// real day, it stops a runaway feed before it fills the disk or a mailbox.
-inline constexpr size_t kMaxPagesPerEdition = 5000;
-
 /// What the process sees of its environment: kept apart so tests can fake it.
 struct ProcessEnv {
   std::optional<std::string> source_date_epoch;    ///< $SOURCE_DATE_EPOCH
   std::optional<std::string> styles_dir;           ///< $BROADSHEET_STYLES
   std::filesystem::path executable_dir;
   std::optional<std::string> xdg_data_home, xdg_data_dirs, home;  ///< users' own styles
+  bool stderr_is_terminal = false;                 ///< a person watches: a progress line (env/progress.h)
+  std::optional<std::string> term;                 ///< $TERM
   size_t max_pages = kMaxPagesPerEdition;          ///< tests lower it to reach it cheaply
 };
 
 /// Runs the tool: parses argv, runs the subcommand, prints to out and err.
 int run(int argc, const char* const* argv, const ProcessEnv& env, std::ostream& out,
         std::ostream& err);
-
-/// Parses --timestamp / SOURCE_DATE_EPOCH: Unix seconds or "YYYY-MM-DDTHH:MM:SSZ".
-std::optional<std::chrono::sys_seconds> parse_timestamp(const std::string& text);
 
 }  // namespace broadsheet

@@ -5,6 +5,7 @@
 
 #include <ostream>
 
+#include "app/app.h"
 #include "cli/run.h"
 
 namespace broadsheet {

@@ -54,7 +54,11 @@ namespace {
 // umask; returns its name. Nothing is left behind when it throws.
 fs::path write_temporary(const fs::path& path, std::string_view bytes) {
   fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-  std::string pattern = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  // Appended, not "." + a temporary string: GCC 12 at -O3 warns falsely (-Wrestrict).
+  std::string name = ".";
+  name += path.filename().string();
+  name += ".tmp-XXXXXX";
+  std::string pattern = (dir / name).string();
   TempFile tmp;
   tmp.fd = ::mkstemp(pattern.data());
   if (tmp.fd < 0) throw EnvironmentError(describe(path, "cannot create a temporary file"));

@@ -104,7 +104,8 @@ EpubPlan plan_epub(const Document& doc, ImageKind cover) {
   for (size_t s = 0; s < doc.sections.size(); ++s) {
     const SectionDoc& section = doc.sections[s];
     if (section.articles.empty()) continue;  // nothing to read: no page, no entry
-    std::string position = "s" + std::to_string(s + 1);
+    std::string position = "s";  // appended: "s" + a temporary trips GCC 12's false -Wrestrict at -O3
+    position += std::to_string(s + 1);
     SectionSlot section_slot{&section, unique_token(section.id, position, used), "",
                              display_text(section.title, "News"), {}};
     section_slot.href = kSectionDir + section_slot.anchor + ".xhtml";

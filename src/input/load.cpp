@@ -192,7 +192,7 @@ ParsedFile parse_file(const std::string& file, std::string_view text, Diagnostic
   } else {
     diags.error(source->loc(root->Mark()),
                 "expected a list of articles or a mapping with 'articles', not a single text",
-                "see the README for the input format");
+                "the input format is in broadsheet-digest(5)");
   }
   return parsed;
 }

@@ -225,7 +225,7 @@ TEST_CASE("the shape of the file: empty, scalar, no articles, wrong types, items
   CHECK(problems("") == one("w.yaml: error: no articles: the file is empty or has only comments"));
   CHECK(problems("# just a comment\n") == one("w.yaml: error: no articles: the file is empty or has only comments"));
   CHECK(problems("[]\n") == one("w.yaml:1:1: error: no articles: the list is empty"));
-  CHECK(problems("hello\n") == one("w.yaml:1:1: error: expected a list of articles or a mapping with 'articles', not a single text | note: see the README for the input format"));
+  CHECK(problems("hello\n") == one("w.yaml:1:1: error: expected a list of articles or a mapping with 'articles', not a single text | note: the input format is in broadsheet-digest(5)"));
   CHECK(problems("title: T\n") == one("w.yaml:1:1: error: no articles: the file has no 'articles' list | note: add 'articles:' followed by a list of articles"));
   CHECK(problems("title: T\ndate: 2024-11-06\n") == std::vector<std::string>{
       "w.yaml:2:1: warning: unknown top-level key 'date'",

@@ -1,0 +1,231 @@
+// The application as a library: read a digest once, then build editions from it
+// (the whole build, a check, or variants of a day kept in memory for delivery).
+// Nothing here prints or exits: results carry diagnostics and counts, the caller
+// (src/cli/, src/deliver/, tests) turns them into text and exit codes.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.h"
+#include "doc/document.h"
+#include "env/files.h"
+#include "env/fonts.h"
+#include "env/progress.h"
+#include "image/attach_images.h"
+#include "model/article.h"
+#include "model/days.h"
+#include "model/edition.h"
+#include "style/style.h"
+
+namespace broadsheet {
+
+class HyphenDictionaries;
+
+// How to use it (the command line's `build` is exactly this):
+//
+//   Diagnostics diags;
+//   Input input = read_input({files, days, timestamp}, diags);   // once
+//   Style style = load_variant_style(input, variant, env, diags);  // unless diags.has_errors()
+//   Shared shared;                                                 // once, for every variant
+//   Prepared prepared = prepare(input, variant, style, shared, diags);
+//   // in memory:   Rendered r = render(prepared, {.jobs = 1, .max_pages = env.max_pages});
+//   // or on disk:  StagedEditions s(out_dir); render_into(prepared, options, s); s.commit(...);
+//
+// Input problems are Diagnostics (all of them, with file:line:col); a failure of
+// the environment (a missing font, an unwritable folder) is thrown as
+// EnvironmentError; anything else thrown is an internal error.
+
+/// The most pages one edition's PDF may have (README "Limits"): far beyond any
+/// real day, it stops a runaway feed before it fills the disk or a mailbox.
+inline constexpr size_t kMaxPagesPerEdition = 5000;
+
+/// Parses a build time: Unix seconds or "YYYY-MM-DDTHH:MM:SSZ" (to 9999-01-01).
+std::optional<std::chrono::sys_seconds> parse_timestamp(const std::string& text);
+
+/// What the application needs from its surroundings besides the inputs.
+struct AppEnv {
+  std::vector<std::filesystem::path> style_path;  ///< where styles are looked for (env/style_dirs.h)
+  size_t max_pages = kMaxPagesPerEdition;   ///< tests lower it to reach it cheaply
+};
+
+// --- 1. Input: read once, shared by every variant ------------------------------
+
+struct InputRequest {
+  std::vector<std::filesystem::path> files;           ///< digests; several are merged
+  DayFilter days;                                     ///< --date, --from, --to
+  std::optional<std::chrono::sys_seconds> timestamp;  ///< else each day's latest article
+};
+
+/// The digests, validated and split into days (each day's build time chosen).
+struct Input {
+  Digest digest;
+  std::vector<Edition> editions;  ///< in day order; empty when no article falls on the days
+  size_t article_count() const;
+};
+
+/// Reads and validates the digests; problems go to diags (editions are split
+/// only when there is none).
+Input read_input(const InputRequest& request, Diagnostics& diags);
+
+/// Frees the articles once the only variant's documents are built: memory
+/// peaks while rendering, and a 10-day digest holds them all. The input can
+/// not be prepared again afterwards.
+void release_articles(Input& input);
+
+// --- 2. A variant: which style, articles, formats and images -------------------
+
+enum class Formats { Both, Pdf, Epub, None };  ///< None: documents only (check, --dump document)
+bool wants_pdf(Formats formats);
+bool wants_epub(Formats formats);
+
+/// Keeps only some articles (delivery: a subscriber's sections, tags,
+/// languages). An empty list keeps every value; a day left empty is dropped.
+struct ArticleFilter {
+  std::vector<std::string> sections;   ///< section names (kDefaultSection for none given)
+  std::vector<std::string> tags;       ///< any one of them
+  std::vector<std::string> languages;  ///< the article's, else the edition's
+  bool keeps(const PlacedArticle& article, const Section& section, const EditionMeta& meta) const;
+  bool keeps_all() const { return sections.empty() && tags.empty() && languages.empty(); }
+};
+
+struct ImageRequest {
+  std::vector<std::filesystem::path> roots;  ///< --allow-images-from, beside each digest's folder
+  bool skip_bad = false;                     ///< a bad image is a warning and is left out
+  bool grayscale = false;                    ///< for e-ink readers
+  std::optional<int> epub_max_px;            ///< longest side in the EPUB, else the default
+  std::optional<int> pdf_dpi;                ///< else the style's image_dpi
+};
+
+struct Variant {
+  std::string style;                ///< a name (styles/NAME.yaml) or a path; empty: the digest's, else "classic"
+  Formats formats = Formats::Both;
+  bool fonts_without_pdf = false;   ///< find the fonts even when no PDF is made (--dump layout)
+  ArticleFilter filter;
+  ImageRequest images;
+};
+
+/// The style the variant names, loaded (problems go to diags).
+Style load_variant_style(const Input& input, const Variant& variant, const AppEnv& env,
+                         Diagnostics& diags);
+
+/// What variants of one run share: hyphenation dictionaries (loaded once, in
+/// the background), font files per family set, prepared images per image
+/// settings. Not thread-safe: prepare variants one after another (rendering
+/// may then run in parallel, the dictionaries are shared safely).
+class Shared {
+ public:
+  Shared();
+  ~Shared();
+  Shared(const Shared&) = delete;
+  Shared& operator=(const Shared&) = delete;
+  std::shared_ptr<HyphenDictionaries> dictionaries();
+  const FontFiles& fonts(const FontRoles& roles);  ///< throws EnvironmentError
+  ImageCache& images(const ImageTargets& targets);
+
+ private:
+  std::shared_ptr<HyphenDictionaries> dictionaries_;
+  std::map<std::string, FontFiles> fonts_;
+  std::map<std::string, ImageCache> images_;
+};
+
+/// A variant ready to render: documents built, images attached.
+struct Prepared {
+  Style style;
+  Formats formats = Formats::Both;
+  FontFiles fonts;                                   ///< empty when no PDF is made
+  std::shared_ptr<HyphenDictionaries> dictionaries;  ///< null without PDF or hyphenation
+  std::vector<Document> documents;                   ///< one per day the filter keeps
+  std::vector<ImageReport> image_reports;            ///< one per document (--verbose)
+};
+
+/// Builds each day's document and attaches its images; problems (including the
+/// documents' own warnings) go to diags. The fonts are found first: a missing
+/// font throws EnvironmentError before any image is read.
+Prepared prepare(const Input& input, const Variant& variant, Style style, Shared& shared,
+                 Diagnostics& diags);
+
+enum class DumpKind { None, Document, Layout };
+
+/// --dump: a document's tree or its PDF's page layout as text.
+std::string dump_edition(const Document& doc, const Prepared& prepared, DumpKind kind);
+
+// --- 3. Rendering ------------------------------------------------------------------
+
+struct RenderOptions {
+  unsigned jobs = 0;                      ///< days at once (and a day's EPUB beside its PDF when > 1); 0: one per core
+  size_t max_pages = kMaxPagesPerEdition;
+  Progress* progress = nullptr;           ///< told as days start and finish (env/progress.h); null: nobody
+};
+
+/// One output file of a day, as staged or written.
+struct OutputFile {
+  std::filesystem::path path;
+  bool is_pdf = false;
+  size_t bytes = 0;
+};
+
+/// One day's rendered edition.
+struct RenderedEdition {
+  std::string day;                    ///< YYYY-MM-DD
+  size_t pages = 0, articles = 0;
+  std::string pdf, epub;              ///< the bytes (render); empty once staged (render_into)
+  std::vector<OutputFile> files;      ///< staged (render_into), in write order: PDF, then EPUB
+  std::vector<std::string> warnings;  ///< the PDF's, without the "broadsheet: warning: " prefix
+};
+
+/// The first day (in day order) whose PDF is over the page limit.
+struct PageLimitExceeded {
+  std::string day;
+  size_t pages = 0, limit = 0;
+};
+
+/// Every day rendered, in day order, or the first over the page limit (then
+/// no day's outputs are kept). Rendering consumes the prepared documents (each
+/// is freed as soon as its day is rendered). Environment failures are thrown,
+/// the first in day order.
+struct Rendered {
+  std::vector<RenderedEdition> editions;
+  std::optional<PageLimitExceeded> over_limit;
+};
+
+/// Renders every prepared day into memory.
+Rendered render(Prepared& prepared, const RenderOptions& options);
+
+/// An output folder with every day staged in it under temporary names: files
+/// appear under their real names only on commit(), all days at once. Destroyed
+/// uncommitted, it removes the staged files and the folders it created.
+class StagedEditions {
+ public:
+  /// Creates the folder (throws EnvironmentError).
+  explicit StagedEditions(const std::filesystem::path& out_dir);
+  ~StagedEditions();
+  StagedEditions(const StagedEditions&) = delete;
+  StagedEditions& operator=(const StagedEditions&) = delete;
+
+  const std::filesystem::path& dir() const { return dir_; }
+  const Rendered& result() const { return rendered_; }
+  /// Renames every staged file into place, in day order, calling `written`
+  /// after each; throws EnvironmentError.
+  void commit(const std::function<void(const RenderedEdition&, const OutputFile&)>& written);
+
+ private:
+  friend void render_into(Prepared&, const RenderOptions&, StagedEditions&);
+  std::filesystem::path dir_;
+  std::vector<std::filesystem::path> created_;  // innermost first
+  Rendered rendered_;
+  std::vector<std::vector<StagedFile>> staged_;  // per day; destroyed before the folders
+};
+
+/// Renders every prepared day, staging each in the folder as soon as it is
+/// rendered (its bytes freed), so that memory holds one day per thread.
+void render_into(Prepared& prepared, const RenderOptions& options, StagedEditions& staged);
+
+}  // namespace broadsheet
