@@ -12,7 +12,7 @@ packages=(
   # libraries the core links against
   libhpdf-dev libzip-dev libtinyxml2-dev libyaml-cpp-dev libmd4c-dev
   libhyphen-dev libunibreak-dev libfontconfig-dev libhowardhinnant-date-dev
-  libcli11-dev libgumbo-dev libpng-dev libjpeg-dev libwebp-dev libgif-dev
+  libcli11-dev libgumbo-dev liburiparser-dev libpng-dev libjpeg-dev libwebp-dev libgif-dev
   # page content deflated whole, faster than zlib at the same size
   libdeflate-dev
   # right-to-left text in the PDF (bidi, Arabic shaping)
@@ -47,6 +47,8 @@ test_packages=(
   man-db groff-base bsdextrautils
   # the send tests: a real SMTP server on loopback, a certificate made at test time
   python3-aiosmtpd openssl
+  # libyaml, the reference YAML parser, as an oracle for our reader (yaml_differential)
+  libyaml-dev
 )
 case "${1:-}" in
   test) packages+=("${test_packages[@]}") ;;

@@ -102,6 +102,7 @@ struct ImageRequest {
   bool grayscale = false;                    ///< for e-ink readers
   std::optional<int> epub_max_px;            ///< longest side in the EPUB, else the default
   std::optional<int> pdf_dpi;                ///< else the style's image_dpi
+  bool strict_body = false;                  ///< --strict-images: a body image left out is an error
 };
 
 struct Variant {

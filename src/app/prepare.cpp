@@ -81,7 +81,7 @@ Prepared prepare(const Input& input, const Variant& variant, Style style, Shared
   if (pdf || variant.fonts_without_pdf) prepared.fonts = shared.fonts(prepared.style.fonts);
   if (pdf && prepared.style.hyphenate) prepared.dictionaries = shared.dictionaries();
   const ImageOptions images{targets_of(prepared.style, variant.images), variant.images.roots,
-                            variant.images.skip_bad};
+                            variant.images.skip_bad, variant.images.strict_body};
   ImageCache& cache = shared.images(images.targets);
   for (const Edition& edition : input.editions) {
     std::optional<Edition> kept = filtered(edition, variant.filter);

@@ -45,7 +45,9 @@ void add_build_options(CLI::App& cmd, Options& o, std::vector<std::string>& date
                  "Also read article images from this folder (default: only the digest's folder); repeatable")
       ->check(CLI::ExistingDirectory);
   cmd.add_flag("--skip-bad-images", o.skip_bad_images,
-               "A missing or unusable image is a warning and is left out, not an error");
+               "A missing or unusable article 'image:' is a warning and is left out, not an error");
+  cmd.add_flag("--strict-images", o.strict_images,
+               "An image inside a body that cannot be embedded is an error, not a warning");
 }
 
 // The raw strings CLI11 fills in, turned into Options by finish_options.
@@ -144,6 +146,7 @@ Variant variant_of(const Options& o) {
   variant.formats = o.command == "check" ? Formats::None : o.formats;
   variant.fonts_without_pdf = o.dump == DumpKind::Layout;
   variant.images = {o.image_roots, o.skip_bad_images, o.grayscale, std::nullopt, std::nullopt};
+  variant.images.strict_body = o.strict_images;
   if (o.device) variant.images.epub_max_px = o.device->image_max_px;
   return variant;
 }
@@ -183,12 +186,15 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
   return kExitOk;
 }
 
+// "1 page", "3 pages".
+std::string counted(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
 void print_written(const RenderedEdition& edition, const OutputFile& file, std::ostream& out) {
   out << "wrote " << file.path.string() << " (";
   if (file.is_pdf) {
-    out << edition.pages << " pages, ";
+    out << counted(edition.pages, "page") << ", ";
   } else {
-    out << edition.articles << " articles, ";
+    out << counted(edition.articles, "article") << ", ";
   }
   out << human_size(file.bytes) << ")\n";
 }

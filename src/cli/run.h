@@ -34,6 +34,7 @@ struct Options {
   // Article images (README "Images").
   std::vector<std::filesystem::path> image_roots;   ///< --allow-images-from DIR, repeatable
   bool skip_bad_images = false;                     ///< --skip-bad-images
+  bool strict_images = false;                       ///< --strict-images
   bool grayscale = false;                           ///< --grayscale
   bool verbose = false;                             ///< --verbose: the image size report
   /// --device NAME: formats, image size, grayscale and PDF style for one reader

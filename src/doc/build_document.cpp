@@ -1,9 +1,12 @@
 // From an edition to its document: ids, bylines, effective languages and
 // parsed bodies. The one place where article bodies are parsed.
 #include <charconv>
+#include <optional>
 
 #include "doc/document.h"
 #include "doc/figures.h"
+#include "doc/inlines.h"
+#include "doc/link_policy.h"
 #include "doc/long_paragraphs.h"
 #include "model/days.h"
 
@@ -37,20 +40,40 @@ std::vector<Block> parse_body(const Article& article, BodyNotes& notes) {
   return parse_plain_text(article.body);
 }
 
-// One warning per article, however many images it loses: broadsheet works offline.
-void warn_about_remote_images(const Article& article, const BodyNotes& notes,
-                              std::vector<Diagnostic>& warnings) {
-  if (notes.remote_images.empty()) return;
-  const size_t count = notes.remote_images.size();
-  std::string message = article.label + ": 'body' image '" + notes.remote_images.front() + "'";
-  if (count > 1) message += " and " + decimal(static_cast<long long>(count - 1)) + " more";
-  message += count > 1 ? " are not local files; left out" : " is not a local file; left out";
-  warnings.push_back(Diagnostic{Severity::Warning, article.body_loc, std::move(message),
-                                "broadsheet works offline: save the image beside the digest and use its path"});
+void append_inline(std::vector<Inline>& out, Inline in) {
+  if (in.kind == InlineKind::Text) append_text(out, in.text);
+  else out.push_back(std::move(in));
+}
+
+// Every link target in the body goes through the one link policy, resolved
+// against the article's url: the back ends write only what it kept. A link the
+// policy refuses gives way to its text (merged with the text around it).
+void decide_links(std::vector<Inline>& inlines, const std::string& base) {
+  std::vector<Inline> out;
+  out.reserve(inlines.size());
+  for (Inline& in : inlines) {
+    decide_links(in.children, base);
+    if (in.kind != InlineKind::Link) {
+      append_inline(out, std::move(in));
+    } else if (std::optional<std::string> url = decide_link(in.url, base)) {
+      in.url = std::move(*url);
+      out.push_back(std::move(in));
+    } else {
+      for (Inline& child : in.children) append_inline(out, std::move(child));
+    }
+  }
+  inlines = std::move(out);
+}
+
+void decide_links(std::vector<Block>& blocks, const std::string& base) {
+  for (Block& block : blocks) {
+    decide_links(block.inlines, base);
+    decide_links(block.children, base);
+  }
 }
 
 ArticleDoc build_article(const PlacedArticle& placed, const std::string& id,
-                         const std::string& edition_language, std::vector<Diagnostic>& warnings) {
+                         const std::string& edition_language) {
   const Article& article = placed.article;
   ArticleDoc doc;
   doc.id = id;
@@ -64,7 +87,8 @@ ArticleDoc build_article(const PlacedArticle& placed, const std::string& id,
   doc.tags = article.tags;
   BodyNotes notes;
   doc.body = parse_body(article, notes);
-  warn_about_remote_images(article, notes, warnings);
+  decide_links(doc.body, article.url);
+  doc.left_out_sources = std::move(notes.remote_images);
   hoist_figures(doc.body);
   cut_long_paragraphs(doc.body);
   if (!article.image.empty()) doc.body.insert(doc.body.begin(), lead_figure(article.image, article.image_caption));
@@ -75,8 +99,7 @@ ArticleDoc build_article(const PlacedArticle& placed, const std::string& id,
   return doc;
 }
 
-SectionDoc build_section(const Section& section, size_t number, const std::string& language,
-                         std::vector<Diagnostic>& warnings) {
+SectionDoc build_section(const Section& section, size_t number, const std::string& language) {
   SectionDoc doc;
   // Appended, not "s" + decimal(): GCC 12 at -O3 warns falsely (-Wrestrict)
   // on a literal plus a temporary string.
@@ -85,7 +108,7 @@ SectionDoc build_section(const Section& section, size_t number, const std::strin
   doc.title = section.name;
   for (size_t i = 0; i < section.articles.size(); ++i) {
     std::string id = doc.id + "-a" + decimal(static_cast<long long>(i + 1));
-    doc.articles.push_back(build_article(section.articles[i], id, language, warnings));
+    doc.articles.push_back(build_article(section.articles[i], id, language));
   }
   return doc;
 }
@@ -99,7 +122,7 @@ Document build_document(const Edition& edition) {
   doc.long_date = long_date(edition.day);
   doc.build_time = edition.build_time;
   for (size_t i = 0; i < edition.sections.size(); ++i) {
-    doc.sections.push_back(build_section(edition.sections[i], i + 1, edition.meta.language, doc.warnings));
+    doc.sections.push_back(build_section(edition.sections[i], i + 1, edition.meta.language));
   }
   return doc;
 }

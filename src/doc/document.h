@@ -22,7 +22,8 @@ enum class InlineKind {
 };
 
 /// A run of inline content. Text and Code carry text; Emphasis, Strong, Link,
-/// Underline, Strike, Subscript and Superscript carry children; Link also carries url.
+/// Underline, Strike, Subscript and Superscript carry children; Link also carries
+/// url: after build_document, always a target decide_link kept (link_policy.h).
 struct Inline {
   InlineKind kind = InlineKind::Text;
   std::string text;
@@ -72,7 +73,10 @@ struct ArticleDoc {
   std::string title;
   std::vector<std::string> authors;
   std::string source;
-  std::string url;
+  std::string url;               ///< as written: shown as text; a link only if decide_link keeps it
+  /// Body image sources left out while parsing (not local files: http:, //,
+  /// data:...), for attach_images's one report per article.
+  std::vector<std::string> left_out_sources;
   std::string time_label;        ///< "07:30 +04:00", "" for bare dates
   std::string summary;
   std::string language;          ///< effective BCP 47 tag (article's or edition's)
@@ -108,8 +112,9 @@ struct Document {
 
 /// Builds the document of one edition. Bodies are parsed here: Markdown through
 /// md4c, HTML through gumbo (sanitized), text split on blank lines. Never fails:
-/// unparseable markup is text. What a body loses that a reader may miss (remote
-/// images) becomes doc.warnings, at the body's location.
+/// unparseable markup is text. Every link goes through decide_link (links the
+/// policy refuses become their text); body images that are not local files are
+/// left out (alt text in brackets) and listed in ArticleDoc::left_out_sources.
 Document build_document(const Edition& edition);
 
 /// What parsing a body noticed and left out, for one warning per article.

@@ -8,6 +8,7 @@
 #include <climits>
 
 #include "doc/html.h"
+#include "doc/link_policy.h"
 #include "doc/inlines.h"
 
 namespace broadsheet {
@@ -88,6 +89,8 @@ struct OpenFigure {
   size_t depth = 0;   // open_.size() when it began
   size_t first = 0;   // index of its first block in the container's children
   std::vector<Inline> caption;
+  bool left_out = false;      // an image of it was left out (not a local file)
+  bool left_out_alt = false;  // ... and that image's alt text stands in brackets
 };
 
 // The Image inlines standing directly in paragraphs of blocks (what
@@ -168,9 +171,8 @@ bool HtmlTreeBuilder::enter_content(const GumboNode& element, Role role) {
     case Role::Span: entered = enter_span(html::span_for(element.v.element.tag)); break;
     case Role::Code: entered = enter_span(Inline{InlineKind::Code, {}, {}, {}}); break;
     case Role::Link: {
-      const char* href = attribute(element, "href");
-      auto url = href ? html::safe_link_url(href) : std::nullopt;
-      if (url) entered = enter_span(Inline{InlineKind::Link, {}, *url, {}});
+      // The href as written: build_document decides it (decide_link).
+      if (const char* href = attribute(element, "href")) entered = enter_span(Inline{InlineKind::Link, {}, href, {}});
       break;
     }
     default: entered = enter_block(element, role); break;
@@ -281,12 +283,15 @@ void HtmlTreeBuilder::leave() {
 
 Entered HtmlTreeBuilder::enter_figure() {
   block_boundary();
-  figures_.push_back(OpenFigure{open_.size(), top().block.children.size(), {}});
+  figures_.push_back(OpenFigure{open_.size(), top().block.children.size(), {}, false, false});
   return Entered::Figure;
 }
 
 // A figure with one image: the caption becomes the image's (hoist_figures
-// makes a Figure block of it). Otherwise the caption stays, as an italic paragraph.
+// makes a Figure block of it). A figure whose image was left out takes its
+// caption (a credit, a description of what is not shown) along, unless the
+// image had no alt text: then the caption stands in brackets in its place.
+// Otherwise the caption stays, as an italic paragraph.
 void HtmlTreeBuilder::leave_figure() {
   block_boundary();
   if (figures_.empty()) return;
@@ -294,12 +299,18 @@ void HtmlTreeBuilder::leave_figure() {
   figures_.pop_back();
   if (figure.caption.empty()) return;
   std::vector<Block>& blocks = top().block.children;
-  if (figure.depth == open_.size()) {
-    std::vector<Inline*> images = standing_images(blocks, figure.first);
-    if (images.size() == 1) {
-      images.front()->text = plain_text(figure.caption);
-      return;
-    }
+  std::vector<Inline*> images;
+  if (figure.depth == open_.size()) images = standing_images(blocks, figure.first);
+  if (images.size() == 1) {
+    images.front()->text = plain_text(figure.caption);
+    return;
+  }
+  if (figure.left_out && images.empty()) {
+    if (figure.left_out_alt) return;
+    Block stand_in = make_block(BlockKind::Paragraph);
+    stand_in.inlines = {Inline{InlineKind::Text, "[" + plain_text(figure.caption) + "]", {}, {}}};
+    blocks.push_back(std::move(stand_in));
+    return;
   }
   Block caption = make_block(BlockKind::Paragraph);
   caption.inlines = {Inline{InlineKind::Emphasis, {}, {}, std::move(figure.caption)}};
@@ -386,7 +397,8 @@ void HtmlTreeBuilder::image(const GumboNode& element) {
   std::string alt_text = collapsed(alt ? alt : "");
   bool in_code = top().block.kind == BlockKind::CodeBlock ||
                  (!spans_.empty() && spans_.back().kind == InlineKind::Code);
-  if (src && *src && html::is_local_source(src) && !in_code) {
+  const bool local = src && read_image_source(src).kind == ImageSource::Kind::Local;
+  if (src && *src && local && !in_code) {
     flush_pending();
     Inline image{InlineKind::Image, {}, src, {}};
     if (!alt_text.empty()) image.children.push_back(Inline{InlineKind::Text, alt_text, {}, {}});
@@ -395,6 +407,10 @@ void HtmlTreeBuilder::image(const GumboNode& element) {
     return;
   }
   if (src && *src && notes_) notes_->remote_images.emplace_back(src);
+  if (src && *src && !figures_.empty()) {
+    figures_.back().left_out = true;
+    figures_.back().left_out_alt = figures_.back().left_out_alt || !alt_text.empty();
+  }
   if (!alt_text.empty()) word("[" + alt_text + "]");
 }
 

@@ -1,6 +1,6 @@
 // The HTML sanitizer's policy, shared by HTML bodies (html.cpp) and raw HTML in
-// Markdown (markdown.cpp): what each element becomes in the document tree, which
-// URLs a link may keep, which image sources are local. Private to src/doc/.
+// Markdown (markdown.cpp): what each element becomes in the document tree.
+// Private to src/doc/; which links and image sources are kept is link_policy.h's.
 #pragma once
 
 #include <gumbo.h>
@@ -42,7 +42,7 @@ enum class Role {
   FigureCaption, ///< figcaption: the caption (a paragraph when there is no one image)
   Span,          ///< em, strong, u, s, sub, sup...: an inline with children (span_for)
   Code,          ///< code, kbd, samp, tt: inline code
-  Link,          ///< a: a link when its href is safe (safe_link_url), else Transparent
+  Link,          ///< a: a link with its href as written (build_document applies decide_link); Transparent without href
 };
 
 /// The role of an element, by tag and namespace (svg and math are islands
@@ -52,14 +52,6 @@ Role role_of(GumboTag tag, GumboNamespaceEnum ns);
 /// The empty inline an element of role Span opens (Emphasis for em, i, cite...).
 Inline span_for(GumboTag tag);
 
-/// The link target when href's scheme is http, https or mailto, after removing
-/// what browsers ignore (surrounding spaces and controls, tabs and newlines
-/// anywhere); nullopt for javascript:, vbscript:, data:, relative URLs and the rest.
-std::optional<std::string> safe_link_url(std::string_view href);
-
-/// Whether an image source names a local file: no scheme, not protocol-relative.
-bool is_local_source(std::string_view src);
-
 /// A raw inline HTML tag as md4c delivers it in a Markdown paragraph ("<em>",
 /// "</a>", "<br/>", "<!-- x -->"), classified by the same policy.
 struct RawTag {
@@ -68,7 +60,7 @@ struct RawTag {
   Inline span;                       ///< Open: the inline it opens (a Link has its url)
 };
 
-/// Only span, code and safe link tags open or close anything; br breaks the
+/// Only span, code and link tags (with an href) open or close anything; br breaks the
 /// line; every other tag is ignored (its text, outside the tag, stays).
 RawTag classify_raw_tag(std::string_view raw);
 

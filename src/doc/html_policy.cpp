@@ -1,6 +1,7 @@
 // The sanitizer's policy (see html.h): an allow-list of what each element
 // becomes, so that an element nobody listed keeps its text and nothing else;
-// link schemes and image sources; raw inline tags from Markdown.
+// raw inline tags from Markdown. Links and image sources are decided by the
+// link policy (link_policy.h), not here.
 #include <algorithm>
 #include <array>
 #include <new>
@@ -77,36 +78,6 @@ constexpr std::array kRoles = {
     TagRole{GUMBO_TAG_A, Role::Link},
 };
 
-bool is_url_noise(char c) { return static_cast<unsigned char>(c) <= 0x20; }
-
-// Browsers strip leading and trailing C0 controls and spaces, and every tab
-// and newline inside, before they read the scheme: "java\tscript:" is javascript:.
-std::string browser_cleaned(std::string_view url) {
-  while (!url.empty() && is_url_noise(url.front())) url.remove_prefix(1);
-  while (!url.empty() && is_url_noise(url.back())) url.remove_suffix(1);
-  std::string out;
-  for (char c : url) {
-    if (c != '\t' && c != '\n' && c != '\r') out += c;
-  }
-  return out;
-}
-
-// The lowercase scheme before the first ':', or "" when there is none (a
-// relative URL): a scheme is a letter followed by letters, digits, + - or '.'.
-std::string scheme_of(std::string_view url) {
-  size_t colon = url.find(':');
-  if (colon == std::string_view::npos || colon == 0) return {};
-  std::string scheme;
-  for (size_t i = 0; i < colon; ++i) {
-    char c = url[i];
-    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    bool other = (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-    if (!letter && !(other && i > 0)) return {};
-    scheme += static_cast<char>(letter ? (c | 0x20) : c);
-  }
-  return scheme;
-}
-
 const GumboAttribute* find_attribute(const GumboNode& element, const char* name) {
   return gumbo_get_attribute(&element.v.element.attributes, name);
 }
@@ -144,12 +115,12 @@ RawTag classify_open_tag(std::string_view raw) {
     case Role::Span: tag.kind = RawTag::Kind::Open; tag.span = span_for(tag.tag); break;
     case Role::Code: tag.kind = RawTag::Kind::Open; tag.span.kind = InlineKind::Code; break;
     case Role::Link: {
+      // The href as written: build_document decides it (decide_link).
       const GumboAttribute* href = find_attribute(*element, "href");
-      std::optional<std::string> url = href ? safe_link_url(href->value) : std::nullopt;
-      if (!url) break;
+      if (href == nullptr) break;
       tag.kind = RawTag::Kind::Open;
       tag.span.kind = InlineKind::Link;
-      tag.span.url = *url;
+      tag.span.url = href->value;
       break;
     }
     default: break;
@@ -191,19 +162,6 @@ Inline span_for(GumboTag tag) {
     default: span.kind = InlineKind::Emphasis; break;  // em, i, cite, var, dfn
   }
   return span;
-}
-
-std::optional<std::string> safe_link_url(std::string_view href) {
-  std::string url = browser_cleaned(href);
-  std::string scheme = scheme_of(url);
-  if (scheme == "http" || scheme == "https" || scheme == "mailto") return url;
-  return std::nullopt;
-}
-
-bool is_local_source(std::string_view src) {
-  std::string url = browser_cleaned(src);
-  if (url.empty() || url.starts_with("//") || url.starts_with("\\\\")) return false;
-  return scheme_of(url).empty();
 }
 
 RawTag classify_raw_tag(std::string_view raw) {

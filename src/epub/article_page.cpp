@@ -1,10 +1,10 @@
 // An article's page: its text, then the links a reader of a periodical expects
 // at the end of a story. The first article has no "previous" and the last no
 // "next", so no link ever points past the ends of the book.
+#include "doc/link_policy.h"
 #include "epub/body.h"
 #include "epub/page_parts.h"
 #include "epub/pages.h"
-#include "epub/uri.h"
 #include "epub/xml.h"
 
 namespace broadsheet::epub {
@@ -16,7 +16,7 @@ using tinyxml2::XMLElement;
 std::string up(const std::string& href) { return "../" + href; }
 
 void append_source_link(XMLElement* article, const ArticleDoc& doc) {
-  std::optional<std::string> href = external_href(doc.url);
+  std::optional<std::string> href = decide_link(doc.url);
   if (!href) return;
   std::string source = display_text(doc.source, "");
   XMLElement* p = add_classed_text(article, "p", "source-link", "Original article: ");

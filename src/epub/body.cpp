@@ -4,10 +4,11 @@
 #include "epub/body.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
+#include "doc/link_policy.h"
 #include "epub/plan.h"
-#include "epub/uri.h"
 #include "epub/xml.h"
 
 namespace broadsheet::epub {
@@ -18,8 +19,10 @@ using tinyxml2::XMLElement;
 void append_inline_list(XMLElement* parent, const std::vector<Inline>& inlines, bool in_link);
 
 // A link inside a link is invalid HTML; the inner one keeps only its text.
+// build_document already put link.url through the link policy; asking the same
+// function again here keeps a hand-built tree from reaching the page unchecked.
 void append_link(XMLElement* parent, const Inline& link, bool in_link) {
-  std::optional<std::string> href = in_link ? std::nullopt : external_href(link.url);
+  std::optional<std::string> href = in_link ? std::nullopt : decide_link(link.url);
   if (!href) {
     append_inline_list(parent, link.children, in_link);
     return;

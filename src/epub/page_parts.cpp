@@ -94,7 +94,14 @@ std::string opening_words(const std::vector<Block>& body, size_t max_words) {
   std::string_view kept = std::string_view(text).substr(0, end);
   kept = first_characters(kept, max_words * kCharactersPerWord, cut);
   while (!kept.empty() && kept.back() == ' ') kept.remove_suffix(1);
-  return cut && !kept.empty() ? std::string(kept) + std::string(kEllipsis) : std::string(kept);
+  if (!cut || kept.empty()) return std::string(kept);
+  // A cut after a full sentence needs no ellipsis ("reopened.…" reads as a
+  // typo); a cut after a comma or colon loses that mark before the ellipsis.
+  for (std::string_view stop : {".", "!", "?", "\u3002", "\uFF01", "\uFF1F", "\u2026"}) {
+    if (kept.ends_with(stop)) return std::string(kept);
+  }
+  while (!kept.empty() && (kept.back() == ',' || kept.back() == ';' || kept.back() == ':')) kept.remove_suffix(1);
+  return std::string(kept) + std::string(kEllipsis);
 }
 
 }  // namespace broadsheet::epub

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "doc/link_policy.h"
 #include "image/image_path.h"
 
 namespace broadsheet {
@@ -13,10 +14,51 @@ namespace {
 
 std::string quoted(const std::string& text) { return "'" + text + "'"; }
 
+// A source as the warning shows it: a data: URL is cut short (at a character
+// boundary), since its bytes say nothing to a reader.
+std::string shown_source(const std::string& src) {
+  constexpr size_t kShown = 60;
+  if (src.size() <= kShown + 20) return quoted(src);
+  size_t cut = kShown;
+  while (cut > 0 && (static_cast<unsigned char>(src[cut]) & 0xC0) == 0x80) --cut;
+  return quoted(src.substr(0, cut) + "\u2026");
+}
+
 // "article 2 ('Port'): 'image' 'photos/x.png' does not exist".
-std::string problem(const ArticleDoc& article, const Block& figure, const std::string& reason) {
-  const std::string field = figure.lead ? "'image' " : "'body' image ";
-  return article.label + ": " + field + quoted(figure.src) + " " + reason;
+std::string lead_problem(const ArticleDoc& article, const Block& figure, const std::string& reason) {
+  return article.label + ": 'image' " + quoted(figure.src) + " " + reason;
+}
+
+// Why a source that is not a local file was left out while parsing.
+std::string reason_not_local(const ImageSource& source) {
+  switch (source.kind) {
+    case ImageSource::Kind::Web: return "is a remote image";
+    case ImageSource::Kind::Other: return "is a " + source.scheme + ": URL, not an image file";
+    case ImageSource::Kind::Local: break;
+  }
+  return "is not a local file";
+}
+
+// Why a local source could not be used, in the words of how it was written:
+// "/images/a.gif" on a scraped page is an address on its site, not a path here.
+std::string reason_local(const std::string& src, const ImageSource& source, const std::string& error) {
+  const bool site_relative = src.starts_with("/") && error.starts_with("is an absolute path");
+  std::string reason = site_relative ? "is a site-relative address, not a file in the digest's folder" : error;
+  const bool missing = site_relative || error == "does not exist";
+  if (missing && !source.address.empty()) reason += " (on the web: " + source.address + ")";
+  return reason;
+}
+
+// What a left-out body image leaves where it stood: its alt text in brackets,
+// else its caption in brackets (a caption goes with its image), else nothing.
+bool stand_in(Block& figure) {
+  const std::string& text = figure.alt.empty() ? figure.caption : figure.alt;
+  if (text.empty()) return false;
+  Block paragraph;
+  paragraph.kind = BlockKind::Paragraph;
+  paragraph.inlines.push_back(Inline{InlineKind::Text, "[" + text + "]", {}, {}});
+  figure = std::move(paragraph);
+  return true;
 }
 
 // What the image adds to the PDF: the JPEG stream, or the samples deflated as
@@ -34,10 +76,17 @@ std::size_t pdf_size(const PreparedImage& image) {
 
 class Attacher {
  public:
-  Attacher(const ImageOptions& options, ImageCache& cache, Diagnostics& diags)
-      : options_(options), cache_(cache), diags_(diags) {}
+  Attacher(const ImageOptions& options, ImageCache& cache, Diagnostics& diags, const std::string& day)
+      : options_(options), cache_(cache), diags_(diags), day_(day) {}
 
-  void article(ArticleDoc& article) { blocks(article, article.body); }
+  void article(ArticleDoc& article) {
+    left_out_.clear();
+    for (const std::string& src : article.left_out_sources) {
+      left_out_.push_back(shown_source(src) + " " + reason_not_local(read_image_source(src, article.url)));
+    }
+    blocks(article, article.body);
+    report_left_out(article);
+  }
   ImageReport report() const { return report_; }
 
  private:
@@ -46,28 +95,56 @@ class Attacher {
       if (block.kind == BlockKind::Figure) figure(article, block);
       blocks(article, block.children);
     }
-    // Skipped figures leave no trace in either output.
-    std::erase_if(list, [](const Block& b) { return b.kind == BlockKind::Figure && !b.image; });
+    // Left-out figures leave no trace in either output but their stand-in text.
+    std::erase_if(list, [](Block& b) { return b.kind == BlockKind::Figure && !b.image && (b.lead || !stand_in(b)); });
   }
 
   void figure(const ArticleDoc& article, Block& block) {
+    const ImageSource source = read_image_source(block.src, article.url);
+    if (!block.lead && source.kind != ImageSource::Kind::Local) {
+      left_out_.push_back(shown_source(block.src) + " " + reason_not_local(source));
+      return;
+    }
     try {
       auto path = resolve_image_path(block.src, article.base_dir, options_.allowed_roots);
       block.image = cache_.get(path, options_.targets);
       count(*block.image);
     } catch (const ImageError& e) {
-      report_problem(article, block, e.what());
+      if (block.lead) lead_image_problem(article, block, e.what());
+      else left_out_.push_back(shown_source(block.src) + " " + reason_local(block.src, source, e.what()));
     }
   }
 
-  void report_problem(const ArticleDoc& article, const Block& block, const std::string& reason) {
-    const SourceLoc& loc = block.lead ? article.image_loc : article.body_loc;
+  // The article's own `image:` is its author's structured data: an error
+  // unless --skip-bad-images.
+  void lead_image_problem(const ArticleDoc& article, const Block& block, const std::string& reason) {
     if (options_.skip_bad) {
-      diags_.warning(loc, problem(article, block, reason), "built without it (--skip-bad-images)");
+      diags_.warning(article.image_loc, lead_problem(article, block, reason), "built without it (--skip-bad-images)");
       ++report_.skipped;
     } else {
-      diags_.error(loc, problem(article, block, reason),
+      diags_.error(article.image_loc, lead_problem(article, block, reason),
                    "fix or remove it, or build without bad images: --skip-bad-images");
+    }
+  }
+
+  // Images inside a body are part of its text: one warning per article names
+  // every one left out (an error with --strict-images).
+  void report_left_out(const ArticleDoc& article) {
+    if (left_out_.empty()) return;
+    report_.skipped += left_out_.size();
+    const size_t n = left_out_.size();
+    std::string message = article.label + " of " + day_ + ": " +
+                          (n == 1 ? std::string("a body image is left out: ")
+                                  : std::to_string(n) + " body images are left out: ");
+    for (size_t i = 0; i < n; ++i) message += (i > 0 ? "; " : "") + left_out_[i];
+    if (options_.strict_body) {
+      diags_.error(article.body_loc, std::move(message),
+                   "save each image inside the digest's folder and use its path, or build without "
+                   "--strict-images to leave them out");
+    } else {
+      diags_.warning(article.body_loc, std::move(message),
+                     "the alt text stands in brackets; to include an image, save it inside the digest's "
+                     "folder and use its path (--strict-images makes this an error)");
     }
   }
 
@@ -81,6 +158,8 @@ class Attacher {
   const ImageOptions& options_;
   ImageCache& cache_;
   Diagnostics& diags_;
+  const std::string& day_;
+  std::vector<std::string> left_out_;  ///< "'src' reason" of the article being attached
   ImageReport report_;
 };
 
@@ -108,7 +187,7 @@ std::shared_ptr<const FigureImage> ImageCache::get(const std::filesystem::path& 
 }
 
 ImageReport attach_images(Document& doc, const ImageOptions& options, ImageCache& cache, Diagnostics& diags) {
-  Attacher attacher(options, cache, diags);
+  Attacher attacher(options, cache, diags, doc.iso_date);
   for (SectionDoc& section : doc.sections) {
     for (ArticleDoc& article : section.articles) attacher.article(article);
   }

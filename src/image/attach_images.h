@@ -1,7 +1,8 @@
 // The image stage, between build_document and the back ends: every Figure of
-// a document gets its prepared image, or a diagnostic at the field that named
-// it (`image:` or `body:`). Bad images are errors (nothing is written), or,
-// with skip_bad, warnings and the figure is left out of both outputs.
+// a document gets its prepared image, or is left out. A body image left out
+// (not a local file, missing, outside the folders, not an image...) leaves its
+// alt text in brackets and one warning per article (an error when strict_body);
+// a bad `image:` is an error (nothing is written), a warning with skip_bad.
 #pragma once
 
 #include <filesystem>
@@ -19,7 +20,8 @@ namespace broadsheet {
 struct ImageOptions {
   ImageTargets targets;
   std::vector<std::filesystem::path> allowed_roots;  ///< --allow-images-from, beside each digest's folder
-  bool skip_bad = false;                             ///< --skip-bad-images
+  bool skip_bad = false;                             ///< --skip-bad-images: `image:` problems are warnings
+  bool strict_body = false;                          ///< --strict-images: body image problems are errors
 };
 
 /// Bytes of the images of one edition, before and after preparing them.

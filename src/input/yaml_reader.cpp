@@ -2,6 +2,8 @@
 // causes are recognised from the source line and explained instead.
 #include "input/yaml_reader.h"
 
+#include "input/yaml_blind_spots.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <yaml-cpp/depthguard.h>
@@ -156,7 +158,9 @@ bool has_document_markers(const std::string& text) {
   return false;
 }
 
-// Where a second document with content starts, if any. yaml-cpp 0.7's LoadAll
+// Where a second document with content starts, if any: after a '---', or where
+// yaml-cpp silently starts one because the first one's top-level value ended
+// (a root text followed by "key: value"). yaml-cpp 0.7's LoadAll
 // can loop forever, collecting empty documents, on some malformed input (found
 // by fuzzing), so documents are read through the event API, at most three.
 std::optional<YAML::Mark> second_document_content(const std::string& text) {
@@ -175,7 +179,7 @@ std::optional<YAML::Node> parse_yaml(const SourceText& source, Diagnostics& diag
   std::optional<YAML::Mark> second;
   try {
     first = YAML::Load(source.text);
-    if (has_document_markers(source.text)) second = second_document_content(source.text);
+    second = second_document_content(source.text);
   } catch (const YAML::DeepRecursion& e) {
     diags.error(source.loc(e.mark), "invalid YAML: nested too deeply");
     return std::nullopt;
@@ -184,10 +188,19 @@ std::optional<YAML::Node> parse_yaml(const SourceText& source, Diagnostics& diag
     diags.error(why.loc, why.message, why.hint);
     return std::nullopt;
   }
-  if (second) {
+  if (std::optional<Diagnostic> blind_spot = find_yaml_blind_spot(source)) {
+    diags.error(blind_spot->loc, blind_spot->message, blind_spot->hint);
+    return std::nullopt;
+  }
+  if (second && has_document_markers(source.text)) {
     diags.error(document_start(source, second->line),
                 "the file holds several YAML documents ('---' starts a new one)",
                 "put every article in one list");
+    return std::nullopt;
+  }
+  if (second) {  // yaml-cpp ends the document where its top-level value ends, silently
+    diags.error(source.loc(*second), "invalid YAML: this line is outside the document, whose top-level value ends before it",
+                "the top level holds one value: check this line's indentation and the lines above it");
     return std::nullopt;
   }
   return first;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "doc/link_policy.h"
 #include "layout/compose.h"
 #include "layout/image_layout.h"
 #include "typeset/pdf_text.h"
@@ -211,9 +212,11 @@ class ArticleComposer {
     std::vector<Word> words = collect_words("Source:", st);
     TextStyle link = st;
     link.color = style_.link;
-    link.url = article.url;
+    // The url is shown as written; it is a link only if the link policy keeps it.
+    const std::optional<std::string> target = decide_link(article.url);
+    link.url = target.value_or("");
     const std::string& shown = article.url.empty() ? article.source : article.url;
-    for (Word& w : collect_words(shown, article.url.empty() ? st : link)) words.push_back(std::move(w));
+    for (Word& w : collect_words(shown, target ? link : st)) words.push_back(std::move(w));
     LineSettings s = settings(BlockContext{}, style_.small_size * 1.45, style_.small_size, Align::Left);
     flow_.space(style_.body_leading * 0.4);
     place_text(flow_, compose_text(std::move(words), s, type_), s);

@@ -6,7 +6,9 @@
 
 #include <charconv>
 #include <chrono>
+#include <optional>
 
+#include "doc/link_policy.h"
 #include "env/files.h"
 #include "pdf/content_deflate.h"
 #include "typeset/bidi.h"
@@ -137,8 +139,10 @@ class PagePainter {
       HPDF_Destination d = HPDF_Page_CreateDestination(all_[static_cast<size_t>(item.target_page)]);
       HPDF_Destination_SetXYZ(d, 0, static_cast<HPDF_REAL>(item.target_y), 1);
       a = HPDF_Page_CreateLinkAnnot(page_, r, d);
-    } else if (!item.url.empty()) {
-      a = HPDF_Page_CreateURILinkAnnot(page_, r, percent_encode_uri(item.url).c_str());
+    } else if (std::optional<std::string> uri = decide_link(item.url)) {
+      // build_document decided item.url already; the same function, asked again
+      // where the URI is written, keeps anything else from becoming an action.
+      a = HPDF_Page_CreateURILinkAnnot(page_, r, uri->c_str());
     }
     if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);  // no border box in viewers
   }

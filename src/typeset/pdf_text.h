@@ -33,7 +33,4 @@ size_t utf8_length(unsigned char c);
 /// Code points in valid UTF-8 text: the glyphs libharu draws for it (no shaping).
 size_t code_points(std::string_view text);
 
-/// Percent-encodes bytes outside printable ASCII (and spaces): an IRI to a URI.
-std::string percent_encode_uri(std::string_view url);
-
 }  // namespace broadsheet

@@ -81,13 +81,20 @@ for entry in "${cases[@]}"; do
   grep -qF "warning: article 1 ('Case $name'): $expected" "$work/$name.skip" || fail "$name: no warning with --skip-bad-images"
   ! unzip -l "$work/skip-$name/2024-11-06.epub" | grep -q 'images/[0-9a-f]\{16\}' || fail "$name: skipped image in the EPUB"
 done
-# Markdown images are checked too, at the body's location.
+# A body image is part of the text: left out with a warning at the body (exit 0);
+# --strict-images makes it an error.
 { echo "articles:"; article "In the body" "body: |" "  Text ![x](../outside/secret.png)"; } > "$work/digest/body.yaml"
+body_problem="article 1 ('In the body') of 2024-11-06: a body image is left out: '../outside/secret.png' leads outside the digest's folder ('..')"
 status=0
 "$bin" check "$work/digest/body.yaml" > /dev/null 2> "$work/body.err" || status=$?
-[ "$status" = 1 ] || fail "body image: check exited $status"
-[ "$(head -1 "$work/body.err")" = "$work/digest/body.yaml:4:11: error: article 1 ('In the body'): 'body' image '../outside/secret.png' leads outside the digest's folder ('..')" ] ||
+[ "$status" = 0 ] || fail "body image: check exited $status, expected 0"
+[ "$(head -1 "$work/body.err")" = "$work/digest/body.yaml:4:11: warning: $body_problem" ] ||
   fail "body image: $(head -1 "$work/body.err")"
+status=0
+"$bin" check "$work/digest/body.yaml" --strict-images > /dev/null 2> "$work/body-strict.err" || status=$?
+[ "$status" = 1 ] || fail "body image, --strict-images: check exited $status, expected 1"
+[ "$(head -1 "$work/body-strict.err")" = "$work/digest/body.yaml:4:11: error: $body_problem" ] ||
+  fail "body image, --strict-images: $(head -1 "$work/body-strict.err")"
 # --allow-images-from widens the roots.
 "$bin" build "$work/digest/escape.yaml" -o "$work/allowed" -q --allow-images-from "$work/outside" || fail "--allow-images-from"
 echo "ok images hostile (${#cases[@]} cases)"

@@ -209,6 +209,11 @@ TEST_CASE("epub teaser: the opening words of the running text, cut with an ellip
   CHECK(epub::opening_words({heading, code, paragraph("one  two\nthree")}, 30) == "A heading one two three");
   CHECK(epub::opening_words({paragraph("one two three four")}, 3) == "one two three\u2026");
   CHECK(epub::opening_words({paragraph("one two three")}, 3) == "one two three");
+  // Never ".…": a cut after a sentence ends with the sentence; after a comma, the comma goes.
+  CHECK(epub::opening_words({paragraph("The port reopened. Ferries left.")}, 3) == "The port reopened.");
+  CHECK(epub::opening_words({paragraph("Why now? Nobody knows.")}, 2) == "Why now?");
+  CHECK(epub::opening_words({paragraph("In Baku, Sumqayit and Ganja")}, 2) == "In Baku\u2026");
+  CHECK(epub::opening_words({paragraph("港口重新开放。 渡轮出发了。")}, 1) == "港口重新开放。");
   CHECK(epub::opening_words({}, 30).empty());
   // Scripts without spaces are cut by characters: 2 words → 16 characters.
   std::string japanese;

@@ -24,7 +24,6 @@
 #include "env/files.h"
 #include "epub/package.h"
 #include "epub/stylesheet.h"
-#include "epub/uri.h"
 #include "epub/write_epub.h"
 #include "epub/xml.h"
 #include "epub/zip_writer.h"
@@ -335,25 +334,6 @@ TEST_CASE("epub uuid_v5 matches RFC 4122 name-based UUIDs and is stable per edit
   CHECK(id[9 + 14] == '5');
   CHECK(id == epub::edition_identifier("World Brief", "2024-11-06"));
   CHECK(id != epub::edition_identifier("World Brief", "2024-11-07"));
-}
-
-TEST_CASE("epub external_href keeps http, https and mailto, percent-encoded") {
-  using epub::external_href;
-  CHECK(external_href("https://example.org/a b/şə") == "https://example.org/a%20b/%C5%9F%C9%99");
-  CHECK(external_href("  http://example.org/x  ") == "http://example.org/x");
-  CHECK(external_href("HTTPS://Example.org") == "HTTPS://Example.org");
-  CHECK(external_href("mailto:editor@example.org") == "mailto:editor@example.org");
-  CHECK(external_href("https://x.org/%41%zz#a#b") == "https://x.org/%41%25zz#a%23b");
-  CHECK(external_href("https://x.org/\"<{|}>") == "https://x.org/%22%3C%7B%7C%7D%3E");
-  CHECK_FALSE(external_href("javascript:alert(1)"));
-  CHECK_FALSE(external_href(" JavaScript:alert(1)"));
-  CHECK_FALSE(external_href("data:text/html,hi"));
-  CHECK_FALSE(external_href("ftp://example.org"));
-  CHECK_FALSE(external_href("../relative.xhtml"));
-  CHECK_FALSE(external_href("http://"));
-  CHECK_FALSE(external_href("https:///path"));
-  CHECK_FALSE(external_href("mailto:"));
-  CHECK_FALSE(external_href(""));
 }
 
 TEST_CASE("epub times are UTC by arithmetic: DOS fields and dcterms:modified") {

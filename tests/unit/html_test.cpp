@@ -15,6 +15,7 @@
 #include "doc_test_support.h"
 #include "env/fonts.h"
 #include "epub/write_epub.h"
+#include "image/attach_images.h"
 #include "pdf/write_pdf.h"
 
 namespace broadsheet {
@@ -24,6 +25,19 @@ namespace fs = std::filesystem;
 
 std::string html(const std::string& fragment) { return test::dump_body(parse_html(fragment)); }
 std::string md(const std::string& markdown) { return test::dump_body(parse_markdown(markdown)); }
+
+// The body as build_document leaves it: links decided by the link policy,
+// resolved against url.
+std::string built(const std::string& body, BodyFormat format, const std::string& url = {}) {
+  PlacedArticle placed;
+  placed.article.format = format;
+  placed.article.body = body;
+  placed.article.url = url;
+  Edition edition;
+  edition.sections.push_back(Section{"News", {placed}});
+  Document doc = build_document(edition);
+  return test::dump_body(std::move(doc.sections[0].articles[0].body));
+}
 
 size_t max_block_depth(const std::vector<Block>& blocks) {
   size_t deepest = 0;
@@ -76,22 +90,12 @@ TEST_CASE("html: every inline kind; links keep only http, https and mailto") {
         "paragraph\n  underline\n    text \"u\"\n  strike\n    text \"s\"\n  strike\n    text \"d\"\n"
         "  subscript\n    text \"2\"\n  superscript\n    text \"3\"\n  emphasis\n    text \"e\"\n"
         "  emphasis\n    text \"i\"\n  strong\n    text \"s\"\n");
-  CHECK(html("<a href=' https://x.org/a?b=1&amp;c=2 '>w</a> <a href='mailto:a@b.c'>m</a> "
-             "<a href='javascript:alert(1)'>j</a> <a href='java\tscript:x'>t</a> "
-             "<a href='data:text/html,x'>d</a> <a href='/relative'>r</a> <a>none</a>") ==
+  CHECK(built("<a href=' https://x.org/a?b=1&amp;c=2 '>w</a> <a href='mailto:a@b.c'>m</a> "
+              "<a href='javascript:alert(1)'>j</a> <a href='java\tscript:x'>t</a> "
+              "<a href='data:text/html,x'>d</a> <a href='/relative'>r</a> <a>none</a>",
+              BodyFormat::Html) ==
         "paragraph\n  link \"https://x.org/a?b=1&c=2\"\n    text \"w\"\n  text \" \"\n"
         "  link \"mailto:a@b.c\"\n    text \"m\"\n  text \" j t d r none\"\n");
-}
-
-TEST_CASE("html: safe link urls and local image sources") {
-  CHECK(html::safe_link_url("HTTPS://X.ORG") == "HTTPS://X.ORG");
-  CHECK_FALSE(html::safe_link_url("vbscript:msgbox"));
-  CHECK_FALSE(html::safe_link_url("\x01javascript:x"));
-  CHECK_FALSE(html::safe_link_url("#top"));
-  CHECK(html::is_local_source("images/a b.png"));
-  CHECK_FALSE(html::is_local_source("//cdn.example.org/a.png"));
-  CHECK_FALSE(html::is_local_source("https://example.org/a.png"));
-  CHECK_FALSE(html::is_local_source("data:image/png;base64,AAAA"));
 }
 
 TEST_CASE("html: tables with a caption, a header row and cells of blocks") {
@@ -133,8 +137,12 @@ TEST_CASE("html: a figure's one local image takes the figcaption; remote images 
         "paragraph\n  text \"See [A chart] and .\"\n");
   CHECK(notes.remote_images ==
         std::vector<std::string>{"https://cdn.example.org/x.png", "//cdn.example.org/y.png"});
+  // A left-out image takes its caption along; without alt text, the caption stands in brackets.
   CHECK(html("<figure><img src='https://x.org/a.png'><figcaption>Lost</figcaption></figure>") ==
-        "paragraph\n  emphasis\n    text \"Lost\"\n");
+        "paragraph\n  text \"[Lost]\"\n");
+  CHECK(html("<figure><img src='https://x.org/a.png' alt='Chart'><figcaption>Photo: AP</figcaption></figure>"
+             "<p>Next.</p>") ==
+        "paragraph\n  text \"[Chart]\"\nparagraph\n  text \"Next.\"\n");
 }
 
 TEST_CASE("html: svg and math keep only their text alternative") {
@@ -156,7 +164,7 @@ TEST_CASE("markdown: raw inline HTML of the safe set becomes spans; other tags g
   CHECK(md("a <b>bold</b> <span class='x' onclick='y()'>plain</span> H<sub>2</sub>O <u>u") ==
         "paragraph\n  text \"a \"\n  strong\n    text \"bold\"\n  text \" plain H\"\n"
         "  subscript\n    text \"2\"\n  text \"O \"\n  underline\n    text \"u\"\n");
-  CHECK(md("<a href=\"javascript:x\">text</a> and <a href=\"https://x.org\">link</a>") ==
+  CHECK(built("<a href=\"javascript:x\">text</a> and <a href=\"https://x.org\">link</a>", BodyFormat::Markdown) ==
         "paragraph\n  text \"text and \"\n  link \"https://x.org\"\n    text \"link\"\n");
   CHECK(md("*a <b>b* c</b>") ==
         "paragraph\n  emphasis\n    text \"a \"\n    strong\n      text \"b\"\n  text \" c\"\n");
@@ -208,6 +216,7 @@ Document hostile_document() {
   placed.article.body = kHostileBody;
   placed.article.label = "article 1 ('Hostile')";
   placed.article.body_loc = SourceLoc{"h.yaml", 5, 11};
+  placed.article.base_dir = fs::path(BROADSHEET_TEST_DATA) / "no-such-folder";
   Edition edition;
   edition.day = std::chrono::sys_days{std::chrono::year{2024} / 11 / 6};
   edition.build_time = std::chrono::sys_days{std::chrono::year{2024} / 11 / 6};
@@ -265,24 +274,40 @@ TEST_CASE("html: a hostile body leaves nothing active in the dump, the EPUB or t
   REQUIRE_FALSE(xhtml.empty());
   check_sanitized(xhtml, "the XHTML");
   check_sanitized(pdf_text(render_pdf(doc, Style{}, find_fonts(FontRoles{})).bytes), "the PDF text");
-  // The one remote image is one warning, at the body.
-  REQUIRE(doc.warnings.size() == 1);
-  CHECK(Diagnostics::headline(doc.warnings[0]) ==
-        "h.yaml:5:11: warning: article 1 ('Hostile'): 'body' image 'https://evil.example/track.gif' "
-        "is not a local file; left out");
+  // The remote image and the missing one are one warning, at the body, from the image stage.
+  ImageCache cache;
+  Diagnostics diags;
+  attach_images(doc, ImageOptions{}, cache, diags);
+  REQUIRE(diags.items().size() == 1);
+  CHECK(Diagnostics::headline(diags.items()[0]) ==
+        "h.yaml:5:11: warning: article 1 ('Hostile') of 2024-11-06: 2 body images are left out: "
+        "'https://evil.example/track.gif' is a remote image; 'x.png' does not exist");
 }
 
-TEST_CASE("build_document: one warning per article however many remote images") {
+TEST_CASE("attach_images: one warning per article however many images it loses; an error when strict") {
   PlacedArticle placed;
   placed.article.format = BodyFormat::Html;
-  placed.article.body = "<img src='http://a/1.png'><img src='//b/2.png'><img src='data:image/png,x'>";
+  placed.article.body = "<img src='http://a/1.png'><img src='//b/2.png'><img src='data:image/png,x'>"
+                        "<img src='JavaScript:alert(1)'>";
   placed.article.label = "article 2";
   Edition edition;
+  edition.day = std::chrono::sys_days{std::chrono::year{2024} / 11 / 5};
   edition.sections.push_back(Section{"News", {placed, placed}});
-  Document doc = build_document(edition);
-  REQUIRE(doc.warnings.size() == 2);
-  CHECK(doc.warnings[0].message ==
-        "article 2: 'body' image 'http://a/1.png' and 2 more are not local files; left out");
+  const std::string expected =
+      "article 2 of 2024-11-05: 4 body images are left out: 'http://a/1.png' is a remote image; "
+      "'//b/2.png' is a remote image; 'data:image/png,x' is a data: URL, not an image file; "
+      "'JavaScript:alert(1)' is a javascript: URL, not an image file";
+  for (bool strict : {false, true}) {
+    Document doc = build_document(edition);
+    ImageCache cache;
+    Diagnostics diags;
+    ImageOptions options;
+    options.strict_body = strict;
+    attach_images(doc, options, cache, diags);
+    REQUIRE(diags.items().size() == 2);
+    CHECK(diags.items()[0].message == expected);
+    CHECK(diags.has_errors() == strict);
+  }
 }
 
 }  // namespace

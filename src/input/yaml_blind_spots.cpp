@@ -1,0 +1,165 @@
+// The blind-spot checks (yaml_blind_spots.h) read yaml-cpp's events, which carry
+// each node's source position, and look at the source text there: the events
+// say where a node starts, the text says how it was written.
+#include "input/yaml_blind_spots.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <sstream>
+#include <string_view>
+#include <vector>
+
+namespace broadsheet {
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// libyaml's anchor characters (YAML 1.1): letters, digits, '_' and '-'.
+bool is_anchor_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+// Where the closing quote of the quoted scalar opening at `open` is, or npos.
+size_t closing_quote(std::string_view text, size_t open) {
+  const char quote = text[open];
+  for (size_t i = open + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;  // '' is one quote inside single quotes
+        continue;
+      }
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+class BlindSpotFinder : public YAML::EventHandler {
+ public:
+  explicit BlindSpotFinder(const SourceText& source) : source_(source), text_(source.text) {}
+  std::optional<Diagnostic> found;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override { node(); }
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override { node(); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
+    const bool key = is_key();
+    node();
+    const size_t start = after_properties(mark);
+    if (found || start >= text_.size()) return;
+    if (text_[start] == '"' || text_[start] == '\'') return check_quoted(start);
+    if (key) check_key_colon(mark, start);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    node();
+    after_properties(mark);
+    open_.push_back({false, false, 0});
+  }
+  void OnSequenceEnd() override { open_.pop_back(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value style) override {
+    node();
+    after_properties(mark);
+    open_.push_back({true, style == YAML::EmitterStyle::Block, 0});
+  }
+  void OnMapEnd() override { open_.pop_back(); }
+
+ private:
+  struct Open {
+    bool map = false;
+    bool block = false;
+    size_t children = 0;  // in a mapping: keys and values alternate
+  };
+
+  bool is_key() const { return !open_.empty() && open_.back().map && open_.back().block && open_.back().children % 2 == 0; }
+  void node() {
+    if (!open_.empty()) ++open_.back().children;
+  }
+
+  void report(size_t pos, std::string message, std::string hint) {
+    if (found) return;
+    const size_t line_start = text_.rfind('\n', pos == 0 ? 0 : pos - 1);
+    const size_t column = line_start == std::string_view::npos || pos == 0 ? pos : pos - line_start - 1;
+    int line0 = 0;
+    for (size_t i = 0; i < pos && i < text_.size(); ++i) line0 += text_[i] == '\n';
+    found = Diagnostic{Severity::Error, source_.loc_at(line0, static_cast<int>(column)), std::move(message),
+                       std::move(hint)};
+  }
+
+  // The node's own first character, past its anchor (&name) and tag (!tag);
+  // an anchor name libyaml would refuse is reported on the way.
+  size_t after_properties(const YAML::Mark& mark) {
+    size_t at = static_cast<size_t>(std::max(mark.pos, 0));
+    while (at < text_.size() && (text_[at] == '&' || text_[at] == '!')) {
+      size_t end = at + 1;
+      while (end < text_.size() && !is_blank(text_[end])) ++end;
+      if (text_[at] == '&') check_anchor(at, text_.substr(at + 1, end - at - 1));
+      at = end;
+      while (at < text_.size() && is_blank(text_[at])) ++at;
+    }
+    return at;
+  }
+
+  void check_anchor(size_t at, std::string_view name) {
+    for (char c : name) {
+      if (is_anchor_char(c)) continue;
+      report(at, "invalid YAML: '&" + std::string(name) + "' is read as an anchor, and '" + std::string(name) +
+                     "' is not a valid anchor name",
+             "a value that starts with '&' (an HTML entity such as &amp;) must be quoted: \"&" +
+                 std::string(name) + " ...\"");
+      return;
+    }
+  }
+
+  void check_quoted(size_t open) {
+    if (closing_quote(text_, open) != std::string_view::npos) return;
+    const bool double_quoted = text_[open] == '"';
+    report(open,
+           std::string("invalid YAML: the ") + (double_quoted ? "double" : "single") +
+               "-quoted text that starts here is never closed; it runs to the end of the file",
+           double_quoted ? "add the closing \" where the text ends (a \" inside it is written \\\")"
+                         : "add the closing ' where the text ends (a ' inside it is written '')");
+  }
+
+  // A block mapping's key is followed by ':' on its own line; yaml-cpp takes a
+  // last line without one as a key with no value.
+  void check_key_colon(const YAML::Mark& mark, size_t start) {
+    const size_t line_end = std::min(text_.find('\n', start), text_.size());
+    if (text_.substr(start, line_end - start).find(':') != std::string_view::npos) return;
+    const size_t line_start = text_.rfind('\n', start == 0 ? 0 : start - 1);
+    std::string_view before = text_.substr(line_start == std::string_view::npos ? 0 : line_start + 1);
+    before = before.substr(0, before.find_first_not_of(" -"));
+    if (before.find('?') != std::string_view::npos) return;  // an explicit "? key"
+    (void)mark;
+    report(start,
+           "invalid YAML: '" + std::string(text_.substr(start, line_end - start)) +
+               "' stands where a key belongs, but has no ':' after it",
+           "write it as 'key: value', or indent it under the key it continues");
+  }
+
+  const SourceText& source_;
+  std::string_view text_;
+  std::vector<Open> open_;
+};
+
+}  // namespace
+
+std::optional<Diagnostic> find_yaml_blind_spot(const SourceText& source) {
+  std::istringstream in(source.text);
+  YAML::Parser parser(in);
+  BlindSpotFinder finder(source);
+  try {
+    parser.HandleNextDocument(finder);
+  } catch (const YAML::Exception&) {
+    return std::nullopt;  // yaml-cpp's own errors are reported by parse_yaml
+  }
+  return finder.found;
+}
+
+}  // namespace broadsheet

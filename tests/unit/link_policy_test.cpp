@@ -1,0 +1,77 @@
+// The one link policy (src/doc/link_policy.h): which targets survive, how
+// relative ones resolve against the article's url, how image sources read.
+#include <doctest/doctest.h>
+
+#include "doc/link_policy.h"
+
+namespace broadsheet {
+namespace {
+
+TEST_CASE("link policy: http, https and mailto survive, percent-encoded") {
+  CHECK(decide_link("https://example.org/a b/şə") == "https://example.org/a%20b/%C5%9F%C9%99");
+  CHECK(decide_link("  http://example.org/x  ") == "http://example.org/x");
+  CHECK(decide_link("HTTPS://Example.org") == "HTTPS://Example.org");
+  CHECK(decide_link("mailto:editor@example.org") == "mailto:editor@example.org");
+  CHECK(decide_link("https://x.org/%41%zz#a#b") == "https://x.org/%41%25zz#a%23b");
+  CHECK(decide_link("https://x.org/\"<{|}>") == "https://x.org/%22%3C%7B%7C%7D%3E");
+  CHECK(decide_link("https://az.wikipedia.org/wiki/Bak%C4%B1") == "https://az.wikipedia.org/wiki/Bak%C4%B1");
+  CHECK(decide_link("https://x.org/price?amount=5₼") == "https://x.org/price?amount=5%E2%82%BC");
+}
+
+TEST_CASE("link policy: every other scheme goes, however it is disguised") {
+  for (const char* hostile : {"javascript:alert(1)", " JavaScript:alert(1)", "JAVASCRIPT:alert(1)",
+                              "java\tscript:alert(1)", "java\nscript:alert(1)", "\x01\x02javascript:alert(1)",
+                              "\x1f javascript:alert(1)", "vbscript:msgbox", "VBScript:msgbox",
+                              "data:text/html,<script>x</script>", "DATA:text/html;base64,PHNjcmlwdD4=",
+                              "file:///etc/passwd", "FILE://localhost/etc/passwd", "ftp://example.org",
+                              "http://", "https:///path", "mailto:", "", "   ", "about:blank"}) {
+    CAPTURE(hostile);
+    CHECK_FALSE(decide_link(hostile));
+    CHECK_FALSE(decide_link(hostile, "https://example.org/news/a.html"));
+  }
+}
+
+TEST_CASE("link policy: relative references resolve against the article's url (RFC 3986)") {
+  const char* base = "https://example.org/news/2024/story.html?x=1#top";
+  CHECK(decide_link("/blog/go1.23", base) == "https://example.org/blog/go1.23");
+  CHECK(decide_link("other.html", base) == "https://example.org/news/2024/other.html");
+  CHECK(decide_link("../index.html", base) == "https://example.org/news/index.html");
+  CHECK(decide_link("../../../../x", base) == "https://example.org/x");
+  CHECK(decide_link("//cdn.example.net/a.png", base) == "https://cdn.example.net/a.png");
+  CHECK(decide_link("?page=2", base) == "https://example.org/news/2024/story.html?page=2");
+  CHECK(decide_link("#comments", base) == "https://example.org/news/2024/story.html?x=1#comments");
+  CHECK(decide_link("  /a b  ", base) == "https://example.org/a%20b");
+  // Without a web address to resolve against, a relative link goes.
+  CHECK_FALSE(decide_link("/blog/go1.23"));
+  CHECK_FALSE(decide_link("/blog/go1.23", "javascript:alert(1)"));
+  CHECK_FALSE(decide_link("/blog/go1.23", "mailto:a@b.c"));
+  CHECK_FALSE(decide_link("/blog/go1.23", "/relative/base"));
+}
+
+TEST_CASE("link policy: what it keeps, it keeps unchanged when asked again") {
+  for (const char* url : {"https://example.org/a%20b", "mailto:a@b.c", "http://x.org/?q=%E2%82%AC#f"}) {
+    CAPTURE(url);
+    CHECK(decide_link(*decide_link(url)) == decide_link(url));
+  }
+}
+
+TEST_CASE("link policy: image sources are local paths, web addresses or other schemes") {
+  const char* base = "https://example.org/news/story";
+  ImageSource site_relative = read_image_source("/images/2024/anniversary.gif", base);
+  CHECK(site_relative.kind == ImageSource::Kind::Local);
+  CHECK(site_relative.address == "https://example.org/images/2024/anniversary.gif");
+  CHECK(read_image_source("photos/a b.png", base).address == "https://example.org/news/photos/a%20b.png");
+  CHECK(read_image_source("photos/a.png").kind == ImageSource::Kind::Local);
+  CHECK(read_image_source("photos/a.png").address.empty());
+  CHECK(read_image_source("//cdn.example.org/a.png", base).kind == ImageSource::Kind::Web);
+  CHECK(read_image_source("//cdn.example.org/a.png", base).address == "https://cdn.example.org/a.png");
+  CHECK(read_image_source(" HTTPS://example.org/a.png").kind == ImageSource::Kind::Web);
+  ImageSource data = read_image_source("data:image/png;base64,AAAA");
+  CHECK(data.kind == ImageSource::Kind::Other);
+  CHECK(data.scheme == "data");
+  CHECK(read_image_source("JavaScript:alert(1)").scheme == "javascript");
+  CHECK(read_image_source("file:///etc/passwd").scheme == "file");
+}
+
+}  // namespace
+}  // namespace broadsheet
