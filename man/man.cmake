@@ -4,7 +4,7 @@
 option(BROADSHEET_MAN "Build and install the man pages (needs scdoc)" ON)
 if(BROADSHEET_MAN)
   find_program(SCDOC_PROGRAM scdoc REQUIRED)
-  set(BROADSHEET_MAN_PAGES broadsheet.1 broadsheet-digest.5 broadsheet-style.5)
+  set(BROADSHEET_MAN_PAGES broadsheet.1 broadsheet-digest.5 broadsheet-style.5 broadsheet-subscribers.5)
   set(man_outputs)
   foreach(page ${BROADSHEET_MAN_PAGES})
     set(src ${CMAKE_SOURCE_DIR}/man/${page}.scd)

@@ -19,6 +19,8 @@ packages=(
   libfribidi-dev
   # the EPUB cover: text in any script drawn with pango onto a cairo surface
   libpango1.0-dev libcairo2-dev
+  # broadsheet send: MIME messages (GMime), SMTP (libcurl), the delivery journal (SQLite)
+  libgmime-3.0-dev libcurl4-openssl-dev libsqlite3-dev
   # the unit-test framework: a header, compiled by the default build
   doctest-dev
   # the man pages: scdoc sources turned into roff at build time
@@ -45,6 +47,8 @@ test_packages=(
   zip libxml2-utils
   # the man-page tests: man renders with groff, col flattens its output
   man-db groff-base bsdextrautils
+  # the send tests: a real SMTP server on loopback, a certificate made at test time
+  python3-aiosmtpd openssl
   # libyaml, the reference YAML parser, as an oracle for our reader (yaml_differential)
   libyaml-dev
 )

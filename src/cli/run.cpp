@@ -10,6 +10,7 @@
 #include <ostream>
 
 #include "app/app.h"
+#include "cli/send_command.h"
 #include "lint/lint.h"
 #include "shelf/shelf.h"
 
@@ -272,9 +273,11 @@ int run(int argc, const char* const* argv, const ProcessEnv& env, std::ostream& 
   Options options;
   RawFlags raw;
   configure(app, options, raw);
+  SendArgs send;
+  add_send_command(app, send);
   try {
     app.parse(argc, argv);
-    finish_options(options, raw, env);
+    if (!send.command->parsed()) finish_options(options, raw, env);
   } catch (const CLI::ParseError& e) {
     return app.exit(e, out, err) == 0 ? kExitOk : kExitUsage;
   } catch (const UsageError& e) {
@@ -282,6 +285,9 @@ int run(int argc, const char* const* argv, const ProcessEnv& env, std::ostream& 
     return kExitUsage;
   }
   try {
+    if (send.command->parsed()) {
+      return run_send_command(send, app_env(env).style_path, env.source_date_epoch, out, err);
+    }
     if (options.command == "check") return run_check(options, out, err);
     if (options.command == "lint") return run_lint_command(options, out, err);
     return run_build(options, env, out, err);
