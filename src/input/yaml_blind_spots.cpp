@@ -16,9 +16,20 @@ namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+// Where an anchor or tag name ends: at a blank, or at a flow indicator inside [ ] or { }.
+bool ends_property(char c) { return is_blank(c) || c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
+
 // libyaml's anchor characters (YAML 1.1): letters, digits, '_' and '-'.
 bool is_anchor_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+// Does the line hold a ':' that YAML reads as the key/value separator?
+bool has_mapping_indicator(std::string_view line) {
+  for (size_t colon = line.find(':'); colon != std::string_view::npos; colon = line.find(':', colon + 1)) {
+    if (colon + 1 == line.size() || is_blank(line[colon + 1])) return true;
+  }
+  return false;
 }
 
 // Where the closing quote of the quoted scalar opening at `open` is, or npos.
@@ -45,7 +56,10 @@ class BlindSpotFinder : public YAML::EventHandler {
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override { node(); }
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    node();
+    after_properties(mark);  // "&amp;" alone in a list is an anchor on an empty value
+  }
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override { node(); }
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
     const bool key = is_key();
@@ -98,7 +112,7 @@ class BlindSpotFinder : public YAML::EventHandler {
     size_t at = static_cast<size_t>(std::max(mark.pos, 0));
     while (at < text_.size() && (text_[at] == '&' || text_[at] == '!')) {
       size_t end = at + 1;
-      while (end < text_.size() && !is_blank(text_[end])) ++end;
+      while (end < text_.size() && !ends_property(text_[end])) ++end;
       if (text_[at] == '&') check_anchor(at, text_.substr(at + 1, end - at - 1));
       at = end;
       while (at < text_.size() && is_blank(text_[at])) ++at;
@@ -109,10 +123,12 @@ class BlindSpotFinder : public YAML::EventHandler {
   void check_anchor(size_t at, std::string_view name) {
     for (char c : name) {
       if (is_anchor_char(c)) continue;
+      // The example quotes the text up to a quote of its own ("&amp;\"" was a lost opening quote).
+      const std::string_view shown = name.substr(0, name.find_first_of("\"'"));
       report(at, "invalid YAML: '&" + std::string(name) + "' is read as an anchor, and '" + std::string(name) +
                      "' is not a valid anchor name",
              "a value that starts with '&' (an HTML entity such as &amp;) must be quoted: \"&" +
-                 std::string(name) + " ...\"");
+                 std::string(shown) + " ...\"");
       return;
     }
   }
@@ -128,19 +144,22 @@ class BlindSpotFinder : public YAML::EventHandler {
   }
 
   // A block mapping's key is followed by ':' on its own line; yaml-cpp takes a
-  // last line without one as a key with no value.
+  // last line without one as a key with no value. Only a ':' followed by a
+  // blank or the line's end separates a key: "date 2024-11-06T07:30:00" has none.
   void check_key_colon(const YAML::Mark& mark, size_t start) {
     const size_t line_end = std::min(text_.find('\n', start), text_.size());
-    if (text_.substr(start, line_end - start).find(':') != std::string_view::npos) return;
+    if (has_mapping_indicator(text_.substr(start, line_end - start))) return;
     const size_t line_start = text_.rfind('\n', start == 0 ? 0 : start - 1);
     std::string_view before = text_.substr(line_start == std::string_view::npos ? 0 : line_start + 1);
     before = before.substr(0, before.find_first_not_of(" -"));
     if (before.find('?') != std::string_view::npos) return;  // an explicit "? key"
     (void)mark;
+    const std::string_view line = text_.substr(start, line_end - start);
+    const bool colon_inside = line.find(':') != std::string_view::npos;
     report(start,
-           "invalid YAML: '" + std::string(text_.substr(start, line_end - start)) +
-               "' stands where a key belongs, but has no ':' after it",
-           "write it as 'key: value', or indent it under the key it continues");
+           "invalid YAML: '" + std::string(line) + "' stands where a key belongs, but has no ':' after it",
+           colon_inside ? "a ':' ends a key only when a space follows it: write it as 'key: value'"
+                        : "write it as 'key: value', or indent it under the key it continues");
   }
 
   const SourceText& source_;

@@ -117,15 +117,20 @@ SourceLoc document_start(const SourceText& source, int line0) {
 }
 
 // Notes where the first document after the first one has content. A trailing
-// "---" or "..." alone makes an empty (null) document, which is harmless.
+// "---" or "..." alone makes an empty (null) document, which is harmless; a
+// null that yaml-cpp makes of stray text (" , city life]" after the top-level
+// value ended) is content libyaml rejects.
 class DocumentCounter : public YAML::EventHandler {
  public:
+  explicit DocumentCounter(std::string_view text) : text_(text) {}
   int documents = 0;
   std::optional<YAML::Mark> extra_content;
 
   void OnDocumentStart(const YAML::Mark&) override { ++documents; }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    if (!is_empty_document_at(mark)) content(mark);
+  }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { content(mark); }
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
                 const std::string&) override {
@@ -146,6 +151,17 @@ class DocumentCounter : public YAML::EventHandler {
   void content(const YAML::Mark& mark) {
     if (documents > 1 && !extra_content) extra_content = mark;
   }
+  // An empty document's null stands at the end of the file, at a marker line,
+  // or at a comment or blank.
+  bool is_empty_document_at(const YAML::Mark& mark) const {
+    const size_t at = static_cast<size_t>(std::max(mark.pos, 0));
+    if (at >= text_.size()) return true;
+    const std::string_view rest = text_.substr(at);
+    if (rest.substr(0, 3) == "---" || rest.substr(0, 3) == "...") return true;
+    const char c = rest.front();
+    return c == '#' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  }
+  std::string_view text_;
 };
 
 // Only a line starting with "---" or "..." can begin a second document.
@@ -166,7 +182,7 @@ bool has_document_markers(const std::string& text) {
 std::optional<YAML::Mark> second_document_content(const std::string& text) {
   std::istringstream in(text);
   YAML::Parser parser(in);
-  DocumentCounter counter;
+  DocumentCounter counter(text);
   for (int i = 0; i < 3 && !counter.extra_content && parser.HandleNextDocument(counter); ++i) {
   }
   return counter.extra_content;

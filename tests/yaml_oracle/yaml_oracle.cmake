@@ -8,7 +8,8 @@ set(YAML_ORACLE_INPUTS ${CMAKE_SOURCE_DIR}/examples/world-brief.yaml ${CMAKE_SOU
 foreach(name articles_wrong_type date_without_offset duplicate_key empty_title format_unknown impossible_date
         item_not_mapping lone_surrogate many_errors missing_title only_comments several_documents tabs title_list
         top_level_scalar unknown_key unknown_timezone unquoted_colon unclosed_double_quote unclosed_single_quote
-        key_without_colon anchor_entity content_after_document)
+        key_without_colon anchor_entity content_after_document key_without_colon_time anchor_in_flow
+        stray_after_value)
   list(APPEND YAML_ORACLE_INPUTS ${CMAKE_SOURCE_DIR}/tests/errors/${name}.yaml)
 endforeach()
 foreach(name controls image_paths injection scripts zones)
