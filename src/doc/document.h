@@ -61,6 +61,10 @@ struct Block {
   // one is skipped by them.
   std::string src{}, alt{}, caption{};
   bool lead = false;
+  // Figure lifted out of a paragraph (hoist_figures): the paragraphs just
+  // before and after it hold that paragraph's text, to be joined again with
+  // the alt text between them when the image is left out.
+  bool text_before = false, text_after = false;
   std::shared_ptr<const FigureImage> image{};
 };
 

@@ -2,6 +2,7 @@
 #include "doc/figures.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace broadsheet {
 namespace {
@@ -39,7 +40,8 @@ void trim_edges(std::vector<Inline>& runs) {
 }
 
 // A paragraph of the runs, unless they are only spaces and line breaks.
-void flush_text(std::vector<Inline>& runs, std::vector<Block>& out) {
+// Whether one was made.
+bool flush_text(std::vector<Inline>& runs, std::vector<Block>& out) {
   const bool blank = std::all_of(runs.begin(), runs.end(), [](const Inline& in) {
     return is_blank(in) || in.kind == InlineKind::LineBreak;
   });
@@ -51,19 +53,30 @@ void flush_text(std::vector<Inline>& runs, std::vector<Block>& out) {
     out.push_back(std::move(paragraph));
   }
   runs.clear();
+  return !blank;
 }
 
+// Each figure notes whether its paragraph's text stood before and after it,
+// so that a figure left out later can join the two parts again.
 void split_paragraph(Block& paragraph, std::vector<Block>& out) {
   std::vector<Inline> runs;
+  size_t last_figure = SIZE_MAX;  // none yet
+  auto flush = [&] {
+    const bool text = flush_text(runs, out);
+    if (text && last_figure < out.size()) out[last_figure].text_after = true;
+    return text;
+  };
   for (Inline& in : paragraph.inlines) {
     if (in.kind != InlineKind::Image) {
       runs.push_back(std::move(in));
       continue;
     }
-    flush_text(runs, out);
+    const bool text_before = flush();
+    last_figure = out.size();
     out.push_back(figure_of(in));
+    out.back().text_before = text_before;
   }
-  flush_text(runs, out);
+  flush();
 }
 
 }  // namespace

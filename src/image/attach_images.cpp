@@ -51,14 +51,42 @@ std::string reason_local(const std::string& src, const ImageSource& source, cons
 
 // What a left-out body image leaves where it stood: its alt text in brackets,
 // else its caption in brackets (a caption goes with its image), else nothing.
-bool stand_in(Block& figure) {
+std::string stand_in(const Block& figure) {
   const std::string& text = figure.alt.empty() ? figure.caption : figure.alt;
-  if (text.empty()) return false;
-  Block paragraph;
-  paragraph.kind = BlockKind::Paragraph;
-  paragraph.inlines.push_back(Inline{InlineKind::Text, "[" + text + "]", {}, {}});
-  figure = std::move(paragraph);
-  return true;
+  return text.empty() ? std::string() : "[" + text + "]";
+}
+
+// Appends runs to a paragraph, with the space that stood between them.
+void append_runs(Block& paragraph, std::vector<Inline> runs) {
+  if (runs.empty()) return;
+  if (!paragraph.inlines.empty()) paragraph.inlines.push_back(Inline{InlineKind::Text, " ", {}, {}});
+  for (Inline& run : runs) paragraph.inlines.push_back(std::move(run));
+}
+
+// The blocks with every left-out figure replaced by its stand-in text. A
+// figure lifted out of a paragraph goes back into it: "before [alt] after"
+// reads as the one paragraph it was, not three.
+std::vector<Block> without_left_out(std::vector<Block> list) {
+  std::vector<Block> out;
+  out.reserve(list.size());
+  bool join_next = false;  // the next paragraph continues the last one
+  for (Block& block : list) {
+    const bool left_out = block.kind == BlockKind::Figure && !block.image;
+    if (!left_out) {
+      const bool joins = join_next && block.kind == BlockKind::Paragraph && !out.empty();
+      join_next = false;
+      if (joins) append_runs(out.back(), std::move(block.inlines));
+      else out.push_back(std::move(block));
+      continue;
+    }
+    const std::string text = block.lead ? std::string() : stand_in(block);
+    const bool into_previous = block.text_before && !out.empty() && out.back().kind == BlockKind::Paragraph;
+    if (!into_previous && text.empty()) continue;  // nothing stands where it stood
+    if (!into_previous) out.push_back(Block{});    // a paragraph of its own
+    if (!text.empty()) append_runs(out.back(), {Inline{InlineKind::Text, text, {}, {}}});
+    join_next = block.text_after;
+  }
+  return out;
 }
 
 // What the image adds to the PDF: the JPEG stream, or the samples deflated as
@@ -96,7 +124,7 @@ class Attacher {
       blocks(article, block.children);
     }
     // Left-out figures leave no trace in either output but their stand-in text.
-    std::erase_if(list, [](Block& b) { return b.kind == BlockKind::Figure && !b.image && (b.lead || !stand_in(b)); });
+    list = without_left_out(std::move(list));
   }
 
   void figure(const ArticleDoc& article, Block& block) {

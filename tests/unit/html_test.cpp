@@ -310,5 +310,30 @@ TEST_CASE("attach_images: one warning per article however many images it loses; 
   }
 }
 
+TEST_CASE("attach_images: a left-out image inside a paragraph leaves one paragraph, its alt text where it stood") {
+  PlacedArticle placed;
+  placed.article.format = BodyFormat::Markdown;
+  placed.article.body =
+      "Before ![a harbour](/images/h.jpg) after.\n\n"
+      "![](/x.png) No alt. Two: ![one](/1.png) middle ![two](/2.png) end.\n\n"
+      "![alone](/alone.png)\n\nNext.";
+  placed.article.base_dir = fs::temp_directory_path();
+  Edition edition;
+  edition.sections.push_back(Section{"News", {placed}});
+  Document doc = build_document(edition);
+  // build_document lifts each image out of its paragraph: a figure between two halves.
+  CHECK(test::dump_body(doc.sections[0].articles[0].body).find("paragraph\n  text \"Before\"\nfigure") !=
+        std::string::npos);
+  ImageCache cache;
+  Diagnostics diags;
+  attach_images(doc, ImageOptions{}, cache, diags);
+  CHECK(test::dump_body(std::move(doc.sections[0].articles[0].body)) ==
+        "paragraph\n  text \"Before\"\n  text \" \"\n  text \"[a harbour]\"\n  text \" \"\n  text \"after.\"\n"
+        "paragraph\n  text \"No alt. Two:\"\n  text \" \"\n  text \"[one]\"\n  text \" \"\n  text \"middle\"\n"
+        "  text \" \"\n  text \"[two]\"\n  text \" \"\n  text \"end.\"\n"
+        "paragraph\n  text \"[alone]\"\n"
+        "paragraph\n  text \"Next.\"\n");
+}
+
 }  // namespace
 }  // namespace broadsheet
