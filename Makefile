@@ -11,7 +11,7 @@ WERROR ?= ON
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: all deps test-deps configure build digest test golden-update clean sanitize tsan fuzz fuzz-build fuzz-replay bench typography release release-smoke install package
+.PHONY: all deps test-deps configure build digest test golden-update clean sanitize tsan fuzz fuzz-build fuzz-replay bench typography release release-smoke install package build-matrix package-check
 
 all: build
 
@@ -122,5 +122,12 @@ package: release
 	cd $(RELEASE_BUILD) && cpack -G DEB
 	@ls $(RELEASE_BUILD)/broadsheet_*.deb
 
+# Every CMake build type with g++ and clang, warnings not errors, as users
+# build (scripts/build-matrix.sh): `make build-matrix MATRIX="clang:Debug"`.
+MATRIX ?=
+build-matrix: deps
+	@./scripts/install-deps.sh fuzz
+	MATRIX="$(MATRIX)" JOBS=$(JOBS) ./scripts/build-matrix.sh
+
 clean:
-	rm -rf $(BUILD) build-sanitize $(FUZZ_BUILD) $(BENCH_BUILD) $(RELEASE_BUILD)
+	rm -rf build-matrix $(BUILD) build-sanitize $(FUZZ_BUILD) $(BENCH_BUILD) $(RELEASE_BUILD)
