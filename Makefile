@@ -122,6 +122,12 @@ package: release
 	cd $(RELEASE_BUILD) && cpack -G DEB
 	@ls $(RELEASE_BUILD)/broadsheet_*.deb
 
+# The .deb installed on a clean Debian 12 root (debootstrap, cached in
+# build-debian12/) with apt, then used: scripts/check-deb-debian12.sh. Root and network.
+package-check: package
+	@command -v debootstrap > /dev/null || apt-get install -y debootstrap
+	./scripts/check-deb-debian12.sh
+
 # Every CMake build type with g++ and clang, warnings not errors, as users
 # build (scripts/build-matrix.sh): `make build-matrix MATRIX="clang:Debug"`.
 MATRIX ?=
