@@ -5,6 +5,7 @@
 
 #include "doc/document.h"
 #include "doc/figures.h"
+#include "doc/outline.h"
 #include "doc/inlines.h"
 #include "doc/link_policy.h"
 #include "doc/long_paragraphs.h"
@@ -91,7 +92,8 @@ ArticleDoc build_article(const PlacedArticle& placed, const std::string& id,
   doc.left_out_sources = std::move(notes.remote_images);
   hoist_figures(doc.body);
   cut_long_paragraphs(doc.body);
-  if (!article.image.empty()) doc.body.insert(doc.body.begin(), lead_figure(article.image, article.image_caption));
+  rank_headings(doc.body);
+  if (!article.image.empty()) doc.body.insert(doc.body.begin(), lead_figure(article.image, article.image_caption, article.image_alt));
   doc.base_dir = article.base_dir;
   doc.label = article.label;
   doc.image_loc = article.image_loc;

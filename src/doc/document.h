@@ -47,7 +47,7 @@ inline constexpr int kMaxColspan = 1000;
 
 struct Block {
   BlockKind kind = BlockKind::Paragraph;
-  int level = 0;                 ///< Heading level
+  int level = 0;                 ///< Heading level, as written (1 for '#' or <h1>)
   bool ordered = false;          ///< List: numbered?
   int start = 1;                 ///< List: first number
   std::vector<Inline> inlines;
@@ -65,6 +65,9 @@ struct Block {
   // before and after it hold that paragraph's text, to be joined again with
   // the alt text between them when the image is left out.
   bool text_before = false, text_after = false;
+  /// Heading: its depth in the article's outline (1 at the top, none skipped),
+  /// set by build_document from the levels as written.
+  int rank{};
   std::shared_ptr<const FigureImage> image{};
 };
 

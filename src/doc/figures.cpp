@@ -81,12 +81,12 @@ void split_paragraph(Block& paragraph, std::vector<Block>& out) {
 
 }  // namespace
 
-Block lead_figure(const std::string& src, const std::string& caption) {
+Block lead_figure(const std::string& src, const std::string& caption, const std::string& alt) {
   Block figure;
   figure.kind = BlockKind::Figure;
   figure.src = src;
   figure.caption = caption;
-  figure.alt = caption;  // the caption describes it; readers without images read this
+  figure.alt = alt;
   figure.lead = true;
   return figure;
 }

@@ -10,8 +10,10 @@
 
 namespace broadsheet {
 
-/// The lead figure of an article's `image:` and `image_caption:` fields.
-Block lead_figure(const std::string& src, const std::string& caption);
+/// The lead figure of an article's `image:`, `image_caption:` and `image_alt:`
+/// fields. Without image_alt the alt text is empty and the caption describes
+/// the image alone: a screen reader never reads the same words twice.
+Block lead_figure(const std::string& src, const std::string& caption, const std::string& alt);
 
 /// Splits every paragraph (at any depth) around its top-level Image inlines:
 /// text before, a Figure, text after; parts that are only spaces are dropped.

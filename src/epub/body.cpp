@@ -54,9 +54,10 @@ void append_inline_list(XMLElement* parent, const std::vector<Inline>& inlines, 
   for (const Inline& in : inlines) append_inline(parent, in, in_link);
 }
 
-const char* heading_tag(int level) {
+// The article's title is the page's h1: the body's outline starts at h2.
+const char* heading_tag(int rank) {
   static constexpr const char* kTags[] = {"h2", "h3", "h4", "h5", "h6"};
-  return kTags[std::clamp(level, 1, 5) - 1];  // level 1 → h2; 5 and 6 → h6
+  return kTags[std::clamp(rank, 1, 5) - 1];  // rank 1 → h2; 5 and deeper → h6
 }
 
 // A list item's content: inlines (tight items may carry them) then blocks.
@@ -129,13 +130,14 @@ void append_figure(XMLElement* parent, const Block& figure) {
   XMLElement* element = add_element(parent, "figure");
   XMLElement* img = add_element(element, "img");
   set_attribute(img, "src", "../" + image_href(*figure.image));
-  set_attribute(img, "alt", figure.alt);
+  // Alt text that repeats the caption would be read twice: the caption alone describes it.
+  set_attribute(img, "alt", figure.alt == figure.caption ? std::string() : figure.alt);
   if (!figure.caption.empty()) add_text_element(element, "figcaption", figure.caption);
 }
 
 void append_block(XMLElement* parent, const Block& block) {
   switch (block.kind) {
-    case BlockKind::Heading: append_inlines(add_element(parent, heading_tag(block.level)), block.inlines); break;
+    case BlockKind::Heading: append_inlines(add_element(parent, heading_tag(block.rank)), block.inlines); break;
     case BlockKind::Paragraph: append_inlines(add_element(parent, "p"), block.inlines); break;
     case BlockKind::Quote: append_blocks(add_element(parent, "blockquote"), block.children); break;
     case BlockKind::List: append_list(parent, block); break;

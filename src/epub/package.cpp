@@ -3,6 +3,8 @@
 // nested, which is also the spine's order (epubcheck NAV-011).
 #include "epub/package.h"
 
+#include <algorithm>
+
 #include <charconv>
 
 #include "epub/xml.h"
@@ -92,7 +94,15 @@ void append_metadata(XMLElement* package, const Document& doc, const EpubPlan& p
   meta->SetAttribute("xmlns:dc", "http://purl.org/dc/elements/1.1/");
   add_text_element(meta, "dc:identifier", plan.identifier)->SetAttribute("id", "pub-id");
   add_text_element(meta, "dc:title", plan.book_title);
+  // The edition's language first (readers take the first as the book's), then
+  // every other language its articles are written in, in reading order.
   add_text_element(meta, "dc:language", plan.language);
+  std::vector<std::string> languages = {plan.language};
+  for (const ArticleSlot& slot : plan.articles) {
+    if (std::find(languages.begin(), languages.end(), slot.language) != languages.end()) continue;
+    languages.push_back(slot.language);
+    add_text_element(meta, "dc:language", slot.language);
+  }
   if (!doc.iso_date.empty()) add_text_element(meta, "dc:date", doc.iso_date);
   std::string publisher = display_text(doc.meta.publisher, "");
   if (!publisher.empty()) {
@@ -156,6 +166,7 @@ void append_spine(XMLElement* package, const EpubPlan& plan) {
 struct TocEntry {
   std::string label, href, id;
   std::vector<TocEntry> children;
+  std::string language{};  ///< of the label; empty: broadsheet's own words (kLabelLanguage)
 };
 
 // Front page first, then each section's page with its articles nested: every
@@ -163,22 +174,27 @@ struct TocEntry {
 std::vector<TocEntry> toc_entries(const EpubPlan& plan) {
   std::vector<TocEntry> entries = {{"Front page", kFrontHref, "front", {}}};
   for (const SectionSlot& section : plan.sections) {
-    TocEntry entry{section.title, section.href, section.anchor, {}};
+    TocEntry entry{section.title, section.href, section.anchor, {}, plan.language};
     for (size_t index : section.articles) {
       const ArticleSlot& slot = plan.articles[index];
-      entry.children.push_back({slot.title, slot.href + "#" + slot.token, slot.token, {}});
+      entry.children.push_back({slot.title, slot.href + "#" + slot.token, slot.token, {}, slot.language});
     }
     entries.push_back(std::move(entry));
   }
   return entries;
 }
 
-void append_nav_list(XMLElement* parent, const std::vector<TocEntry>& entries) {
+// Each entry's link carries its label's language where it differs from the
+// page's: a screen reader reads an Arabic headline with an Arabic voice.
+void append_nav_list(XMLElement* parent, const std::vector<TocEntry>& entries, const std::string& page_language) {
   XMLElement* list = add_element(parent, "ol");
   for (const TocEntry& entry : entries) {
     XMLElement* item = add_element(list, "li");
-    set_attribute(add_text_element(item, "a", entry.label), "href", entry.href);
-    if (!entry.children.empty()) append_nav_list(item, entry.children);  // never an empty <ol>
+    XMLElement* a = add_text_element(item, "a", entry.label);
+    set_attribute(a, "href", entry.href);
+    if (entry.language.empty()) mark_label_language(a, page_language);
+    else set_language(a, entry.language, page_language);
+    if (!entry.children.empty()) append_nav_list(item, entry.children, page_language);  // never an empty <ol>
   }
 }
 
@@ -188,8 +204,9 @@ void add_landmark(XMLElement* list, const char* type, const std::string& href, c
   set_attribute(a, "href", href);
 }
 
-void append_landmarks(XMLElement* body) {
+void append_landmarks(XMLElement* body, const std::string& page_language) {
   XMLElement* nav = add_element(body, "nav");
+  mark_label_language(nav, page_language);  // "Cover", "Contents", "Front page"
   nav->SetAttribute("epub:type", "landmarks");
   nav->SetAttribute("id", "landmarks");
   nav->SetAttribute("hidden", "hidden");
@@ -249,10 +266,11 @@ std::string nav_xhtml(const EpubPlan& plan) {
   XMLElement* body = start_xhtml(xml, {"Contents", plan.language, kCssHref, ""});
   XMLElement* toc = add_element(body, "nav");
   toc->SetAttribute("epub:type", "toc");
+  toc->SetAttribute("role", "doc-toc");  // the ARIA role that matches epub:type
   toc->SetAttribute("id", "toc");
-  add_text_element(toc, "h1", plan.book_title);
-  append_nav_list(toc, toc_entries(plan));
-  append_landmarks(body);
+  mark_label_language(add_text_element(toc, "h1", "Contents"), plan.language);
+  append_nav_list(toc, toc_entries(plan), plan.language);
+  append_landmarks(body, plan.language);
   return print_xml(xml, /*compact=*/true);
 }
 

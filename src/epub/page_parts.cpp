@@ -63,7 +63,8 @@ void add_optional_paragraph(XMLElement* parent, const char* css_class, std::stri
   if (!shown.empty()) add_classed_text(parent, "p", css_class, shown);
 }
 
-void add_page_nav(XMLElement* body, const char* css_class, const std::vector<NavLink>& links) {
+void add_page_nav(XMLElement* body, const char* css_class, const std::vector<NavLink>& links,
+                  const std::string& page_language) {
   if (links.empty()) return;  // an empty <ul> is invalid
   XMLElement* nav = add_element(body, "nav");
   nav->SetAttribute("class", css_class);
@@ -71,7 +72,12 @@ void add_page_nav(XMLElement* body, const char* css_class, const std::vector<Nav
   for (const NavLink& link : links) {
     XMLElement* item = add_element(list, "li");
     item->SetAttribute("class", link.css_class);
-    add_link(item, link.href, link.text);
+    XMLElement* a = add_link(item, link.href, "");
+    add_label(a, link.label, page_language);
+    if (link.title.empty()) continue;
+    a->InsertEndChild(a->GetDocument()->NewText(" "));
+    add_text_in(a, display_text(link.title, "Untitled"), link.language.empty() ? page_language : link.language,
+                page_language);
   }
 }
 

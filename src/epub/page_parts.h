@@ -20,15 +20,21 @@ tinyxml2::XMLElement* add_link(tinyxml2::XMLElement* parent, std::string_view hr
 void add_optional_paragraph(tinyxml2::XMLElement* parent, const char* css_class, std::string_view text);
 
 /// One entry of a page's navigation list; css_class names its role ("next").
+/// It reads "label title" ("Next: Markets rally"): the label is broadsheet's
+/// own words, the title is in `language` (the article's or section's).
 struct NavLink {
   const char* css_class;
   std::string href;
-  std::string text;
+  std::string label;
+  std::string title{};
+  std::string language{};
 };
 
-/// Appends <nav class="css_class"><ul><li class=...><a>...</a></li>...</ul></nav>;
+/// Appends <nav class="css_class"><ul><li class=...><a>...</a></li>...</ul></nav>,
+/// each part marked with its language where it differs from the page's;
 /// callers only pass links to files that exist.
-void add_page_nav(tinyxml2::XMLElement* body, const char* css_class, const std::vector<NavLink>& links);
+void add_page_nav(tinyxml2::XMLElement* body, const char* css_class, const std::vector<NavLink>& links,
+                  const std::string& page_language);
 
 /// "1 article", "3 articles".
 std::string article_count(size_t count);

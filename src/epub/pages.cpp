@@ -28,7 +28,9 @@ void append_masthead(XMLElement* body, const Document& doc, const EpubPlan& plan
   header->SetAttribute("class", "masthead");
   add_classed_text(header, "h1", "edition-title", plan.edition_title);
   add_optional_paragraph(header, "subtitle", doc.meta.subtitle);
-  add_optional_paragraph(header, "dateline", doc.long_date);
+  if (!doc.long_date.empty()) {  // an English date ("Wednesday, 6 November 2024")
+    mark_label_language(add_classed_text(header, "p", "dateline", doc.long_date), plan.language);
+  }
   add_optional_paragraph(header, "publisher", doc.meta.publisher);
 }
 
@@ -38,7 +40,8 @@ void append_section_entry(XMLElement* parent, const EpubPlan& plan, const Sectio
   element->SetAttribute("class", "section");
   set_attribute(element, "id", section.anchor);
   add_link(add_classed_text(element, "h3", "section-title", ""), section.href, section.title);
-  add_classed_text(element, "p", "article-count", article_count(section.articles.size()));
+  mark_label_language(add_classed_text(element, "p", "article-count", article_count(section.articles.size())),
+                      plan.language);
   XMLElement* list = add_element(element, "ul");
   list->SetAttribute("class", "headlines");
   for (size_t index : section.articles) {
@@ -68,10 +71,10 @@ std::vector<NavLink> section_links(const EpubPlan& plan, size_t index) {
   // Section pages sit side by side in sections/: a bare file name reaches a sibling.
   auto sibling = [&](size_t i) { return plan.sections[i].anchor + ".xhtml"; };
   if (index > 0) {
-    links.push_back({"nav-previous", sibling(index - 1), "Previous section: " + plan.sections[index - 1].title});
+    links.push_back({"nav-previous", sibling(index - 1), "Previous section:", plan.sections[index - 1].title});
   }
   if (index + 1 < plan.sections.size()) {
-    links.push_back({"nav-next", sibling(index + 1), "Next section: " + plan.sections[index + 1].title});
+    links.push_back({"nav-next", sibling(index + 1), "Next section:", plan.sections[index + 1].title});
   }
   links.push_back({"nav-front", up(kFrontHref) + "#" + plan.sections[index].anchor, "Front page"});
   return links;
@@ -110,13 +113,14 @@ std::string front_page(const Document& doc, const EpubPlan& plan) {
   body->SetAttribute("class", "front-page");
   append_masthead(body, doc, plan);
   if (plan.sections.empty()) {
-    add_classed_text(body, "p", "empty-edition", "No articles in this edition.");
+    mark_label_language(add_classed_text(body, "p", "empty-edition", "No articles in this edition."), plan.language);
     return print_xml(xml, /*compact=*/true);
   }
   XMLElement* contents = add_element(body, "section");
   contents->SetAttribute("class", "contents");
-  add_classed_text(contents, "h2", "contents-title",
-                   "In this edition: " + article_count(plan.articles.size()));
+  mark_label_language(
+      add_classed_text(contents, "h2", "contents-title", "In this edition: " + article_count(plan.articles.size())),
+      plan.language);
   for (const SectionSlot& section : plan.sections) append_section_entry(contents, plan, section);
   return print_xml(xml, /*compact=*/true);
 }
@@ -132,9 +136,10 @@ std::string section_page(const Document& doc, const EpubPlan& plan, size_t index
   std::string running_head = plan.edition_title + (doc.long_date.empty() ? "" : " \u00B7 " + doc.long_date);
   add_optional_paragraph(header, "running-head", running_head);
   set_attribute(add_classed_text(header, "h1", "section-title", section.title), "id", section.anchor);
-  add_classed_text(header, "p", "article-count", article_count(section.articles.size()));
+  mark_label_language(add_classed_text(header, "p", "article-count", article_count(section.articles.size())),
+                      plan.language);
   for (size_t article : section.articles) append_teaser(body, plan.articles[article], plan.language);
-  add_page_nav(body, "section-nav", section_links(plan, index));
+  add_page_nav(body, "section-nav", section_links(plan, index), plan.language);
   return print_xml(xml, /*compact=*/true);
 }
 

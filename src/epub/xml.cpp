@@ -8,6 +8,18 @@
 #include "diag/utf8.h"
 
 namespace broadsheet::epub {
+namespace {
+
+// The primary subtag, lower case: "en-GB" and "EN" are both English.
+std::string primary_language(std::string_view tag) {
+  std::string primary;
+  for (char c : tag.substr(0, tag.find_first_of("-_"))) {
+    primary += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return primary;
+}
+
+}  // namespace
 
 using tinyxml2::XMLElement;
 
@@ -47,10 +59,7 @@ std::string print_xml(const tinyxml2::XMLDocument& doc, bool compact) {
 
 bool is_rtl_language(std::string_view tag) {
   static constexpr std::array<std::string_view, 5> kRtl = {"ar", "he", "fa", "ur", "yi"};
-  std::string primary;
-  for (char c : tag.substr(0, tag.find_first_of("-_"))) {
-    primary += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  const std::string primary = primary_language(tag);
   for (std::string_view rtl : kRtl) {
     if (primary == rtl) return true;
   }
@@ -90,6 +99,22 @@ void set_language(XMLElement* element, const std::string& tag, const std::string
   set_attribute(element, "xml:lang", tag);
   set_attribute(element, "lang", tag);
   element->SetAttribute("dir", is_rtl_language(tag) ? "rtl" : "ltr");
+}
+
+void mark_label_language(XMLElement* element, const std::string& page_tag) {
+  if (primary_language(page_tag) != kLabelLanguage) set_language(element, kLabelLanguage, page_tag);
+}
+
+void add_text_in(XMLElement* parent, std::string_view text, const std::string& tag, const std::string& page_tag) {
+  if (primary_language(tag) == primary_language(page_tag)) {
+    parent->InsertEndChild(parent->GetDocument()->NewText(sanitize_text(text).c_str()));
+    return;
+  }
+  set_language(add_text_element(parent, "span", text), tag, page_tag);
+}
+
+void add_label(XMLElement* parent, std::string_view label, const std::string& page_tag) {
+  add_text_in(parent, label, kLabelLanguage, page_tag);
 }
 
 }  // namespace broadsheet::epub

@@ -46,4 +46,20 @@ bool is_rtl_language(std::string_view tag);
 /// scripts) when tag differs from the page's language; otherwise does nothing.
 void set_language(tinyxml2::XMLElement* element, const std::string& tag, const std::string& page_tag);
 
+/// The language of the words broadsheet itself writes on a page ("Front page",
+/// "Next:", "Original article:"): English, for now.
+inline constexpr const char* kLabelLanguage = "en";
+
+/// Appends text in `tag`'s language: bare on a page in that language, else in
+/// a <span> marked with it (WCAG 3.1.2: a screen reader must switch voices).
+void add_text_in(tinyxml2::XMLElement* parent, std::string_view text, const std::string& tag,
+                 const std::string& page_tag);
+
+/// Appends broadsheet's own words (kLabelLanguage), as add_text_in.
+void add_label(tinyxml2::XMLElement* parent, std::string_view label, const std::string& page_tag);
+
+/// Marks an element that holds only broadsheet's own words (a count, a date)
+/// as kLabelLanguage when the page is in another language.
+void mark_label_language(tinyxml2::XMLElement* element, const std::string& page_tag);
+
 }  // namespace broadsheet::epub

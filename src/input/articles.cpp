@@ -15,9 +15,9 @@
 namespace broadsheet {
 namespace {
 
-constexpr std::array<std::string_view, 13> kArticleKeys = {
+constexpr std::array<std::string_view, 14> kArticleKeys = {
     "title",   "date",  "source",        "url",      "author", "section", "tags",
-    "summary", "image", "image_caption", "language", "format", "body"};
+    "summary", "image", "image_caption", "image_alt", "language", "format", "body"};
 
 // Titles longer than this are cut in the "article 3 ('...')" context.
 constexpr size_t kContextTitleCodePoints = 40;
@@ -124,8 +124,10 @@ void read_field(FieldReader& reader, const Entry& entry, Article& article) {
     article.authors.insert(article.authors.end(), more.begin(), more.end());
   } else if (entry.key == "tags") {
     article.tags = reader.text_list(entry);
-  } else if (entry.key == "summary" || entry.key == "image_caption") {
-    std::string& member = entry.key == "summary" ? article.summary : article.image_caption;
+  } else if (entry.key == "summary" || entry.key == "image_caption" || entry.key == "image_alt") {
+    std::string& member = entry.key == "summary"         ? article.summary
+                          : entry.key == "image_caption" ? article.image_caption
+                                                         : article.image_alt;
     if (auto text = reader.optional_text(entry)) member = trim(*text);
   } else if (entry.key == "format") {
     read_format(reader, entry, article);

@@ -32,6 +32,7 @@ struct Article {
   std::string summary;
   std::string image;                   ///< path as written, relative to base_dir
   std::string image_caption;
+  std::string image_alt;  ///< what the lead image shows, for readers who cannot see it
   std::string language;                ///< empty: the edition's language
   BodyFormat format = BodyFormat::Markdown;
   std::string body;

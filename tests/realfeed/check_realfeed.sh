@@ -6,6 +6,8 @@
 #   valid   epubcheck (0 errors, 0 warnings) and qpdf --check on one edition
 #   links   relative links resolved against each article's url, in the PDF's link
 #           annotations (read back with qpdf --qdf) and the EPUB's hrefs
+#   voices  language of parts: every contents entry, headline, label and link in
+#           broadsheet's own structure is in a script its inherited xml:lang voices
 #   hostile links.yaml: every hostile scheme in Markdown, HTML and url: leaves no
 #           target but http, https and mailto, and no /JavaScript, /Launch, /OpenAction
 set -euo pipefail
@@ -73,6 +75,10 @@ https://xeber.example/az/iqtisadiyyat/arxiv?il=2024&ay=11"
   [ "$(pdf_uris "$work/links/2024-11-05.pdf")" = "$expected" ] || { pdf_uris "$work/links/2024-11-05.pdf"; fail "PDF link targets"; }
   [ "$(epub_hrefs "$work/links/2024-11-05.epub")" = "$expected" ] || { epub_hrefs "$work/links/2024-11-05.epub"; fail "EPUB hrefs"; }
   echo "2024-11-05: the same 10 link targets in the PDF and the EPUB, relative ones resolved"
+  ;;
+voices)
+  (cd "$here" && "$bin" build feed.yaml --out "$work/voices" -q "${stamp[@]}") 2> /dev/null
+  python3 "$here/check_language_of_parts.py" "$work/voices"/*.epub || fail "texts in the wrong voice"
   ;;
 hostile)
   (cd "$here" && "$bin" build links.yaml --out "$work/hostile" "${stamp[@]}") > /dev/null 2>&1

@@ -93,6 +93,36 @@ TEST_CASE("build_document: bodies parsed by format") {
   CHECK(plain_text(doc.sections[1].articles[0].body[0].inlines) == "x");
 }
 
+TEST_CASE("build_document: a lead figure's alt text is image_alt, never a copy of its caption") {
+  PlacedArticle placed;
+  placed.article.image = "port.jpg";
+  placed.article.image_caption = "The port at dawn.";
+  Edition edition;
+  edition.sections.push_back(Section{"News", {placed}});
+  Block lead = build_document(edition).sections[0].articles[0].body.at(0);
+  CHECK(lead.lead);
+  CHECK(lead.caption == "The port at dawn.");
+  CHECK(lead.alt.empty());  // the caption describes it; a screen reader reads it once
+  edition.sections[0].articles[0].article.image_alt = "Fishing boats moored at a stone quay";
+  CHECK(build_document(edition).sections[0].articles[0].body.at(0).alt == "Fishing boats moored at a stone quay");
+}
+
+TEST_CASE("build_document: headings rank in the article's outline without skipping a level") {
+  PlacedArticle placed;
+  placed.article.body = "## Two\n\n#### Four\n\n### Three\n\n## Two again\n\n> ###### Six in a quote";
+  Edition edition;
+  edition.sections.push_back(Section{"News", {placed}});
+  const Document doc = build_document(edition);
+  std::vector<int> ranks;
+  for (const Block& b : doc.sections[0].articles[0].body) {
+    if (b.kind == BlockKind::Heading) ranks.push_back(b.rank);
+    for (const Block& c : b.children) {
+      if (c.kind == BlockKind::Heading) ranks.push_back(c.rank);
+    }
+  }
+  CHECK(ranks == std::vector<int>{1, 2, 2, 1, 2});
+}
+
 TEST_CASE("byline skips empty parts") {
   ArticleDoc a;
   a.source = "Reuters";

@@ -76,6 +76,7 @@ TEST_CASE("a bare list of articles with every field") {
       "  summary: |\n    Short.\n"
       "  image: img/a.jpg\n"
       "  image_caption: A chart\n"
+      "  image_alt: Bars rising from left to right\n"
       "  language: az\n"
       "  format: text\n"
       "  body: |\n    Line one\r\n    \x07Line two\n",
@@ -92,13 +93,14 @@ TEST_CASE("a bare list of articles with every field") {
   CHECK(a.summary == "Short.");
   CHECK(a.image == "img/a.jpg");
   CHECK(a.image_caption == "A chart");
+  CHECK(a.image_alt == "Bars rising from left to right");
   CHECK(a.language == "az");
   CHECK(a.format == BodyFormat::Text);
   CHECK(a.body == "Line one\nLine two\n");
   CHECK(a.loc.file == "dir/w.yaml");
   CHECK(a.loc.line == 1);
   CHECK(a.loc.column == 3);
-  CHECK(a.body_loc.line == 15);
+  CHECK(a.body_loc.line == 16);
   CHECK(a.base_dir == "dir");
   CHECK(d.meta.title == "Daily Digest");
   CHECK(d.meta.timezone == "UTC");
