@@ -236,6 +236,23 @@ TEST_CASE("journal: states and what a run does about them") {
     journal.finish_attempt(journal.begin_attempt(key, "id-1@example.org", 1234), key, Outcome{Verdict::Sent, 250, "250 OK"});
     CHECK(decide(journal.find(key), true, false) == Action::SkipSent);
     CHECK(decide(journal.find(key), false, true) == Action::Send);
+
+    // Not tried: a deferred row without an attempt, sent by the next run; a
+    // row already there (an ambiguous one's Message-ID) is left alone.
+    const JournalKey untried{"2024-11-06", "bob@example.org", "pdf"};
+    journal.record_not_tried(untried, "not tried: the run stopped");
+    auto left = journal.find(untried);
+    REQUIRE(left);
+    CHECK(left->state == "deferred");
+    CHECK(left->attempts == 0);
+    CHECK(left->reply == "not tried: the run stopped");
+    CHECK(decide(left, false, false) == Action::Send);
+    const JournalKey in_doubt{"2024-11-06", "chen@example.org", "pdf"};
+    journal.finish_attempt(journal.begin_attempt(in_doubt, "id-2@example.org", 99), in_doubt,
+                           Outcome{Verdict::Ambiguous, 0, "lost after the final dot"});
+    journal.record_not_tried(in_doubt, "not tried: the run stopped");
+    CHECK(journal.find(in_doubt)->state == "ambiguous");
+    CHECK(journal.find(in_doubt)->message_id == "id-2@example.org");
   }
   std::filesystem::remove_all(dir);
 }
@@ -255,6 +272,14 @@ TEST_CASE("report: the summary line and the exit code") {
   CHECK(exit_code(results, false) == kExitSendDeferred);
   CHECK(exit_code({{"d", "a", "pdf", Status::Skipped, ""}}, false) == 0);
   CHECK(result_line(results[0]) == "d a [pdf]: sent (250 OK)");
+  // Left untried when the run stopped: counted last, its reason not repeated; run again.
+  std::vector<RecipientResult> stopped = {{"d", "a", "pdf", Status::Deferred, "421 closing"},
+                                          {"d", "b", "pdf", Status::NotTried, "the run stopped before this recipient"},
+                                          {"d", "c", "pdf", Status::NotTried, "the run stopped before this recipient"}};
+  CHECK(summarize(stopped) == "sent 0, deferred 1 (421 closing), failed 0, skipped 0, not tried 2");
+  CHECK(exit_code({stopped[1]}, false) == kExitSendDeferred);
+  CHECK(exit_code(stopped, true) == kExitSendTransport);
+  CHECK(result_line(stopped[1]) == "d b [pdf]: not tried (the run stopped before this recipient)");
 }
 
 TEST_CASE("subscribers: a device sets the format and is checked against the transport") {
