@@ -1,25 +1,31 @@
 #!/usr/bin/env python3
 """`make bench`: times broadsheet (PDF alone, EPUB alone, both) on the corpus
 sizes, and htmldoc (PDF) and pandoc (EPUB) on the same text when installed, plus
-the libharu floor. Each figure is the median of several whole-process runs,
-measured with wait4() rusage: wall, user+system CPU, peak RSS.
+the libharu floor; then `broadsheet send` of the 100-article day to 1,000
+subscribers in 20 variants, into a loopback SMTP sink (bench/smtp_sink.py).
+Each figure is the median of several whole-process runs, measured with wait4()
+rusage: wall, user+system CPU, peak RSS.
 
 usage: run_bench.py BUILD_DIR [--sizes 10,100,1000,10000] [--runs 3] [--jobs N]
+                    [--rows build,send]
 """
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import time
 
+import smtp_sink
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TIMESTAMP = "1730800000"  # a fixed build time: the outputs are the same bytes every run
 SLOW_SECONDS = 20.0       # a command slower than this is run once (pandoc on big sizes)
 
 
-def measure(argv, cwd):
+def measure(argv, cwd, env=None, stdout_path=os.devnull):
     """One whole-process run: (wall s, cpu s, peak MB, exit status)."""
     start = time.perf_counter()
     pid = os.fork()
@@ -27,9 +33,10 @@ def measure(argv, cwd):
         try:
             os.chdir(cwd)
             devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 1)
+            out = os.open(stdout_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            os.dup2(out, 1)
             os.dup2(devnull, 2)
-            os.execvp(argv[0], argv)
+            os.execvpe(argv[0], argv, env if env is not None else os.environ)
         finally:
             os._exit(127)
     _, status, usage = os.wait4(pid, 0)
@@ -155,6 +162,76 @@ def print_ratios(rows, floors, sizes):
               "%.1f× wall, %.1f× CPU" % (big["wall"] / small["wall"], big["cpu"] / small["cpu"]))
 
 
+def bench_send(args):
+    """The issue's delivery figure: 1,000 subscribers in 20 variants of a
+    100-article day, sent over SMTP (one connection, one transaction each) to a
+    sink on loopback that reads and discards; a fresh journal every run."""
+    base = corpus(100, args.work)
+    out = os.path.join(args.work, "out-send")
+    subscribers = os.path.join(args.work, "send-subscribers.yaml")
+    exe = os.path.join(args.build, "broadsheet")
+    argv = [exe, "send", base + ".yaml", "--subscribers", subscribers, "--out", out,
+            "--journal", os.path.join(out, "journal.sqlite"), "--verbose"]
+    env = dict(os.environ, SOURCE_DATE_EPOCH=TIMESTAMP)
+    report = os.path.join(args.work, "send-report.txt")
+    print("send, bench-100 to %d subscribers in %d variants:" % (SEND_SUBSCRIBERS, len(SEND_VARIANTS)), flush=True)
+    with smtp_sink.Sink() as sink:
+        write_subscribers(subscribers, sink.port)
+        samples = []
+        for _ in range(args.runs):
+            shutil.rmtree(out, ignore_errors=True)
+            os.makedirs(out)
+            before, sink_before = sink.counts(), own_cpu()
+            wall, cpu, peak, status = measure(argv, args.work, env, report)
+            messages, size = (a - b for a, b in zip(sink.counts(), before))
+            sink_cpu = own_cpu() - sink_before
+            with open(report, encoding="utf-8") as f:
+                text = f.read()
+            if status != 0 or messages != SEND_SUBSCRIBERS:
+                sys.exit("bench: send failed (status %d, %d messages):\n%s" % (status, messages, text[-2000:]))
+            builds = int(text.rsplit("variants built: ", 1)[1].split()[0])
+            samples.append((wall, cpu, peak, sink_cpu, builds, size))
+    wall, cpu, peak, sink_cpu = (statistics.median(s[i] for s in samples) for i in range(4))
+    builds, size = samples[0][4], samples[0][5]
+    print("  %d messages, %.1f MB on the wire, %d builds: %.2f s wall %.2f s cpu %.0f MB peak, "
+          "%.1f messages/s (the sink: %.2f s cpu)%s" % (
+              SEND_SUBSCRIBERS, size / 1e6, builds, wall, cpu, peak, SEND_SUBSCRIBERS / wall, sink_cpu,
+              "" if len(samples) > 1 else "  (1 run)"), flush=True)
+    print("\n| subscribers | variants | builds | messages | MB sent | wall s | CPU s | messages/s | peak MB | sink CPU s |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| {:,} | {} | {} | {:,} | {:.0f} | {:.2f} | {:.2f} | {:.1f} | {:.0f} | {:.2f} |".format(
+        SEND_SUBSCRIBERS, len(SEND_VARIANTS), builds, SEND_SUBSCRIBERS, size / 1e6, wall, cpu,
+        SEND_SUBSCRIBERS / wall, peak, sink_cpu))
+
+
+def own_cpu():
+    """This process's CPU seconds so far (the sink's threads run in it)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+# What the subscribers of the send row ask for: twenty distinct variants
+# (formats, style, sections, languages, a device), dealt round-robin.
+SEND_SUBSCRIBERS = 1000
+SECTIONS = ["World", "Business", "Science", "Culture", "Sport", "Opinion"]
+SEND_VARIANTS = (
+    ["formats: [pdf]", "formats: [epub]", "formats: [pdf, epub]", "formats: [pdf]\n    style: newspaper",
+     "device: kindle", "formats: [pdf]\n    languages: [en]", "formats: [epub]\n    languages: [ru]",
+     "formats: [pdf]\n    sections: [World, Business]"]
+    + ["formats: [pdf]\n    sections: [%s]" % s for s in SECTIONS]
+    + ["formats: [epub]\n    sections: [%s]" % s for s in SECTIONS])
+
+
+def write_subscribers(path, port):
+    lines = ['from: "Bench Daily <daily@example.org>"', "transport:",
+             "  url: smtp://127.0.0.1:%d" % port, "  tls: none", "  max_message_bytes: 100MB",
+             "subscribers:"]
+    for i in range(SEND_SUBSCRIBERS):
+        lines += ["  - email: reader%04d@example.org" % i, "    " + SEND_VARIANTS[i % len(SEND_VARIANTS)]]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("build")
@@ -163,17 +240,23 @@ def main():
     parser.add_argument("--jobs", type=int, default=0, help="broadsheet --jobs (default: its own)")
     parser.add_argument("--peer-max", type=int, default=1000, help="largest size htmldoc and pandoc run on")
     parser.add_argument("--work", default=None)
+    parser.add_argument("--rows", default="build,send",
+                        help="which benchmarks: build (the corpus sizes and the peers), send, or both")
     args = parser.parse_args()
     args.build = os.path.abspath(args.build)
     args.work = os.path.abspath(args.work or os.path.join(args.build, "bench"))
     os.makedirs(args.work, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
     print("machine: %d cores, load average %.1f at start" % (os.cpu_count(), os.getloadavg()[0]))
-    rows, floors = [], {}
-    for size in sizes:
-        bench_size(size, args, rows, floors)
-    print_table(rows)
-    print_ratios(rows, floors, sizes)
+    wanted = args.rows.split(",")
+    if "build" in wanted:
+        rows, floors = [], {}
+        for size in sizes:
+            bench_size(size, args, rows, floors)
+        print_table(rows)
+        print_ratios(rows, floors, sizes)
+    if "send" in wanted:
+        bench_send(args)
     print("\nload average %.1f at the end" % os.getloadavg()[0])
 
 

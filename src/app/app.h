@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <compare>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -94,6 +95,7 @@ struct ArticleFilter {
   std::vector<std::string> languages;  ///< the article's, else the edition's
   bool keeps(const PlacedArticle& article, const Section& section, const EditionMeta& meta) const;
   bool keeps_all() const { return sections.empty() && tags.empty() && languages.empty(); }
+  auto operator<=>(const ArticleFilter&) const = default;
 };
 
 struct ImageRequest {
@@ -103,6 +105,10 @@ struct ImageRequest {
   std::optional<int> epub_max_px;            ///< longest side in the EPUB, else the default
   std::optional<int> pdf_dpi;                ///< else the style's image_dpi
   bool strict_body = false;                  ///< --strict-images: a body image left out is an error
+  /// Lighter images, for a message over its size limit (send): a third of the
+  /// resolution, at most 600 px in the EPUB, JPEG quality 55.
+  bool lighter = false;
+  auto operator<=>(const ImageRequest&) const = default;
 };
 
 struct Variant {
@@ -111,6 +117,8 @@ struct Variant {
   bool fonts_without_pdf = false;   ///< find the fonts even when no PDF is made (--dump layout)
   ArticleFilter filter;
   ImageRequest images;
+  /// Ordered so that a run can keep each distinct variant it built (send).
+  auto operator<=>(const Variant&) const = default;
 };
 
 /// The style the variant names, loaded (problems go to diags).

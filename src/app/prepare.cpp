@@ -67,6 +67,11 @@ ImageTargets targets_of(const Style& style, const ImageRequest& request) {
   ImageTargets targets = image_targets(style, request.grayscale);
   if (request.epub_max_px) targets.epub_max_px = *request.epub_max_px;
   if (request.pdf_dpi) targets.pdf_dpi = *request.pdf_dpi;
+  if (request.lighter) {  // what still looks fine on a phone, at a fraction of the bytes
+    targets.pdf_dpi = std::max(72, targets.pdf_dpi / 3);
+    targets.epub_max_px = std::min(targets.epub_max_px, 600);
+    targets.jpeg_quality = 55;
+  }
   return targets;
 }
 

@@ -97,7 +97,7 @@ std::vector<DayWork> render_days(Prepared& prepared, const RenderOptions& option
   const unsigned jobs = job_count(options);
   NoProgress nobody;
   Progress& progress = options.progress ? *options.progress : nobody;
-  progress.begin(days.size(), "days");
+  progress.begin(days.size(), "days", "rendering");
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < days.size(); i = next++) {

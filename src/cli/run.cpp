@@ -286,7 +286,7 @@ int run(int argc, const char* const* argv, const ProcessEnv& env, std::ostream& 
   }
   try {
     if (send.command->parsed()) {
-      return run_send_command(send, app_env(env).style_path, env.source_date_epoch, out, err);
+      return run_send_command(send, app_env(env), env, out, err);
     }
     if (options.command == "check") return run_check(options, out, err);
     if (options.command == "lint") return run_lint_command(options, out, err);

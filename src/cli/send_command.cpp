@@ -1,8 +1,6 @@
 // `broadsheet send DIGEST.yaml... --subscribers FILE`: argument mapping only.
 #include "cli/send_command.h"
 
-#include <unistd.h>
-
 #include <ostream>
 
 #include "app/app.h"
@@ -28,16 +26,17 @@ void add_send_command(CLI::App& app, SendArgs& args) {
   send->add_flag("--resend", o.resend, "Send again even to recipients who already got the day's edition");
   send->add_option("--wait", o.wait_seconds, "Seconds to wait for another send holding the journal (default 600)")
       ->check(CLI::Range(0, 86400));
-  send->add_option("--allow-images-from", o.image_roots, "Also read article images from this folder; repeatable")
+  send->add_option("--allow-images-from", o.variants.image_roots, "Also read article images from this folder; repeatable")
       ->check(CLI::ExistingDirectory);
-  send->add_flag("--skip-bad-images", o.skip_bad_images, "A missing or unusable image is left out with a warning");
+  send->add_flag("--skip-bad-images", o.variants.skip_bad_images, "A missing or unusable image is left out with a warning");
   send->add_flag("-v,--verbose", o.verbose, "One line per recipient");
   send->add_flag("-q,--quiet", o.quiet, "No progress line");
   args.command = send;
 }
 
-int run_send_command(SendArgs& args, const std::vector<std::filesystem::path>& style_folders,
-                     const std::optional<std::string>& source_date_epoch, std::ostream& out, std::ostream& err) {
+int run_send_command(SendArgs& args, const AppEnv& app, const ProcessEnv& process, std::ostream& out,
+                     std::ostream& err) {
+  const std::optional<std::string>& source_date_epoch = process.source_date_epoch;
   SendOptions& o = args.options;
   auto date = [&](const char* flag, const std::string& text) {
     auto day = parse_iso_date(text);
@@ -59,8 +58,12 @@ int run_send_command(SendArgs& args, const std::vector<std::filesystem::path>& s
     }
   }
   if (!args.maildir.empty()) o.maildir = args.maildir;
-  o.style_folders = style_folders;
-  o.progress = !o.quiet && !o.verbose && isatty(STDERR_FILENO);
+  o.app = app;
+  // Not with --verbose either: its lines on stdout would land inside the progress line.
+  TerminalProgress terminal(err);
+  const bool show = wants_progress_line(process.stderr_is_terminal, process.term ? process.term->c_str() : nullptr,
+                                        o.quiet || o.verbose);
+  o.progress = show ? &terminal : nullptr;
   return run_send(o, out, err);
 }
 

@@ -27,9 +27,11 @@ struct SendArgs {
 /// Adds `send` to app; its values land in args.
 void add_send_command(CLI::App& app, SendArgs& args);
 
+struct ProcessEnv;
+
 /// Finishes the options (dates, terminal, journal) and runs the send. Usage
 /// problems print and return 2.
-int run_send_command(SendArgs& args, const std::vector<std::filesystem::path>& style_folders,
-                     const std::optional<std::string>& source_date_epoch, std::ostream& out, std::ostream& err);
+int run_send_command(SendArgs& args, const AppEnv& app, const ProcessEnv& process, std::ostream& out,
+                     std::ostream& err);
 
 }  // namespace broadsheet

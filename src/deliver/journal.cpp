@@ -162,6 +162,12 @@ void Journal::record(const JournalKey& key, const std::string& message_id, const
       .bind(6, outcome.code).bind(7, outcome.reply).bind(8, now_text()).step();
 }
 
+void Journal::record_not_tried(const JournalKey& key, const std::string& why) {
+  Statement s(db_, "INSERT INTO delivery (day, recipient, variant, state, message_id, reply, updated) "
+                   "VALUES (?1, ?2, ?3, 'deferred', '', ?4, ?5) ON CONFLICT (day, recipient, variant) DO NOTHING");
+  bind_key(s, key).bind(4, why).bind(5, now_text()).step();
+}
+
 RunLock::RunLock(const std::filesystem::path& journal, int wait_seconds) {
   const std::string path = journal.string() + ".lock";
   fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);

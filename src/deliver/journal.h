@@ -46,8 +46,13 @@ class Journal {
   long long begin_attempt(const JournalKey& key, const std::string& message_id, size_t bytes);
   /// Records the outcome of an attempt and the row's new state.
   void finish_attempt(long long attempt, const JournalKey& key, const Outcome& outcome);
-  /// A verdict reached without sending (over the size limit, no articles).
+  /// A verdict reached without sending (over the size limit, a lint error).
   void record(const JournalKey& key, const std::string& message_id, const Outcome& outcome);
+  /// A delivery the run stopped before trying: a 'deferred' row with no
+  /// attempt and `why` as its reply, so that the next run sends it. A row
+  /// already there is left as it is (it says what the next run must do, an
+  /// ambiguous one's Message-ID included).
+  void record_not_tried(const JournalKey& key, const std::string& why);
 
  private:
   void exec(const char* sql);

@@ -15,6 +15,7 @@ const char* status_name(Status s) {
     case Status::Ambiguous: return "ambiguous";
     case Status::Skipped: return "skipped";
     case Status::Planned: return "planned";
+    case Status::NotTried: return "not tried";
   }
   return "skipped";
 }
@@ -25,7 +26,9 @@ std::string count_of(const std::vector<RecipientResult>& results, Status status)
   for (const RecipientResult& r : results) {
     if (r.status != status) continue;
     ++n;
-    if (status != Status::Sent && status != Status::Skipped && status != Status::Planned && !r.detail.empty() &&
+    // Why a recipient was not tried is the error printed once for the run.
+    if (status != Status::Sent && status != Status::Skipped && status != Status::Planned &&
+        status != Status::NotTried && !r.detail.empty() &&
         std::find(replies.begin(), replies.end(), r.detail) == replies.end()) {
       replies.push_back(r.detail);
     }
@@ -38,6 +41,10 @@ std::string count_of(const std::vector<RecipientResult>& results, Status status)
   return text + ")";
 }
 
+bool any_with(const std::vector<RecipientResult>& results, Status status) {
+  return std::any_of(results.begin(), results.end(), [&](const RecipientResult& r) { return r.status == status; });
+}
+
 }  // namespace
 
 std::string result_line(const RecipientResult& r) {
@@ -47,23 +54,19 @@ std::string result_line(const RecipientResult& r) {
 }
 
 std::string summarize(const std::vector<RecipientResult>& results) {
+  auto any = [&](Status s) { return any_with(results, s); };
   std::string text = count_of(results, Status::Sent) + ", " + count_of(results, Status::Deferred) + ", ";
-  const bool ambiguous = std::any_of(results.begin(), results.end(),
-                                     [](const RecipientResult& r) { return r.status == Status::Ambiguous; });
-  if (ambiguous) text += count_of(results, Status::Ambiguous) + ", ";
+  if (any(Status::Ambiguous)) text += count_of(results, Status::Ambiguous) + ", ";
   text += count_of(results, Status::Failed) + ", " + count_of(results, Status::Skipped);
-  const bool planned = std::any_of(results.begin(), results.end(),
-                                   [](const RecipientResult& r) { return r.status == Status::Planned; });
-  return planned ? count_of(results, Status::Planned) + " (dry run); " + text : text;
+  if (any(Status::NotTried)) text += ", " + count_of(results, Status::NotTried);
+  return any(Status::Planned) ? count_of(results, Status::Planned) + " (dry run); " + text : text;
 }
 
 int exit_code(const std::vector<RecipientResult>& results, bool transport_stopped) {
+  auto any = [&](Status s) { return any_with(results, s); };
   if (transport_stopped) return kExitSendTransport;
-  auto any = [&](Status s) {
-    return std::any_of(results.begin(), results.end(), [&](const RecipientResult& r) { return r.status == s; });
-  };
   if (any(Status::Failed)) return kExitSendFailed;
-  if (any(Status::Deferred) || any(Status::Ambiguous)) return kExitSendDeferred;
+  if (any(Status::Deferred) || any(Status::Ambiguous) || any(Status::NotTried)) return kExitSendDeferred;
   return 0;
 }
 

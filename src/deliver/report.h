@@ -14,7 +14,9 @@ enum SendExit : int {
   kExitSendTransport = 6,  ///< TLS, AUTH or connection: the transport did not work
 };
 
-enum class Status { Sent, Deferred, Failed, Ambiguous, Skipped, Planned };
+/// NotTried: the run stopped (the transport broke, or the server is not taking
+/// mail) before this recipient's turn; the next run sends it.
+enum class Status { Sent, Deferred, Failed, Ambiguous, Skipped, Planned, NotTried };
 
 struct RecipientResult {
   std::string day, recipient, variant;
@@ -26,10 +28,12 @@ struct RecipientResult {
 std::string result_line(const RecipientResult& r);
 
 /// "sent 41, deferred 2 (452 mailbox busy), failed 1 (550 no such user), skipped 3"
-/// (ambiguous only when there are some); the first two distinct replies per kind.
+/// (ambiguous, and "not tried N" at the end, only when there are some); the
+/// first two distinct replies per kind.
 std::string summarize(const std::vector<RecipientResult>& results);
 
-/// 0 when every recipient was sent or skipped; else the SendExit that matters most.
+/// 0 when every recipient was sent or skipped; else the SendExit that matters
+/// most (recipients not tried are for a later run, as deferred ones are).
 int exit_code(const std::vector<RecipientResult>& results, bool transport_stopped);
 
 }  // namespace broadsheet

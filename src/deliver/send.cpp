@@ -1,7 +1,9 @@
 // The send run: load and validate everything first (nothing leaves while a
 // file has a problem), write the plain editions as `build` does, then for
 // each day and subscriber: ask the journal, build or reuse the variant,
-// compose, check the size budget, send, journal the outcome, report.
+// compose, check the size budget, lint a device's files, send, journal the
+// outcome, report. Once the transport stops the run, the rest are journaled
+// as not tried.
 #include "deliver/send.h"
 
 #include <unistd.h>
@@ -12,13 +14,13 @@
 #include "deliver/compose.h"
 #include "deliver/journal.h"
 #include "deliver/password.h"
+#include "deliver/preflight.h"
 #include "deliver/report.h"
 #include "deliver/subscribers.h"
 #include "deliver/transport.h"
 #include "deliver/variants.h"
 #include "devices/profile.h"
 #include "env/files.h"
-#include "input/load.h"
 
 namespace broadsheet {
 namespace fs = std::filesystem;
@@ -40,16 +42,14 @@ std::string megabytes(size_t bytes) {
 
 // Everything the run reads, validated together.
 struct Inputs {
-  Digest digest;
+  Input input;
   SubscriberList list;
-  std::vector<Edition> editions;
-  std::string digest_style;
 };
 
 std::optional<Inputs> load_inputs(const SendOptions& o, std::ostream& err) {
   Diagnostics diags;
   Inputs in;
-  in.digest = load_digests(o.inputs, diags);
+  in.input = read_input({o.inputs, o.days, o.timestamp}, diags);
   in.list = load_subscribers(o.subscribers, diags);
   err << diags.format();
   if (diags.has_errors()) {
@@ -57,9 +57,6 @@ std::optional<Inputs> load_inputs(const SendOptions& o, std::ostream& err) {
         << "; nothing sent\n";
     return std::nullopt;
   }
-  in.digest_style = in.digest.meta.style.empty() ? "classic" : in.digest.meta.style;
-  in.editions = split_days(in.digest, o.days);
-  for (Edition& e : in.editions) e.build_time = choose_build_time(e, o.timestamp);
   return in;
 }
 
@@ -68,9 +65,9 @@ void write_plain_editions(const Inputs& in, VariantBuilder& builder, const SendO
   std::error_code ec;
   fs::create_directories(o.out_dir, ec);
   if (ec) throw EnvironmentError(o.out_dir.string() + ": cannot create the output folder: " + ec.message());
-  for (const Edition& e : in.editions) {
+  for (const Edition& e : in.input.editions) {
     for (const char* format : {"pdf", "epub"}) {
-      const BuiltFile& file = builder.get(e, VariantKey{{}, in.digest_style, format});
+      const BuiltFile& file = builder.get(plain_variant(format, o.variants), iso_date(e.day));
       const fs::path path = o.out_dir / (iso_date(e.day) + "." + format);
       write_file_atomically(path, file.bytes);
       if (o.verbose) out << "wrote " << path.string() << "\n";
@@ -79,30 +76,18 @@ void write_plain_editions(const Inputs& in, VariantBuilder& builder, const SendO
 }
 
 // One subscriber's message for one day, ready to go.
-struct Prepared {
+struct Outgoing {
   JournalKey key;
   std::vector<Attachment> attachments;
   MessageSpec spec;
   std::string message;
   size_t articles = 0;
   bool light = false;
+  std::vector<std::string> findings;  ///< lint's, for a device (--verbose)
 };
-
-std::string style_of(const Subscriber& s, const Inputs& in) { return s.style.empty() ? in.digest_style : s.style; }
 
 std::optional<DeviceProfile> device_of(const Subscriber& s) {
   return s.device.empty() ? std::nullopt : find_device(s.device);
-}
-
-// The variant of one format for a subscriber, their device's needs included.
-VariantKey key_for(const Subscriber& s, const Inputs& in, const std::string& format, bool light) {
-  VariantKey key{filters_of(s), style_of(s, in), format, s.grayscale, 0, light};
-  if (auto device = device_of(s)) {
-    key.grayscale = key.grayscale || device->grayscale;
-    key.image_max_px = device->image_max_px;
-    if (format == "pdf" && s.style.empty() && !device->pdf_style.empty()) key.style = device->pdf_style;
-  }
-  return key;
 }
 
 // Gateways that want ASCII (Kindle, PocketBook) get short ASCII names and subjects.
@@ -120,19 +105,19 @@ std::string subject_for(const Subscriber& s, std::string subject, const std::str
   return ascii.empty() ? "Edition " + day : ascii;
 }
 
-Prepared prepare(const Subscriber& s, const Edition& e, const Inputs& in, VariantBuilder& builder,
-                 const SendOptions& o, bool light) {
-  Prepared p;
-  const std::string style = style_of(s, in);
-  p.key = JournalKey{iso_date(e.day), s.email, variant_name(s, style, false)};
+Outgoing outgoing_for(const Subscriber& s, const Edition& e, const Inputs& in, VariantBuilder& builder,
+                      const SendOptions& o, bool light) {
+  Outgoing p;
+  const std::string day = iso_date(e.day);
+  p.key = JournalKey{day, s.email, variant_name(s, false)};
   p.light = light;
   const std::string title = e.meta.title;
   for (const std::string& format : s.formats) {
-    const BuiltFile& file = builder.get(e, key_for(s, in, format, light));
+    const BuiltFile& file = builder.get(variant_for(s, format, o.variants, light), day);
     p.articles = file.articles;
     p.spec.contents = file.contents;
     if (file.articles == 0) return p;
-    p.attachments.push_back(Attachment{file_name_for(s, title, iso_date(e.day), format),
+    p.attachments.push_back(Attachment{file_name_for(s, title, day, format),
                                        format == "pdf" ? "application/pdf" : "application/epub+zip", file.bytes});
   }
   MessageSpec& m = p.spec;
@@ -140,17 +125,17 @@ Prepared prepare(const Subscriber& s, const Edition& e, const Inputs& in, Varian
   m.reply_to = in.list.reply_to;
   m.to_name = s.name;
   m.to_address = s.email;
-  m.subject = subject_for(s, fill_template(in.list.subject, title, long_date(e.day), s.email), iso_date(e.day));
+  m.subject = subject_for(s, fill_template(in.list.subject, title, long_date(e.day), s.email), day);
   m.date = o.timestamp ? *o.timestamp : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   m.message_id = make_message_id(p.attachments, s.email, mailbox_address(in.list.from));
-  if (!in.list.unsubscribe.empty()) m.unsubscribe = fill_template(in.list.unsubscribe, title, iso_date(e.day), s.email);
+  if (!in.list.unsubscribe.empty()) m.unsubscribe = fill_template(in.list.unsubscribe, title, day, s.email);
   m.title = title;
   m.long_date = long_date(e.day);
   m.attachments = p.attachments;
   return p;
 }
 
-void compose(Prepared& p, const std::string& message_id) {
+void compose(Outgoing& p, const std::string& message_id) {
   if (!message_id.empty()) p.spec.message_id = message_id;
   p.message = compose_message(p.spec);
 }
@@ -165,10 +150,18 @@ size_t limit_for(const Subscriber& s, const SubscriberList& list, const Transpor
   return limit;
 }
 
-size_t attachment_bytes(const Prepared& p) {
+size_t attachment_bytes(const Outgoing& p) {
   size_t n = 0;
   for (const Attachment& a : p.attachments) n += a.bytes.size();
   return n;
+}
+
+// "lint: FILE/ENTRY:LINE: error: MESSAGE [rule: device]", and how many more.
+std::string lint_failure(const Preflight& checked) {
+  std::string text = "lint: " + checked.errors.front();
+  const size_t more = checked.errors.size() - 1;
+  if (more > 0) text += "; and " + std::to_string(more) + (more == 1 ? " more error" : " more errors");
+  return text;
 }
 
 // The run's state: the journal, the transport (opened when first needed),
@@ -176,8 +169,8 @@ size_t attachment_bytes(const Prepared& p) {
 class Run {
  public:
   Run(const SendOptions& o, Inputs& in, std::ostream& out, std::ostream& err)
-      : o_(o), in_(in), out_(out), err_(err),
-        builder_(BuildSettings{o.style_folders, o.image_roots, o.skip_bad_images}) {}
+      : o_(o), in_(in), out_(out), err_(err), builder_(in.input, o.app),
+        progress_(o.progress ? *o.progress : nobody_) {}
 
   int execute() {
     const bool journaled = !o_.dry_run && !o_.maildir;
@@ -190,24 +183,30 @@ class Run {
     if (!o_.dry_run) write_plain_editions(in_, builder_, o_, out_);
     if (o_.maildir) transport_ = open_maildir(*o_.maildir);
     remind_approved_senders();
-    total_ = in_.editions.size() * in_.list.subscribers.size();
-    for (const Edition& e : in_.editions) {
+    progress_.begin(in_.input.editions.size() * in_.list.subscribers.size(), "recipients", "sending");
+    for (const Edition& e : in_.input.editions) {
       for (const Subscriber& s : in_.list.subscribers) {
-        if (stopped_) break;
-        deliver(s, e);
+        progress_.started(s.email);
+        if (stopped_) {
+          leave_untried(s, e);
+        } else {
+          deliver(s, e);
+        }
+        progress_.finished(s.email, 0);
       }
     }
-    if (o_.progress) err_ << "\r\033[K";
+    progress_.end();  // gone before the summary
     if (!o_.quiet || !results_.empty()) out_ << summarize(results_) << "\n";
     if (o_.verbose) out_ << "variants built: " << builder_.builds() << "\n";
     return exit_code(results_, broken_);
   }
 
  private:
-  void report(RecipientResult r) {
+  // The recipient's line (--verbose, --dry-run), then its lint findings (--verbose).
+  void report(RecipientResult r, const std::vector<std::string>& findings = {}) {
     if (o_.verbose || o_.dry_run) out_ << result_line(r) << "\n";
+    for (size_t i = 0; o_.verbose && i < findings.size(); ++i) out_ << "  " << findings[i] << "\n";
     results_.push_back(std::move(r));
-    if (o_.progress) err_ << "\r\033[K[" << results_.size() << "/" << total_ << "] " << results_.back().recipient << std::flush;
   }
 
   // Once per device with an approved-sender list (Kindle drops unknown senders silently).
@@ -222,47 +221,80 @@ class Run {
     }
   }
 
+  // What the journal says about this delivery; reported and true when it is to be skipped.
+  bool skipped_by_journal(const JournalKey& key, const std::optional<JournalRow>& row, Action action) {
+    if (action != Action::SkipSent && action != Action::SkipFailed) return false;
+    report({key.day, key.recipient, key.variant, Status::Skipped,
+            action == Action::SkipSent ? "already sent" : "failed before: " + row->reply});
+    return true;
+  }
+
   void deliver(const Subscriber& s, const Edition& e) {
-    const std::string variant = variant_name(s, style_of(s, in_), false);
-    JournalKey key{iso_date(e.day), s.email, variant};
+    JournalKey key{iso_date(e.day), s.email, variant_name(s, false)};
     std::optional<JournalRow> row = journal_ ? journal_->find(key) : std::nullopt;
     const Action action = decide(row, o_.retry_failed, o_.resend);
-    if (action == Action::SkipSent || action == Action::SkipFailed) {
-      return report({key.day, s.email, variant, Status::Skipped,
-                     action == Action::SkipSent ? "already sent" : "failed before: " + row->reply});
-    }
-    Prepared p = prepare(s, e, in_, builder_, o_, false);
-    if (p.articles == 0) return report({key.day, s.email, variant, Status::Skipped, "no articles pass the filters"});
+    if (skipped_by_journal(key, row, action)) return;
+    Outgoing p = outgoing_for(s, e, in_, builder_, o_, false);
+    if (p.articles == 0) return report({key.day, s.email, key.variant, Status::Skipped, "no articles pass the filters"});
     const std::string same_id = action == Action::SendAgainSameId ? row->message_id : "";
     compose(p, same_id);
-    if (!fit_budget(s, e, p, same_id)) return;
+    if (!fit_budget(s, e, p, same_id) || !passes_lint(s, p)) return;
     if (o_.dry_run) {
-      return report({key.day, s.email, variant + (p.light ? " light" : ""), Status::Planned,
+      return report({key.day, s.email, key.variant + (p.light ? " light" : ""), Status::Planned,
                      std::to_string(p.attachments.size()) + (p.attachments.size() == 1 ? " attachment, " : " attachments, ") +
                          std::to_string(attachment_bytes(p)) + " bytes, " + std::to_string(p.message.size()) +
-                         " bytes encoded" + (same_id.empty() ? "" : ", again with the same Message-ID")});
+                         " bytes encoded" + (same_id.empty() ? "" : ", again with the same Message-ID")},
+                  p.findings);
     }
     send(s, p, same_id.empty() ? "" : " (again, same Message-ID)");
   }
 
+  // After the run stopped: skipped as usual, or journaled as not tried so that the
+  // next run sends it (nothing is built for it: the transport is what failed).
+  void leave_untried(const Subscriber& s, const Edition& e) {
+    JournalKey key{iso_date(e.day), s.email, variant_name(s, false)};
+    std::optional<JournalRow> row = journal_ ? journal_->find(key) : std::nullopt;
+    if (skipped_by_journal(key, row, decide(row, o_.retry_failed, o_.resend))) return;
+    const std::string why = "the run stopped before this recipient";
+    if (journal_) journal_->record_not_tried(key, "not tried: " + why);
+    report({key.day, s.email, key.variant, Status::NotTried, why});
+  }
+
   // Over the limit: a lighter variant, else this recipient fails (the others go on).
-  bool fit_budget(const Subscriber& s, const Edition& e, Prepared& p, const std::string& same_id) {
+  bool fit_budget(const Subscriber& s, const Edition& e, Outgoing& p, const std::string& same_id) {
     const size_t limit = limit_for(s, in_.list, transport_.get());
     if (p.message.size() <= limit) return true;
     const size_t first = p.message.size();
-    Prepared lighter = prepare(s, e, in_, builder_, o_, true);
+    Outgoing lighter = outgoing_for(s, e, in_, builder_, o_, true);
     compose(lighter, same_id);
     if (lighter.message.size() <= limit) {
       p = std::move(lighter);
       return true;
     }
-    Outcome over{Verdict::Failed, 0,
-                 "too big: " + megabytes(first) + " encoded (" + megabytes(lighter.message.size()) +
-                     " with lighter images, attachments " + megabytes(attachment_bytes(lighter)) + "); the limit is " +
-                     megabytes(limit)};
-    if (journal_ && !o_.dry_run) journal_->record(p.key, p.spec.message_id, over);
-    report({p.key.day, s.email, p.key.variant, Status::Failed, over.reply});
+    fail_unsent(p, "too big: " + megabytes(first) + " encoded (" + megabytes(lighter.message.size()) +
+                       " with lighter images, attachments " + megabytes(attachment_bytes(lighter)) +
+                       "); the limit is " + megabytes(limit));
     return false;
+  }
+
+  // A device's attachments get `broadsheet lint`'s checks: an error is what its
+  // gateway is known to reject, so this recipient fails (the others go on).
+  bool passes_lint(const Subscriber& s, Outgoing& p) {
+    if (s.device.empty()) return true;
+    const Preflight checked = preflight(p.attachments, s.device);
+    p.findings = checked.errors;
+    p.findings.insert(p.findings.end(), checked.warnings.begin(), checked.warnings.end());
+    if (checked.errors.empty()) return true;
+    p.findings.erase(p.findings.begin());  // the first error is in the recipient's line
+    fail_unsent(p, lint_failure(checked));
+    return false;
+  }
+
+  // A recipient failed before anything was sent: journaled (retried only with --retry-failed).
+  void fail_unsent(const Outgoing& p, const std::string& why) {
+    const Outcome failed{Verdict::Failed, 0, why};
+    if (journal_) journal_->record(p.key, p.spec.message_id, failed);
+    report({p.key.day, p.key.recipient, p.key.variant + (p.light ? " light" : ""), Status::Failed, why}, p.findings);
   }
 
   Transport& transport() {
@@ -273,7 +305,7 @@ class Run {
     return *transport_;
   }
 
-  void send(const Subscriber& s, const Prepared& p, const std::string& note) {
+  void send(const Subscriber& s, const Outgoing& p, const std::string& note) {
     Envelope envelope{mailbox_address(in_.list.from), s.email, p.key.day, p.spec.message_id, &p.attachments};
     const long long attempt = journal_ ? journal_->begin_attempt(p.key, p.spec.message_id, p.message.size()) : 0;
     Outcome outcome = transport().send(envelope, p.message);
@@ -281,7 +313,8 @@ class Run {
     static constexpr Status kStatus[] = {Status::Sent, Status::Deferred, Status::Failed, Status::Ambiguous};
     std::string detail = outcome.reply + (outcome.verdict == Verdict::Sent ? "" : note);
     report({p.key.day, s.email, p.key.variant + (p.light ? " light" : ""), kStatus[static_cast<int>(outcome.verdict)],
-            detail});
+            detail},
+           p.findings);
     if (outcome.stop_run) {
       stopped_ = true;
       broken_ |= outcome.transport_broken;
@@ -295,10 +328,11 @@ class Run {
   std::ostream& out_;
   std::ostream& err_;
   VariantBuilder builder_;
+  NoProgress nobody_;
+  Progress& progress_;
   std::optional<Journal> journal_;
   std::unique_ptr<Transport> transport_;
   std::vector<RecipientResult> results_;
-  size_t total_ = 0;
   bool stopped_ = false;
   bool broken_ = false;
 };
@@ -308,7 +342,7 @@ class Run {
 int run_send(const SendOptions& o, std::ostream& out, std::ostream& err) {
   auto in = load_inputs(o, err);
   if (!in) return 1;
-  if (in->editions.empty()) {
+  if (in->input.editions.empty()) {
     err << "broadsheet: no articles fall on the requested days; nothing sent\n";
     return 1;
   }

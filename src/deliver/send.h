@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "app/app.h"
+#include "deliver/variants.h"
+#include "env/progress.h"
 #include "model/days.h"
 
 namespace broadsheet {
@@ -22,12 +25,11 @@ struct SendOptions {
   std::optional<std::filesystem::path> maildir;  ///< --to-maildir: write, do not send
   bool dry_run = false, retry_failed = false, resend = false;
   bool verbose = false, quiet = false;
-  bool progress = false;                       ///< a progress line (stderr is a terminal)
+  Progress* progress = nullptr;                ///< told as recipients are done (env/progress.h); null: nobody
   int wait_seconds = 600;                      ///< for another run's lock
   std::optional<std::chrono::sys_seconds> timestamp;  ///< the editions' build time and Date
-  std::vector<std::filesystem::path> style_folders;  ///< searched for a style's NAME.yaml
-  std::vector<std::filesystem::path> image_roots;
-  bool skip_bad_images = false;
+  AppEnv app;                                  ///< where styles are found, the page limit
+  VariantSettings variants;                    ///< image folders, --skip-bad-images
 };
 
 /// Runs a send; returns the exit code (report.h, cli/run.h). Throws

@@ -1,21 +1,13 @@
-// Filtering an edition and rendering one variant with the same stages as
-// `build` (build_document, attach_images, render_pdf / render_epub), so that
-// the unfiltered variant in the digest's style is byte for byte build's file.
+// Subscribers' choices mapped onto the application's Variant, and each
+// variant built through src/app/ (load_variant_style, prepare, render): the
+// plain variant is byte for byte `build`'s file, and a device's variant is
+// `build --device`'s.
 #include "deliver/variants.h"
 
 #include <algorithm>
 
-#include "doc/document.h"
+#include "devices/profile.h"
 #include "env/files.h"
-#include "env/fonts.h"
-#include "env/style_dirs.h"
-#include "epub/write_epub.h"
-#include "image/attach_images.h"
-#include "layout/geometry.h"
-#include "model/days.h"
-#include "typeset/hyphenate.h"
-#include "pdf/write_pdf.h"
-#include "style/style.h"
 
 namespace broadsheet {
 namespace {
@@ -32,25 +24,8 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
-bool contains(const std::vector<std::string>& list, const std::string& item) {
-  return std::find(list.begin(), list.end(), item) != list.end();
-}
-
-bool accepts(const Filters& f, const Section& section, const Article& a, const std::string& edition_language) {
-  if (!f.sections.empty() && !contains(f.sections, section.name)) return false;
-  if (!f.languages.empty() && !contains(f.languages, a.language.empty() ? edition_language : a.language)) return false;
-  if (!f.tags.empty() && std::none_of(a.tags.begin(), a.tags.end(), [&](const std::string& t) { return contains(f.tags, t); })) {
-    return false;
-  }
-  return true;
-}
-
-// Lighter images for a size limit: a third of the resolution, stronger JPEG.
-ImageTargets lighter(ImageTargets targets) {
-  targets.pdf_dpi = std::max(72, targets.pdf_dpi / 3);
-  targets.epub_max_px = std::min(targets.epub_max_px, 600);
-  targets.jpeg_quality = 55;
-  return targets;
+ArticleFilter filter_of(const Subscriber& s) {
+  return ArticleFilter{sorted(s.sections), sorted(s.tags), sorted(s.languages)};
 }
 
 std::vector<SectionHeadlines> contents_of(const Document& doc) {
@@ -65,15 +40,34 @@ std::vector<SectionHeadlines> contents_of(const Document& doc) {
 
 }  // namespace
 
-Filters filters_of(const Subscriber& s) {
-  return Filters{sorted(s.sections), sorted(s.tags), sorted(s.languages)};
+Variant plain_variant(const std::string& format, const VariantSettings& settings) {
+  Variant variant;
+  variant.formats = format == "pdf" ? Formats::Pdf : Formats::Epub;
+  variant.images.roots = settings.image_roots;
+  variant.images.skip_bad = settings.skip_bad_images;
+  return variant;
 }
 
-std::string variant_name(const Subscriber& s, const std::string& style, bool light) {
+Variant variant_for(const Subscriber& s, const std::string& format, const VariantSettings& settings,
+                    bool light) {
+  Variant variant = plain_variant(format, settings);
+  variant.style = s.style;
+  variant.filter = filter_of(s);
+  variant.images.grayscale = s.grayscale;
+  variant.images.lighter = light;
+  if (auto device = s.device.empty() ? std::nullopt : find_device(s.device)) {
+    variant.images.grayscale = variant.images.grayscale || device->grayscale;
+    variant.images.epub_max_px = device->image_max_px;
+    if (format == "pdf" && s.style.empty()) variant.style = std::string(device->pdf_style);
+  }
+  return variant;
+}
+
+std::string variant_name(const Subscriber& s, bool light) {
   std::string name;
   for (const std::string& f : s.formats) name += (name.empty() ? "" : "+") + f;
-  if (!s.style.empty()) name += " style=" + style;
-  const Filters f = filters_of(s);
+  if (!s.style.empty()) name += " style=" + s.style;
+  const ArticleFilter f = filter_of(s);
   if (!f.sections.empty()) name += " sections=" + joined(f.sections);
   if (!f.tags.empty()) name += " tags=" + joined(f.tags);
   if (!f.languages.empty()) name += " languages=" + joined(f.languages);
@@ -83,69 +77,35 @@ std::string variant_name(const Subscriber& s, const std::string& style, bool lig
   return name;
 }
 
-Edition filter_edition(const Edition& edition, const Filters& filters) {
-  Edition out = edition;
-  out.sections.clear();
-  for (const Section& section : edition.sections) {
-    Section kept{section.name, {}};
-    for (const PlacedArticle& placed : section.articles) {
-      if (accepts(filters, section, placed.article, edition.meta.language)) kept.articles.push_back(placed);
-    }
-    if (!kept.articles.empty()) out.sections.push_back(std::move(kept));
-  }
-  return out;
+const BuiltFile& VariantBuilder::get(const Variant& variant, const std::string& day) {
+  auto found = built_.find(variant);
+  if (found == built_.end()) found = built_.emplace(variant, build(variant)).first;
+  auto file = found->second.find(day);
+  return file == found->second.end() ? nothing_ : file->second;
 }
 
-// Styles, fonts, dictionaries and image caches, loaded once for the run.
-struct VariantBuilder::Shared {
-  std::map<std::string, Style> styles;
-  std::map<std::string, FontFiles> fonts;
-  std::map<std::tuple<std::string, bool, int, bool>, ImageCache> images;  // style, grayscale, px, light
-  std::shared_ptr<HyphenDictionaries> dictionaries = std::make_shared<HyphenDictionaries>();
-};
-
-VariantBuilder::VariantBuilder(BuildSettings settings)
-    : settings_(std::move(settings)), shared_(std::make_unique<Shared>()) {}
-VariantBuilder::~VariantBuilder() = default;
-
-const BuiltFile& VariantBuilder::get(const Edition& edition, const VariantKey& key) {
-  auto id = std::make_pair(iso_date(edition.day), key);
-  if (auto found = built_.find(id); found != built_.end()) return found->second;
-
-  auto style_it = shared_->styles.find(key.style);
-  if (style_it == shared_->styles.end()) {
-    Diagnostics diags;
-    const auto folder = find_style_dir(key.style, settings_.style_folders);
-    Style style = load_style(key.style, folder.value_or("styles"), diags);
-    if (diags.has_errors()) throw EnvironmentError("style '" + key.style + "':\n" + diags.format());
-    style_it = shared_->styles.emplace(key.style, std::move(style)).first;
-  }
-  Style style = style_it->second;
-  style.grayscale = style.grayscale || key.grayscale;
-
-  Document doc = build_document(filter_edition(edition, key.filters));
-  ImageTargets targets = image_targets(style, style.grayscale);
-  if (key.image_max_px > 0) targets.epub_max_px = std::min(targets.epub_max_px, key.image_max_px);
-  if (key.light) targets = lighter(targets);
+// Every day of the input in this variant. The inputs were validated before the
+// run, so a problem here (a subscriber's style, an image a device's settings
+// cannot use) is the environment's: nobody else would be mailed either.
+std::map<std::string, BuiltFile> VariantBuilder::build(const Variant& variant) {
   Diagnostics diags;
-  ImageCache& cache = shared_->images[{key.style, style.grayscale, key.image_max_px, key.light}];
-  attach_images(doc, ImageOptions{targets, settings_.image_roots, settings_.skip_bad_images}, cache, diags);
-  if (diags.has_errors()) throw EnvironmentError("images of " + doc.iso_date + ":\n" + diags.format());
-
-  BuiltFile file;
-  file.contents = contents_of(doc);
-  file.articles = doc.article_count();
-  if (key.format == "pdf") {
-    auto fonts = shared_->fonts.find(key.style);
-    if (fonts == shared_->fonts.end()) fonts = shared_->fonts.emplace(key.style, find_fonts(style.fonts)).first;
-    PdfOptions options;
-    options.layout.dictionaries = shared_->dictionaries;
-    options.keep_items = false;
-    file.bytes = render_pdf(doc, style, fonts->second, options).bytes;
-  } else {
-    file.bytes = render_epub(doc, style);
+  Style style = load_variant_style(input_, variant, env_, diags);
+  Prepared prepared;
+  if (!diags.has_errors()) prepared = prepare(input_, variant, std::move(style), shared_, diags);
+  if (diags.has_errors()) throw EnvironmentError("cannot build an edition:\n" + diags.format());
+  std::map<std::string, BuiltFile> days;
+  for (const Document& doc : prepared.documents) {
+    days[doc.iso_date] = BuiltFile{{}, contents_of(doc), doc.article_count()};
   }
-  return built_.emplace(std::move(id), std::move(file)).first->second;
+  Rendered rendered = render(prepared, {0, env_.max_pages, nullptr});
+  if (const auto& over = rendered.over_limit) {
+    throw EnvironmentError("edition " + over->day + " has " + std::to_string(over->pages) +
+                           " pages; the limit is " + std::to_string(over->limit));
+  }
+  for (RenderedEdition& edition : rendered.editions) {
+    days[edition.day].bytes = std::move(wants_pdf(variant.formats) ? edition.pdf : edition.epub);
+  }
+  return days;
 }
 
 }  // namespace broadsheet

@@ -1,83 +1,68 @@
 // Variants: the edition as one subscriber asked for it (sections, tags and
-// languages filters, a style, a format, lighter images). Each distinct
-// variant of a day is built once per run, in this process, sharing fonts,
-// hyphenation dictionaries and decoded images with every other.
+// languages filters, a style, a format, a device's images, lighter images),
+// expressed as the application's Variant (src/app/app.h) and built by it, so
+// that send and build make an edition the same way. Each distinct variant is
+// built once per run, sharing fonts, dictionaries and decoded images.
 #pragma once
 
-#include <compare>
-#include <filesystem>
+#include <cstddef>
 #include <map>
-#include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
+#include "app/app.h"
 #include "deliver/compose.h"
 #include "deliver/subscribers.h"
-#include "model/edition.h"
 
 namespace broadsheet {
 
-struct Filters {
-  std::vector<std::string> sections, tags, languages;  ///< empty: everything
-  bool empty() const { return sections.empty() && tags.empty() && languages.empty(); }
-  auto operator<=>(const Filters&) const = default;
+/// What every variant of the run shares besides the subscriber's choices.
+struct VariantSettings {
+  std::vector<std::filesystem::path> image_roots;  ///< --allow-images-from
+  bool skip_bad_images = false;                    ///< --skip-bad-images
 };
 
-/// One file of one day as some subscribers get it.
-struct VariantKey {
-  Filters filters;
-  std::string style;        ///< the style's name or path
-  std::string format;       ///< "pdf" or "epub"
-  bool grayscale = false;
-  int image_max_px = 0;     ///< a device's screen (EPUB images' longest side); 0: the style's
-  bool light = false;       ///< images downscaled and recompressed to fit a size limit
-  auto operator<=>(const VariantKey&) const = default;
-};
+/// The plain edition in one format ("pdf" or "epub"): what `build` writes.
+Variant plain_variant(const std::string& format, const VariantSettings& settings);
 
-/// The filters of a subscriber, sorted so that equal choices share a key.
-Filters filters_of(const Subscriber& s);
+/// One format of what a subscriber gets: their filters (sorted, so that equal
+/// choices are one variant), style and grayscale; their device's image size,
+/// grayscale and PDF style (as `build --device` sets them); lighter images
+/// when a message must fit a size limit.
+Variant variant_for(const Subscriber& s, const std::string& format, const VariantSettings& settings,
+                    bool light);
 
 /// The journal's name of what a subscriber gets, e.g. "pdf" or
 /// "pdf+epub style=newspaper sections=Business,World languages=az,en".
-std::string variant_name(const Subscriber& s, const std::string& style, bool light);
+std::string variant_name(const Subscriber& s, bool light);
 
-/// The edition with only the articles the filters let through (sections
-/// dropped when empty); an article's language is the edition's when unset.
-Edition filter_edition(const Edition& edition, const Filters& filters);
-
+/// One day's file of a variant; no bytes and no articles when its filter
+/// leaves that day nothing.
 struct BuiltFile {
   std::string bytes;
   std::vector<SectionHeadlines> contents;
   size_t articles = 0;
 };
 
-/// What every build of the run shares.
-struct BuildSettings {
-  std::vector<std::filesystem::path> style_folders;  ///< env/style_dirs.h's search path
-  std::vector<std::filesystem::path> image_roots;
-  bool skip_bad_images = false;
-};
-
-/// Builds variants on demand and keeps them for the run.
+/// Builds variants on demand (every day of the input at once) and keeps them for the run.
 class VariantBuilder {
  public:
-  VariantBuilder(BuildSettings settings);
-  ~VariantBuilder();
-  VariantBuilder(const VariantBuilder&) = delete;
-  VariantBuilder& operator=(const VariantBuilder&) = delete;
+  VariantBuilder(const Input& input, AppEnv env) : input_(input), env_(std::move(env)) {}
 
-  /// The variant's file for this edition (built_time set), built the first
-  /// time it is asked for. Throws EnvironmentError (fonts, images, libraries).
-  const BuiltFile& get(const Edition& edition, const VariantKey& key);
-  /// How many files were built: the variants' count.
+  /// The variant's file for one day (YYYY-MM-DD), built the first time the
+  /// variant is asked for. Throws EnvironmentError (a style or an image that
+  /// cannot be used, fonts, a day over the page limit).
+  const BuiltFile& get(const Variant& variant, const std::string& day);
+  /// How many variants were built.
   size_t builds() const { return built_.size(); }
 
  private:
-  struct Shared;
-  BuildSettings settings_;
-  std::unique_ptr<Shared> shared_;
-  std::map<std::pair<std::string, VariantKey>, BuiltFile> built_;  // by day and key
+  std::map<std::string, BuiltFile> build(const Variant& variant);
+  const Input& input_;
+  AppEnv env_;
+  Shared shared_;
+  std::map<Variant, std::map<std::string, BuiltFile>> built_;  // by variant, then day
+  BuiltFile nothing_;
 };
 
 }  // namespace broadsheet

@@ -13,10 +13,11 @@ namespace {
 constexpr const char* kEraseLine = "\r\033[K";
 }  // namespace
 
-void TerminalProgress::begin(size_t total, std::string_view unit) {
+void TerminalProgress::begin(size_t total, std::string_view unit, std::string_view doing) {
   std::lock_guard lock(mutex_);
   total_ = total;
   unit_ = unit;
+  doing_ = doing;
   done_ = pages_ = 0;
   active_.clear();
   draw();
@@ -47,7 +48,7 @@ void TerminalProgress::draw() {
   std::string line = kEraseLine;
   line += "broadsheet: " + std::to_string(done_) + " of " + std::to_string(total_) + " " + unit_;
   if (pages_ > 0) line += ", " + std::to_string(pages_) + (pages_ == 1 ? " page" : " pages");
-  if (!active_.empty()) line += "; rendering " + active_.front();
+  if (!active_.empty()) line += "; " + doing_ + " " + active_.front();
   out_ << line << std::flush;
   drawn_ = true;
 }

@@ -17,8 +17,9 @@ namespace broadsheet {
 class Progress {
  public:
   virtual ~Progress() = default;
-  /// A run of `total` items begins; `unit` names them in the plural ("days").
-  virtual void begin(size_t total, std::string_view unit) = 0;
+  /// A run of `total` items begins; `unit` names them in the plural ("days"),
+  /// `doing` what is done to one ("rendering", "sending").
+  virtual void begin(size_t total, std::string_view unit, std::string_view doing) = 0;
   /// Work on one item (a day "2024-11-06") has started.
   virtual void started(std::string_view item) = 0;
   /// One item is done; `pages` it produced (0 when items have no pages).
@@ -30,18 +31,20 @@ class Progress {
 /// Reports nothing: under cron, with --quiet, or when stderr is not a terminal.
 class NoProgress final : public Progress {
  public:
-  void begin(size_t, std::string_view) override {}
+  void begin(size_t, std::string_view, std::string_view) override {}
   void started(std::string_view) override {}
   void finished(std::string_view, size_t) override {}
   void end() override {}
 };
 
 /// One line on a terminal: "broadsheet: 1 of 3 days, 12 pages; rendering
-/// 2024-11-06", redrawn after a carriage return and cleared to the line's end.
+/// 2024-11-06" (send: "broadsheet: 12 of 41 recipients; sending
+/// ayla@example.org"), redrawn after a carriage return and cleared to the
+/// line's end.
 class TerminalProgress final : public Progress {
  public:
   explicit TerminalProgress(std::ostream& terminal) : out_(terminal) {}
-  void begin(size_t total, std::string_view unit) override;
+  void begin(size_t total, std::string_view unit, std::string_view doing) override;
   void started(std::string_view item) override;
   void finished(std::string_view item, size_t pages) override;
   void end() override;
@@ -51,7 +54,7 @@ class TerminalProgress final : public Progress {
   std::ostream& out_;
   std::mutex mutex_;
   size_t total_ = 0, done_ = 0, pages_ = 0;
-  std::string unit_;
+  std::string unit_, doing_;
   std::vector<std::string> active_;  // started, not finished: the first is shown
   bool drawn_ = false;
 };

@@ -111,7 +111,9 @@ def free_port():
 
 class RawPeer:
     """One-behaviour SMTP peer on a thread: mode is 'greet421', 'drop_mid_data',
-    'drop_after_dot', 'stall_after_dot' (then 250) or 'ok'."""
+    'drop_after_dot', 'stall_after_dot' (then 250), 'once_then_gone' (takes one
+    message, then stops listening and closes: the next connection is refused)
+    or 'ok'."""
 
     def __init__(self, mode, stall_seconds=0.0):
         self.mode, self.stall = mode, stall_seconds
@@ -126,6 +128,10 @@ class RawPeer:
 
     def stop(self):
         self.running = False
+        try:  # wakes the accept() blocked in the serving thread; close() alone would not
+            self.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self.sock.close()
 
     def _serve(self):
@@ -183,6 +189,10 @@ class RawPeer:
                     return
                 if self.mode == "stall_after_dot":
                     time.sleep(self.stall)
+                if self.mode == "once_then_gone":
+                    self.stop()  # before the reply: the client's next connection is refused
+                    conn.sendall(b"250 2.0.0 OK\r\n")
+                    return
                 conn.sendall(b"250 2.0.0 OK\r\n")
             elif command.startswith(b"QUIT"):
                 conn.sendall(b"221 bye\r\n")

@@ -7,6 +7,7 @@ import atexit
 import email
 import email.policy
 import os
+import pty
 import shutil
 import signal
 import sqlite3
@@ -18,6 +19,7 @@ import time
 from smtp_peers import PASSWORD, USER, RawPeer, RelayServer, make_certificate
 
 BINARY = os.path.abspath(sys.argv[1])
+SOURCE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EPOCH = "1730900000"
 DAY = "2024-11-06"
 TITLE = "Dünya Xəbərləri"
@@ -87,10 +89,13 @@ class Case:
                                extra="user: %s\npassword_env: TEST_SMTP_PASSWORD\nca_file: %s\n%s"
                                % (USER, relay.cert, extra))
 
-    def run(self, *args, password=PASSWORD, expect=None, wait=True):
+    def command(self, *args, verbose=True):
+        return [BINARY, "send", self.digest, "--subscribers", self.subscribers,
+                "--out", os.path.join(self.dir, "digests")] + (["--verbose"] if verbose else []) + list(args)
+
+    def run(self, *args, password=PASSWORD, expect=None, wait=True, verbose=True):
         env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, TEST_SMTP_PASSWORD=password)
-        command = [BINARY, "send", self.digest, "--subscribers", self.subscribers,
-                   "--out", os.path.join(self.dir, "digests"), "--verbose"] + list(args)
+        command = self.command(*args, verbose=verbose)
         if not wait:
             return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
@@ -99,9 +104,9 @@ class Case:
         check(PASSWORD not in done.stdout + done.stderr, "the password appears in the output")
         return done
 
-    def journal_rows(self):
+    def journal_rows(self, columns="recipient, state, reply_code, reply"):
         db = sqlite3.connect(os.path.join(self.dir, "subscribers.journal.sqlite"))
-        return db.execute("SELECT recipient, state, reply_code, reply FROM delivery ORDER BY recipient").fetchall()
+        return db.execute("SELECT %s FROM delivery ORDER BY recipient" % columns).fetchall()
 
 
 def parse(raw):
@@ -228,7 +233,12 @@ def test_wrong_ca_and_wrong_password():
         check(relay.recorder.messages == [], "something was sent")
         with open(os.path.join(case.dir, "subscribers.journal.sqlite"), "rb") as f:
             check(PASSWORD.encode() not in f.read() and b"wrong" not in f.read(), "a password in the journal")
-        check(len(case.journal_rows()) == 1, "only the first recipient was tried")
+        # Only the first recipient was tried (twice now: the wrong CA, then this); the
+        # second is journaled as not tried.
+        check("skipped 0, not tried 1" in done.stdout, done.stdout)
+        rows = case.journal_rows("recipient, state, attempts, reply")
+        check([(r, s, n) for r, s, n, _ in rows] == [("ayla@example.org", "deferred", 2),
+                                                   ("bob@example.org", "deferred", 0)], str(rows))
     finally:
         relay.stop()
 
@@ -270,7 +280,38 @@ def test_greeting_421():
     case, peer = raw_case("greet421", [{"email": "ayla@example.org"}, {"email": "bob@example.org"}])
     done = case.run(expect=4)
     check("deferred 1 (421" in done.stdout, done.stdout)  # the second is not tried: the server is closing
+    check("skipped 0, not tried 1" in done.stdout, done.stdout)
+    check("bob@example.org [pdf]: not tried (the run stopped before this recipient)" in done.stdout, done.stdout)
     peer.stop()
+
+
+def test_transport_breaks_mid_run():
+    everyone = [{"email": e} for e in ("ayla@example.org", "bob@example.org", "chen@example.org", "dan@example.org")]
+    case, peer = raw_case("once_then_gone", everyone)
+    done = case.run(expect=6)
+    # ayla's message went through; bob's connection was refused; chen and dan were never tried.
+    check(len(peer.received) == 1, "the peer got %d messages" % len(peer.received))
+    check("sent 1, deferred 1 (" in done.stdout and "skipped 0, not tried 2" in done.stdout, done.stdout)
+    for who in ("chen", "dan"):
+        line = "%s %s@example.org [pdf]: not tried (the run stopped before this recipient)" % (DAY, who)
+        check(line in done.stdout, done.stdout)
+    check("nothing more is sent this run" in done.stderr, done.stderr)
+    rows = case.journal_rows("recipient, state, attempts, reply")
+    check([(r, s, n) for r, s, n, _ in rows] == [
+        ("ayla@example.org", "sent", 1), ("bob@example.org", "deferred", 1),
+        ("chen@example.org", "deferred", 0), ("dan@example.org", "deferred", 0)], str(rows))
+    check(rows[2][3] == "not tried: the run stopped before this recipient", rows[2][3])
+    # The next run, against a server that answers, sends the three still owed and nobody twice.
+    again_peer = RawPeer("ok")
+    with open(case.subscribers, encoding="utf-8") as f:
+        text = f.read().replace(":%d" % peer.port, ":%d" % again_peer.port)
+    with open(case.subscribers, "w", encoding="utf-8") as f:
+        f.write(text)
+    again = case.run(expect=0)
+    check("sent 3, deferred 0, failed 0, skipped 1" in again.stdout and "not tried" not in again.stdout, again.stdout)
+    got = sorted(parse(raw)["To"].addresses[0].addr_spec for raw in again_peer.received)
+    check(got == ["bob@example.org", "chen@example.org", "dan@example.org"], str(got))
+    again_peer.stop()
 
 
 def test_drops():
@@ -377,6 +418,95 @@ def test_sendmail_and_dry_run():
     check(kindle["Subject"].isascii() and "6 November 2024" in kindle["Subject"], kindle["Subject"])
     names = list(attachments(kindle))
     check(len(names) == 1 and names[0].isascii() and names[0].endswith("2024-11-06.epub"), str(names))
+
+
+def test_device_lint():
+    """A device's EPUB gets `broadsheet lint`'s checks before it is mailed."""
+    case = Case()
+    sink = os.path.join(case.dir, "sink")
+    fake = os.path.join(case.dir, "mta")
+    with open(fake, "w") as f:
+        f.write('#!/bin/sh\ncat > "%s.$5"\n' % sink)
+    os.chmod(fake, 0o755)
+    # A style whose stylesheet uses a CSS custom property: Send to Kindle rejects such a book.
+    shutil.copy(os.path.join(SOURCE, "styles", "classic.yaml"), os.path.join(case.dir, "vars.yaml"))
+    with open(os.path.join(case.dir, "vars.css"), "w") as f:
+        f.write(":root { --accent: #c00; }\nh1 { color: var(--accent); }\n")
+    case.write_subscribers("sendmail:" + fake, [
+        {"email": "ayla@example.org"},
+        {"email": "reader_1@kindle.com", "device": "kindle"},
+        {"email": "reader_2@kindle.com", "device": "kindle", "style": os.path.join(case.dir, "vars.yaml")},
+        {"email": "zed@example.org"}])
+    done = case.run(expect=5)
+    rejected = ("failed (lint: D-nya-X-b-rl-ri-2024-11-06.epub/OEBPS/style.css:1: error: CSS custom property "
+                "'--accent': Send to Kindle rejects the book (E999), other readers ignore it (2 in this file) "
+                "[css-custom-property: kindle])")
+    check("reader_2@kindle.com [epub style=%s device=kindle]: %s" % (os.path.join(case.dir, "vars.yaml"), rejected)
+          in done.stdout, done.stdout)
+    check("sent 3, deferred 0, failed 1 (lint: " in done.stdout, done.stdout)
+    check(not os.path.exists(sink + ".reader_2@kindle.com"), "the rejected book was mailed")
+    check(all(os.path.exists(sink + "." + r) for r in ("ayla@example.org", "reader_1@kindle.com", "zed@example.org")),
+          "the others were not all mailed")
+    # Warnings are reported under --verbose, beneath the recipient's line; nothing stops for them.
+    warning = ("  D-nya-X-b-rl-ri-2024-11-06.epub/OEBPS/content.opf: warning: dc:language 'az' is not among the "
+               "languages Kindle's store accepts: Send to Kindle may reject the book (E999) [language-unsupported: kindle]")
+    check("reader_1@kindle.com [epub device=kindle]: sent (accepted by the local MTA)\n" + warning + "\n"
+          in done.stdout, done.stdout)
+    quiet = Case()
+    quiet.write_subscribers("sendmail:" + fake, [{"email": "reader_3@kindle.com", "device": "kindle"}])
+    plain = quiet.run(expect=0, verbose=False)
+    check("warning" not in plain.stdout, plain.stdout)
+    # Journaled honestly: failed, with the finding; the next run leaves it (as any failure).
+    rows = {r: (s, reply) for r, s, _, reply in case.journal_rows()}
+    check(rows["reader_2@kindle.com"] == ("failed", rejected[len("failed ("):-1]), str(rows))
+    again = case.run(expect=0)
+    check("reader_2@kindle.com [epub style=%s device=kindle]: skipped (failed before: lint: "
+          % os.path.join(case.dir, "vars.yaml") in again.stdout, again.stdout)
+    # The Kindle's EPUB is the one `build --device kindle` makes: one way to build an edition.
+    out = os.path.join(case.dir, "kindle")
+    subprocess.run([BINARY, "build", case.digest, "--device", "kindle", "--out", out, "-q"], check=True,
+                   env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH))
+    with open(sink + ".reader_1@kindle.com", "rb") as f:
+        sent = list(attachments(parse(f.read())).values())[0][1]
+    with open(os.path.join(out, DAY + ".epub"), "rb") as f:
+        check(f.read() == sent, "the Kindle's EPUB differs from build --device kindle")
+
+
+def test_progress_line():
+    """A progress line counts recipients on a terminal, and only there."""
+    case = Case()
+    fake = os.path.join(case.dir, "mta")
+    with open(fake, "w") as f:
+        f.write("#!/bin/sh\ncat > /dev/null\n")
+    os.chmod(fake, 0o755)
+    case.write_subscribers("sendmail:" + fake, [{"email": "ayla@example.org"}, {"email": "bob@example.org"}])
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, TERM="xterm")
+    # stderr a pipe (cron, a log file): no progress text at all.
+    piped = subprocess.run(case.command(verbose=False), env=env, capture_output=True, text=True, timeout=120)
+    check(piped.returncode == 0, piped.stderr)
+    check(piped.stderr == "" and "\r" not in piped.stdout, repr(piped.stderr + piped.stdout))
+    # stderr a terminal: the line counts recipients, is redrawn in place and erased before the summary.
+    controller, terminal = pty.openpty()
+    run = subprocess.Popen(case.command("--resend", verbose=False), env=env, stdout=subprocess.PIPE,
+                           stderr=terminal, text=True)
+    os.close(terminal)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # EIO: the program closed its end
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    stdout, _ = run.communicate(timeout=120)
+    os.close(controller)
+    check(run.returncode == 0, stdout)
+    text = drawn.decode()
+    check("\r\033[Kbroadsheet: 0 of 2 recipients; sending ayla@example.org" in text, repr(text))
+    check("\r\033[Kbroadsheet: 1 of 2 recipients; sending bob@example.org" in text, repr(text))
+    check(text.endswith("\r\033[Kbroadsheet: 2 of 2 recipients\r\033[K"), repr(text))
+    check(stdout == "sent 2, deferred 0, failed 0, skipped 0\n", repr(stdout))
 
 
 CASES = {name[5:]: f for name, f in globals().items() if name.startswith("test_")}

@@ -119,30 +119,47 @@ TEST_CASE("subscribers: sizes, addresses and templates") {
         "mailto:leave@example.org?subject=unsubscribe%20a@b.org");
 }
 
-TEST_CASE("variants: filters and names") {
-  Edition e;
-  e.meta.language = "az";
-  Article a;
-  a.title = "A";
-  a.tags = {"trade"};
-  Article b;
-  b.title = "B";
-  b.language = "en";
-  auto placed = [](const Article& article) {
-    PlacedArticle p;
-    p.article = article;
-    return p;
-  };
-  e.sections = {Section{"Business", {placed(a)}}, Section{"World", {placed(b)}}};
-  CHECK(filter_edition(e, Filters{{"World"}, {}, {}}).sections.size() == 1);
-  CHECK(filter_edition(e, Filters{{}, {}, {"az"}}).sections.at(0).name == "Business");  // the edition's language
-  CHECK(filter_edition(e, Filters{{}, {"trade"}, {}}).sections.at(0).articles.at(0).article.title == "A");
-  CHECK(filter_edition(e, Filters{{"Sport"}, {}, {}}).sections.empty());
+TEST_CASE("variants: a subscriber's choices as the app's Variant, and its journal name") {
+  EditionMeta meta;
+  meta.language = "az";
+  PlacedArticle a, b;
+  a.article.tags = {"trade"};
+  b.article.language = "en";
+  const Section business{"Business", {a}}, world{"World", {b}};
   Subscriber s;
   s.formats = {"pdf", "epub"};
   s.style = "newspaper";
   s.sections = {"World", "Business", "World"};
-  CHECK(variant_name(s, "newspaper", false) == "pdf+epub style=newspaper sections=Business,World");
+  s.languages = {"az"};
+  const VariantSettings settings{{"/images"}, true};
+  const Variant pdf = variant_for(s, "pdf", settings, false);
+  CHECK(pdf.formats == Formats::Pdf);
+  CHECK(pdf.style == "newspaper");
+  CHECK(pdf.filter.sections == std::vector<std::string>{"Business", "World"});  // sorted, once each
+  CHECK(pdf.filter.keeps(a, business, meta));        // the edition's language when the article has none
+  CHECK_FALSE(pdf.filter.keeps(b, world, meta));
+  CHECK(pdf.images.roots == std::vector<std::filesystem::path>{"/images"});
+  CHECK(pdf.images.skip_bad);
+  CHECK(variant_for(s, "epub", settings, false).formats == Formats::Epub);
+  CHECK(variant_for(s, "pdf", settings, true).images.lighter);
+  Subscriber same = s;
+  same.sections = {"Business", "World"};
+  CHECK(variant_for(same, "pdf", settings, false) == pdf);  // one variant, built once
+  CHECK(variant_name(s, false) == "pdf+epub style=newspaper sections=Business,World languages=az");
+  CHECK(variant_name(s, true).ends_with(" light"));
+  // The plain edition is build's: no filter, the digest's style, every image as it is.
+  CHECK(plain_variant("pdf", settings) == variant_for(Subscriber{}, "pdf", settings, false));
+
+  // A device as `build --device` sets it: its screen, grey, its PDF style.
+  Subscriber remarkable;
+  remarkable.device = "remarkable";
+  const Variant tablet = variant_for(remarkable, "pdf", settings, false);
+  CHECK(tablet.style == "ereader");
+  CHECK(tablet.images.grayscale);
+  CHECK(tablet.images.epub_max_px == 1872);
+  remarkable.style = "classic";
+  CHECK(variant_for(remarkable, "pdf", settings, false).style == "classic");
+  CHECK(variant_name(remarkable, false) == "pdf style=classic device=remarkable");
 }
 
 TEST_CASE("compose: headers encoded, attachments base64 with RFC 2231 names, CRLF, same bytes twice") {
@@ -236,6 +253,23 @@ TEST_CASE("journal: states and what a run does about them") {
     journal.finish_attempt(journal.begin_attempt(key, "id-1@example.org", 1234), key, Outcome{Verdict::Sent, 250, "250 OK"});
     CHECK(decide(journal.find(key), true, false) == Action::SkipSent);
     CHECK(decide(journal.find(key), false, true) == Action::Send);
+
+    // Not tried: a deferred row without an attempt, sent by the next run; a
+    // row already there (an ambiguous one's Message-ID) is left alone.
+    const JournalKey untried{"2024-11-06", "bob@example.org", "pdf"};
+    journal.record_not_tried(untried, "not tried: the run stopped");
+    auto left = journal.find(untried);
+    REQUIRE(left);
+    CHECK(left->state == "deferred");
+    CHECK(left->attempts == 0);
+    CHECK(left->reply == "not tried: the run stopped");
+    CHECK(decide(left, false, false) == Action::Send);
+    const JournalKey in_doubt{"2024-11-06", "chen@example.org", "pdf"};
+    journal.finish_attempt(journal.begin_attempt(in_doubt, "id-2@example.org", 99), in_doubt,
+                           Outcome{Verdict::Ambiguous, 0, "lost after the final dot"});
+    journal.record_not_tried(in_doubt, "not tried: the run stopped");
+    CHECK(journal.find(in_doubt)->state == "ambiguous");
+    CHECK(journal.find(in_doubt)->message_id == "id-2@example.org");
   }
   std::filesystem::remove_all(dir);
 }
@@ -255,6 +289,14 @@ TEST_CASE("report: the summary line and the exit code") {
   CHECK(exit_code(results, false) == kExitSendDeferred);
   CHECK(exit_code({{"d", "a", "pdf", Status::Skipped, ""}}, false) == 0);
   CHECK(result_line(results[0]) == "d a [pdf]: sent (250 OK)");
+  // Left untried when the run stopped: counted last, its reason not repeated; run again.
+  std::vector<RecipientResult> stopped = {{"d", "a", "pdf", Status::Deferred, "421 closing"},
+                                          {"d", "b", "pdf", Status::NotTried, "the run stopped before this recipient"},
+                                          {"d", "c", "pdf", Status::NotTried, "the run stopped before this recipient"}};
+  CHECK(summarize(stopped) == "sent 0, deferred 1 (421 closing), failed 0, skipped 0, not tried 2");
+  CHECK(exit_code({stopped[1]}, false) == kExitSendDeferred);
+  CHECK(exit_code(stopped, true) == kExitSendTransport);
+  CHECK(result_line(stopped[1]) == "d b [pdf]: not tried (the run stopped before this recipient)");
 }
 
 TEST_CASE("subscribers: a device sets the format and is checked against the transport") {

@@ -10,7 +10,7 @@ using namespace broadsheet;
 TEST_CASE("progress: one line redrawn in place, erased at the end") {
   std::ostringstream tty;
   TerminalProgress progress(tty);
-  progress.begin(3, "days");
+  progress.begin(3, "days", "rendering");
   progress.started("2024-11-05");
   progress.finished("2024-11-05", 12);
   progress.started("2024-11-06");
@@ -25,10 +25,20 @@ TEST_CASE("progress: one line redrawn in place, erased at the end") {
         "\r\033[K");
 }
 
+TEST_CASE("progress: send counts recipients") {
+  std::ostringstream tty;
+  TerminalProgress progress(tty);
+  progress.begin(41, "recipients", "sending");
+  progress.started("ayla@example.org");
+  CHECK(tty.str().ends_with("\r\033[Kbroadsheet: 0 of 41 recipients; sending ayla@example.org"));
+  progress.finished("ayla@example.org", 0);
+  CHECK(tty.str().ends_with("\r\033[Kbroadsheet: 1 of 41 recipients"));
+}
+
 TEST_CASE("progress: days on two threads: the earliest still rendering is shown") {
   std::ostringstream tty;
   TerminalProgress progress(tty);
-  progress.begin(3, "days");
+  progress.begin(3, "days", "rendering");
   progress.started("2024-11-05");
   progress.started("2024-11-06");
   progress.finished("2024-11-06", 1);
@@ -42,7 +52,7 @@ TEST_CASE("progress: nothing is erased that was never drawn; NoProgress writes n
   TerminalProgress(tty).end();
   CHECK(tty.str().empty());
   NoProgress quiet;
-  quiet.begin(1, "days");
+  quiet.begin(1, "days", "rendering");
   quiet.end();
 }
 
