@@ -11,7 +11,7 @@ WERROR ?= ON
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: all deps test-deps configure build digest test golden-update clean sanitize tsan fuzz fuzz-build fuzz-replay bench typography release release-smoke install package build-matrix package-check
+.PHONY: a11y all deps test-deps configure build digest test golden-update clean sanitize tsan fuzz fuzz-build fuzz-replay bench typography release release-smoke install package build-matrix package-check
 
 all: build
 
@@ -128,6 +128,13 @@ package: release
 package-check: package
 	@command -v debootstrap > /dev/null || apt-get install -y debootstrap
 	./scripts/check-deb-debian12.sh
+
+# The EPUBs' accessibility: Ace by DAISY (npm, pinned, in build-a11y/) in
+# Debian's chromium over the sample and the real feed, and the language-of-parts
+# check (scripts/a11y.sh, docs/accessibility.md). Not in CI: it needs npm's registry.
+a11y: build
+	@./scripts/install-deps.sh a11y
+	./scripts/a11y.sh $(BUILD)/broadsheet
 
 # Every CMake build type with g++ and clang, warnings not errors, as users
 # build (scripts/build-matrix.sh): `make build-matrix MATRIX="clang:Debug"`.

@@ -5,11 +5,13 @@
 # its Depends (no recommends), then the installed binary builds the installed
 # sample in every shipped style, and the host's qpdf and epubcheck check what it
 # wrote. Needs root (chroot) and the network (Debian's mirror). Not in CI:
-# `make package-check` after `make package`.
+# `make package-check` (it runs `make package` first), or check-deb-debian12.sh FILE.deb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-deb=$(ls build-release/broadsheet_*.deb 2>/dev/null | head -1)
-[ -n "$deb" ] || { echo "no build-release/broadsheet_*.deb: run make package first"; exit 2; }
+# The package: the argument, or what `make package` made.
+deb=${1:-$(ls build-release/broadsheet_*.deb 2>/dev/null | head -1)}
+[ -n "$deb" ] && [ -f "$deb" ] || { echo "no build-release/broadsheet_*.deb: run make package first"; exit 2; }
+deb=$(realpath "$deb")
 mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 mkdir -p build-debian12
 cache=build-debian12/bookworm-minbase.tar

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages broadsheet needs: with no argument, to build and
-# run it; `test`, `fuzz`, `bench`, `package` add what those make targets need.
+# run it; `test`, `fuzz`, `bench`, `package`, `a11y` add what those make targets need.
 # Idempotent: it asks dpkg what is missing and runs apt-get only for that.
 set -euo pipefail
 
@@ -58,6 +58,8 @@ case "${1:-}" in
   fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
   # the peers `make bench` compares against
   bench) packages+=(htmldoc pandoc) ;;
+  # `make a11y`: Ace by DAISY runs in Debian's chromium; npm fetches Ace itself
+  a11y) packages+=(chromium); command -v npm > /dev/null || packages+=(npm) ;;
   # `make package`: dpkg-shlibdeps for the .deb's dependencies, lintian to check it
   package) packages+=(dpkg-dev file lintian) ;;
 esac
