@@ -29,10 +29,10 @@ tar -C "$root" -xf "$cache"
 mount -t proc proc "$root/proc"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 cp "$deb" "$root/tmp/"
-in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
-in_root apt-get update -q > build-debian12/apt.log
+in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"; }
+in_root apt-get update -q > build-debian12/apt.log 2>&1
 before=$(in_root dpkg-query -W -f '${Package}\n' | wc -l)
-in_root apt-get install -y -q --no-install-recommends "/tmp/$(basename "$deb")" >> build-debian12/apt.log
+in_root apt-get install -y -q --no-install-recommends "/tmp/$(basename "$deb")" >> build-debian12/apt.log 2>&1
 after=$(in_root dpkg-query -W -f '${Package}\n' | wc -l)
 echo "installed $(basename "$deb") on a clean Debian 12 ($(in_root cat /etc/debian_version)): $((after - before)) packages, dependencies included"
 in_root broadsheet --version
@@ -47,5 +47,5 @@ done
 epub=$(ls "$root"/tmp/news-classic/*.epub | head -1)
 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar /usr/share/java/epubcheck.jar -q "$epub" &&
   echo "epubcheck: $(basename "$epub") from the installed package: no errors or warnings"
-in_root apt-get remove -y -q broadsheet >> build-debian12/apt.log
+in_root apt-get remove -y -q broadsheet >> build-debian12/apt.log 2>&1
 in_root sh -c '! command -v broadsheet' && echo "removed cleanly"
