@@ -47,8 +47,12 @@ void add_property(XMLElement* meta, const char* property, const char* value) {
 // schema.org accessibility metadata (EPUB Accessibility 1.1 §5.1): what the
 // book offers, stated from how it is built. Every image (the cover) has alt
 // text; reading order, the toc and headings follow the document's structure.
-// No conformance claim: that needs an evaluation we do not run.
+// The conformance claim rests on `make a11y`: Ace by DAISY passes on the sample
+// and the twelve-language real feed in every style, and every part of the
+// structure is marked with its language (Ace has no rule for that).
 void append_accessibility(XMLElement* meta) {
+  add_property(meta, "dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
+  add_property(meta, "a11y:certifiedBy", "broadsheet (self-assessed with Ace by DAISY and a language-of-parts check)");
   add_property(meta, "schema:accessMode", "textual");
   add_property(meta, "schema:accessMode", "visual");
   add_property(meta, "schema:accessModeSufficient", "textual");
@@ -61,7 +65,8 @@ void append_accessibility(XMLElement* meta) {
                "A news edition in reading order: a cover image described in text, a front page "
                "listing the day's sections, a page per section listing its articles, and a page "
                "per article with links to the previous and next article. The table of contents "
-               "lists every section and article. Text reflows; no content depends on colour.");
+               "lists every section and article. Text reflows; links are underlined, so no content depends on "
+               "colour; each headline and label is marked with its language.");
 }
 
 void add_named_meta(XMLElement* meta, const char* name, const std::string& content) {

@@ -258,7 +258,7 @@ def test_size_limits():
                                          "max_message_bytes": "50kB"},
                                         {"email": "bob@example.org", "formats": "[epub]", "sections": "[World]"}])
         done = case2.run(expect=5)
-        check("failed 1 (too big: 107 kB encoded (107 kB with lighter images, attachments 77 kB); "
+        check("failed 1 (too big: 108 kB encoded (108 kB with lighter images, attachments 77 kB); "
               "the limit is 50 kB)" in done.stdout, done.stdout)
         check(sorted(r for r, _ in relay.recorder.messages) == ["bob@example.org", "bob@example.org"], "budget")
     finally:
