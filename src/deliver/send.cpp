@@ -196,6 +196,7 @@ class Run {
       }
     }
     progress_.end();  // gone before the summary
+    err_ << builder_.warnings().format();  // problems: printed under --quiet too
     if (!o_.quiet || !results_.empty()) out_ << summarize(results_) << "\n";
     if (o_.verbose) out_ << "variants built: " << builder_.builds() << "\n";
     return exit_code(results_, broken_);

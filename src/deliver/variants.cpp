@@ -84,6 +84,16 @@ const BuiltFile& VariantBuilder::get(const Variant& variant, const std::string& 
   return file == found->second.end() ? nothing_ : file->second;
 }
 
+// A warning (a body image left out, a glyph no face has) is the same in every
+// variant that meets it: the report gets it once.
+void VariantBuilder::keep_warnings(const Diagnostics& diags) {
+  for (const Diagnostic& d : diags.items()) {
+    if (seen_warnings_.insert(Diagnostics::headline(d) + "\n" + d.hint).second) {
+      warnings_.warning(d.loc, d.message, d.hint);
+    }
+  }
+}
+
 // Every day of the input in this variant. The inputs were validated before the
 // run, so a problem here (a subscriber's style, an image a device's settings
 // cannot use) is the environment's: nobody else would be mailed either.
@@ -93,6 +103,7 @@ std::map<std::string, BuiltFile> VariantBuilder::build(const Variant& variant) {
   Prepared prepared;
   if (!diags.has_errors()) prepared = prepare(input_, variant, std::move(style), shared_, diags);
   if (diags.has_errors()) throw EnvironmentError("cannot build an edition:\n" + diags.format());
+  keep_warnings(diags);
   std::map<std::string, BuiltFile> days;
   for (const Document& doc : prepared.documents) {
     days[doc.iso_date] = BuiltFile{{}, contents_of(doc), doc.article_count()};

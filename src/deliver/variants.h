@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -55,14 +56,20 @@ class VariantBuilder {
   const BuiltFile& get(const Variant& variant, const std::string& day);
   /// How many variants were built.
   size_t builds() const { return built_.size(); }
+  /// What building noticed (a body image left out...), each warning once
+  /// however many variants met it.
+  const Diagnostics& warnings() const { return warnings_; }
 
  private:
   std::map<std::string, BuiltFile> build(const Variant& variant);
+  void keep_warnings(const Diagnostics& diags);
   const Input& input_;
   AppEnv env_;
   Shared shared_;
   std::map<Variant, std::map<std::string, BuiltFile>> built_;  // by variant, then day
   BuiltFile nothing_;
+  Diagnostics warnings_;
+  std::set<std::string> seen_warnings_;
 };
 
 }  // namespace broadsheet

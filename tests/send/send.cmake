@@ -4,7 +4,7 @@
 find_program(SEND_TEST_PYTHON python3 PATHS /usr/bin NO_DEFAULT_PATH)
 foreach(case three_subscribers refused_and_deferred wrong_ca_and_wrong_password size_limits
         greeting_421 transport_breaks_mid_run drops stalls two_runs_at_once kill_mid_run sendmail_and_dry_run
-        device_lint progress_line)
+        device_lint progress_line variant_warnings)
   add_test(NAME send:${case}
            COMMAND ${SEND_TEST_PYTHON} -W ignore ${CMAKE_SOURCE_DIR}/tests/send/test_send.py
                    $<TARGET_FILE:broadsheet> ${case})

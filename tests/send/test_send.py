@@ -509,6 +509,22 @@ def test_progress_line():
     check(stdout == "sent 2, deferred 0, failed 0, skipped 0\n", repr(stdout))
 
 
+def test_variant_warnings():
+    """What building the editions noticed is reported once, however many variants met it."""
+    case = Case()
+    with open(case.digest, "w", encoding="utf-8") as f:
+        f.write("title: Morning Notes\narticles:\n  - title: The bridge reopens\n    date: 2024-11-06\n"
+                "    url: https://example.org/city/bridge\n"
+                "    body: |\n      Trams return ![the bridge](/img/bridge.jpg) on Monday.\n")
+    case.write_subscribers("dir:" + os.path.join(case.dir, "outbox"), THREE)
+    plan = case.run("--dry-run", expect=0)
+    warning = ("digest.yaml:6:11: warning: article 1 ('The bridge reopens') of 2024-11-06: a body image is left out: "
+               "'/img/bridge.jpg' is a site-relative address, not a file in the digest's folder "
+               "(on the web: https://example.org/img/bridge.jpg)")
+    check(plan.stderr.count(warning) == 1, plan.stderr)
+    check("variants built: " in plan.stdout and "variants built: 1\n" not in plan.stdout, plan.stdout)
+
+
 CASES = {name[5:]: f for name, f in globals().items() if name.startswith("test_")}
 
 if __name__ == "__main__":
