@@ -208,12 +208,11 @@ void print_written(const RenderedEdition& edition, const OutputFile& file, std::
 
 // The folder's OPDS shelf (catalog.xml, index.html, covers/), rebuilt from the
 // files now in it; the editions are in place already, so a failure only warns.
-void refresh_shelf(const Options& o, std::ostream& out, std::ostream& err) {
-  try {
-    update_shelf(o.out_dir);
-    if (!o.quiet) out << "wrote " << (o.out_dir / "catalog.xml").string() << " and index.html\n";
-  } catch (const std::exception& e) {
-    err << "broadsheet: warning: the shelf in " << o.out_dir.string() << " was not updated: " << e.what() << "\n";
+void print_shelf(const Options& o, std::ostream& out, std::ostream& err) {
+  if (std::optional<std::string> problem = refresh_shelf(o.out_dir)) {
+    err << "broadsheet: warning: " << *problem << "\n";
+  } else if (!o.quiet) {
+    out << "wrote " << (o.out_dir / "catalog.xml").string() << " and index.html\n";
   }
 }
 
@@ -254,7 +253,7 @@ int run_build(const Options& o, const ProcessEnv& process, std::ostream& out, st
   staged.commit([&](const RenderedEdition& edition, const OutputFile& file) {
     if (!o.quiet) print_written(edition, file, out);
   });
-  refresh_shelf(o, out, err);
+  print_shelf(o, out, err);
   return kExitOk;
 }
 

@@ -19,6 +19,7 @@
 #include "deliver/subscribers.h"
 #include "deliver/transport.h"
 #include "deliver/variants.h"
+#include "shelf/shelf.h"
 #include "devices/profile.h"
 #include "env/files.h"
 
@@ -61,7 +62,9 @@ std::optional<Inputs> load_inputs(const SendOptions& o, std::ostream& err) {
 }
 
 // The plain editions into --out, byte for byte what `build` writes.
-void write_plain_editions(const Inputs& in, VariantBuilder& builder, const SendOptions& o, std::ostream& out) {
+// The day's editions in --out, as `build` writes them, and the folder's shelf.
+void write_plain_editions(const Inputs& in, VariantBuilder& builder, const SendOptions& o, std::ostream& out,
+                          std::ostream& err) {
   std::error_code ec;
   fs::create_directories(o.out_dir, ec);
   if (ec) throw EnvironmentError(o.out_dir.string() + ": cannot create the output folder: " + ec.message());
@@ -73,6 +76,7 @@ void write_plain_editions(const Inputs& in, VariantBuilder& builder, const SendO
       if (o.verbose) out << "wrote " << path.string() << "\n";
     }
   }
+  if (std::optional<std::string> problem = refresh_shelf(o.out_dir)) err << "broadsheet: warning: " << *problem << "\n";
 }
 
 // One subscriber's message for one day, ready to go.
@@ -180,7 +184,7 @@ class Run {
       lock.emplace(journal_path, o_.wait_seconds);
       journal_.emplace(journal_path);
     }
-    if (!o_.dry_run) write_plain_editions(in_, builder_, o_, out_);
+    if (!o_.dry_run) write_plain_editions(in_, builder_, o_, out_, err_);
     if (o_.maildir) transport_ = open_maildir(*o_.maildir);
     remind_approved_senders();
     progress_.begin(in_.input.editions.size() * in_.list.subscribers.size(), "recipients", "sending");

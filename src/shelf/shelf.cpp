@@ -271,4 +271,13 @@ void update_shelf(const fs::path& dir) {
   write_if_changed(dir / "index.html", shelf_page(shelf));
 }
 
+std::optional<std::string> refresh_shelf(const fs::path& dir) {
+  try {
+    update_shelf(dir);
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    return "the shelf in " + dir.string() + " was not updated: " + e.what();
+  }
+}
+
 }  // namespace broadsheet

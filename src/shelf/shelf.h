@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,5 +50,9 @@ std::string shelf_page(const Shelf& shelf);
 /// Scans dir and writes covers/, catalog.xml and index.html atomically (covers
 /// of editions no longer there are removed). Throws EnvironmentError.
 void update_shelf(const std::filesystem::path& dir);
+
+/// update_shelf after a command has put its editions in place: they stand
+/// whatever happens to the shelf, so a failure is a warning's text, not an error.
+std::optional<std::string> refresh_shelf(const std::filesystem::path& dir);
 
 }  // namespace broadsheet

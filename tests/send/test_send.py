@@ -409,6 +409,9 @@ def test_sendmail_and_dry_run():
     done = case.run(expect=4)
     check("sent 2, deferred 1 (the MTA exited with status 75)" in done.stdout, done.stdout)
     check("Kindle drops mail from senders it does not know" in done.stderr, done.stderr)
+    # The editions send writes into --out join the folder's OPDS shelf, as build's do.
+    with open(os.path.join(case.dir, "digests", "catalog.xml"), encoding="utf-8") as f:
+        check(DAY + ".epub" in f.read(), "catalog.xml lacks the day's edition")
     with open(sink + ".ayla@example.org", "rb") as f:
         message = parse(f.read())
     check(message["Subject"] == SUBJECT, message["Subject"])
