@@ -15,8 +15,6 @@ namespace broadsheet {
 
 namespace {
 
-constexpr Color kGrey{0.38, 0.38, 0.38};
-
 // How long the front matter is: its pages, and where it ends on the last one.
 struct FrontExtent {
   size_t pages = 0;
@@ -70,10 +68,10 @@ void add_head_line(Page& page, const RunningHead& head, const TextStyle& st, dou
 // The head line with a hairline under it; "page n of N" at the foot.
 void add_running_head(Page& page, const RunningHead& head, const std::string& folio,
                       const Style& style, TextMeasurer& measurer, double x, double width) {
-  TextStyle st{FontFace{FontRole::Heading, false, false}, style.small_size, kGrey, {}};
+  TextStyle st{FontFace{FontRole::Heading, false, false}, style.small_size, kSecondaryGrey, {}};
   double baseline = style.page_height - style.margin_top + style.small_size * 1.9;
   add_head_line(page, head, st, x, width, baseline, measurer);
-  page.items.push_back(rule_item(x, baseline - style.small_size * 0.6, width, 0.4, kGrey));
+  page.items.push_back(rule_item(x, baseline - style.small_size * 0.6, width, 0.4, kSecondaryGrey));
   PageItem foot = text_line(folio, st, 0, style.margin_bottom - style.small_size * 3, measurer);
   foot.x = x + (width - foot.w) / 2;
   page.items.push_back(std::move(foot));
@@ -143,7 +141,7 @@ PageSet layout(const Document& doc, const Style& style, TextMeasurer& measurer,
   if (shared) articles.new_page_below(extent.end_y - style.body_leading * 1.5);
   std::vector<ArticleStart> starts;
   lay_out_articles(doc, style, type, articles, starts, set.outline);
-  if (style.column_rule) articles.add_column_rules(0.4, kGrey);
+  if (style.column_rule) articles.add_column_rules(0.4, kSecondaryGrey);
 
   PageSet front_set;
   Flow front_flow(style, front_set, 1);
