@@ -195,10 +195,7 @@ Shelf scan_shelf(const fs::path& dir) {
 
 std::string opds_feed(const Shelf& shelf) {
   tinyxml2::XMLDocument doc;
-  doc.InsertEndChild(doc.NewDeclaration());
-  XMLElement* feed = doc.NewElement("feed");
-  doc.InsertEndChild(feed);
-  feed->SetAttribute("xmlns", "http://www.w3.org/2005/Atom");
+  XMLElement* feed = epub::start_xml(doc, "feed", "http://www.w3.org/2005/Atom");
   feed->SetAttribute("xmlns:dc", "http://purl.org/dc/terms/");
   feed->SetAttribute("xmlns:opds", "http://opds-spec.org/2010/catalog");
   add_text_element(feed, "id", urn("shelf " + shelf.title));
