@@ -29,7 +29,7 @@ bool is_unprintable(char32_t cp) {
 // One code point as it should appear in a quoted line: controls and invalid
 // bytes become U+FFFD, so the caret still lines up (one column each).
 void append_printable(std::string& out, char32_t cp) {
-  append_utf8(out, is_unprintable(cp) ? char32_t{0xFFFD} : cp);
+  append_utf8(out, is_unprintable(cp) ? kReplacementCharacter : cp);
 }
 
 // The first code point shown of a line whose problem is at column (1-based).

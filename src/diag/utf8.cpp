@@ -1,14 +1,11 @@
-// UTF-8 helpers: a strict decoder (RFC 3629: no overlongs, no surrogates,
-// nothing above U+10FFFF), validation with a line:column position, and the
-// sanitizing that keeps XML 1.0 and PDF strings well formed.
+// The UTF-8 codec: a strict decoder (RFC 3629: no overlongs, no surrogates,
+// nothing above U+10FFFF) and its encoder, code point boundaries, validation
+// with a line:column position, and the sanitizing that keeps XML 1.0 and PDF
+// strings well formed. No other file encodes or decodes UTF-8 by hand.
 #include "diag/utf8.h"
 
 namespace broadsheet {
 namespace {
-
-constexpr char32_t kReplacement = 0xFFFD;
-
-bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
 
 // The length a lead byte announces and the bits it contributes; 0 for a byte
 // that can never start a sequence (continuation bytes, C0, C1, F5..FF).
@@ -27,7 +24,7 @@ std::optional<std::pair<char32_t, size_t>> decode(std::string_view text, size_t 
   if (length == 0 || i + static_cast<size_t>(length) > text.size()) return std::nullopt;
   for (int k = 1; k < length; ++k) {
     const auto byte = static_cast<unsigned char>(text[i + static_cast<size_t>(k)]);
-    if (!is_continuation(byte)) return std::nullopt;
+    if (!is_utf8_continuation(static_cast<char>(byte))) return std::nullopt;
     cp = (cp << 6) | (byte & 0x3F);
   }
   static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
@@ -64,14 +61,14 @@ char32_t next_code_point(std::string_view text, size_t& i) {
   auto decoded = decode(text, i);
   if (!decoded) {
     ++i;
-    return kReplacement;
+    return kReplacementCharacter;
   }
   i += decoded->second;
   return decoded->first;
 }
 
 void append_utf8(std::string& out, char32_t cp) {
-  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacement;
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacementCharacter;
   auto put = [&out](char32_t byte) { out += static_cast<char>(byte); };
   if (cp < 0x80) {
     put(cp);
@@ -88,6 +85,25 @@ void append_utf8(std::string& out, char32_t cp) {
     put(0x80 | ((cp >> 6) & 0x3F));
     put(0x80 | (cp & 0x3F));
   }
+}
+
+bool is_utf8_continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
+
+size_t utf8_sequence_length(unsigned char lead) {
+  char32_t bits = 0;
+  const int length = sequence_length(lead, bits);
+  return length == 0 ? 1 : static_cast<size_t>(length);
+}
+
+size_t code_point_start(std::string_view text, size_t at) {
+  while (at > 0 && at < text.size() && is_utf8_continuation(text[at])) --at;
+  return at;
+}
+
+size_t count_code_points(std::string_view text) {
+  size_t n = 0;
+  for (char c : text) n += !is_utf8_continuation(c);
+  return n;
 }
 
 std::string sanitize_text(std::string_view text, bool for_attribute) {

@@ -1,5 +1,6 @@
-// UTF-8 helpers shared by every stage: strict decoding, validation with a
-// position, and the sanitizing that keeps XML and PDF strings well formed.
+// The one UTF-8 codec every stage uses: strict decoding, encoding, code point
+// boundaries and counts, validation with a position, and the sanitizing that
+// keeps XML and PDF strings well formed.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +9,9 @@
 #include <string_view>
 
 namespace broadsheet {
+
+/// U+FFFD REPLACEMENT CHARACTER: what invalid UTF-8 and unencodable code points become.
+inline constexpr char32_t kReplacementCharacter = 0xFFFD;
 
 /// Position (1-based line and column, counted in code points) of the first
 /// invalid UTF-8 byte in text, or nullopt when the text is valid.
@@ -22,8 +26,23 @@ std::optional<Utf8Error> find_invalid_utf8(std::string_view text);
 /// surrogates, > U+10FFFF, truncated) yield U+FFFD and advance by one byte.
 char32_t next_code_point(std::string_view text, size_t& i);
 
-/// Appends cp to out as UTF-8.
+/// Appends cp to out as UTF-8 (one to four bytes); a surrogate or a value above
+/// U+10FFFF is appended as U+FFFD.
 void append_utf8(std::string& out, char32_t cp);
+
+/// True for a UTF-8 continuation byte (10xxxxxx), which never starts a code point.
+bool is_utf8_continuation(char byte);
+
+/// Length in bytes of the sequence lead announces: 1 to 4, and 1 for a byte
+/// that cannot start a sequence (so a scan over bad text still moves on).
+size_t utf8_sequence_length(unsigned char lead);
+
+/// The offset of the first byte of the code point that byte `at` belongs to:
+/// backs over continuation bytes, stopping at 0. text.size() is its own start.
+size_t code_point_start(std::string_view text, size_t at);
+
+/// Code points in valid UTF-8 text (its lead bytes).
+size_t count_code_points(std::string_view text);
 
 /// Makes text safe for XML 1.0 and PDF strings: invalid UTF-8 becomes U+FFFD,
 /// CRLF and CR become LF, C0 controls other than TAB and LF are dropped, as are

@@ -13,7 +13,6 @@
 namespace broadsheet {
 namespace {
 
-constexpr char32_t kReplacement = 0xFFFD;
 
 bool is_valid_code_point(unsigned long value) {
   return value != 0 && value <= 0x10FFFF && (value < 0xD800 || value > 0xDFFF);
@@ -32,7 +31,7 @@ std::string decode_numeric(std::string_view digits) {
   bool whole = error == std::errc{} && end == digits.data() + digits.size() && !digits.empty();
   std::string out;
   append_utf8(out, whole && is_valid_code_point(value) ? static_cast<char32_t>(value)
-                                                       : kReplacement);
+                                                       : kReplacementCharacter);
   return out;
 }
 

@@ -3,6 +3,8 @@
 
 #include <string_view>
 
+#include "diag/utf8.h"
+
 namespace broadsheet {
 namespace {
 
@@ -11,8 +13,6 @@ std::size_t text_bytes(const std::vector<Inline>& inlines) {
   for (const Inline& in : inlines) n += in.text.size() + in.url.size() + text_bytes(in.children);
   return n;
 }
-
-bool utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // Where to cut text that may keep at most `room` bytes: after a sentence end
 // (". ", "! ", "? ") in the second half, else at the last space, else at a
@@ -25,9 +25,7 @@ std::size_t cut_point(std::string_view text, std::size_t room) {
     if ((c == '.' || c == '!' || c == '?') && at < text.size() && text[at] == ' ') return at + 1;
   }
   if (std::size_t space = head.rfind(' '); space != std::string_view::npos && space > 0) return space + 1;
-  std::size_t at = head.size();
-  while (at > 0 && utf8_continuation(text[at])) --at;
-  return at;
+  return code_point_start(text, head.size());
 }
 
 class ParagraphCutter {
@@ -59,7 +57,7 @@ class ParagraphCutter {
       }
       if (at == 0) {  // a limit below one character: take one anyway
         at = 1;
-        while (at < text.size() && utf8_continuation(text[at])) ++at;
+        while (at < text.size() && is_utf8_continuation(text[at])) ++at;
       }
       append(text.substr(0, at));
       text.remove_prefix(at);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "doc/link_policy.h"
+#include "doc/paragraph_indent.h"
 #include "epub/plan.h"
 #include "epub/xml.h"
 
@@ -17,6 +18,7 @@ namespace {
 using tinyxml2::XMLElement;
 
 void append_inline_list(XMLElement* parent, const std::vector<Inline>& inlines, bool in_link);
+void append_block_list(XMLElement* parent, const std::vector<Block>& blocks, bool in_list);
 
 // A link inside a link is invalid HTML; the inner one keeps only its text.
 // build_document already put link.url through the link policy; asking the same
@@ -61,9 +63,9 @@ const char* heading_tag(int rank) {
 }
 
 // A list item's content: inlines (tight items may carry them) then blocks.
-void append_item_content(XMLElement* item, const Block& block) {
+void append_item_content(XMLElement* item, const Block& block, bool in_list) {
   append_inline_list(item, block.inlines, false);
-  append_blocks(item, block.children);
+  append_block_list(item, block.children, in_list);
 }
 
 // ul/ol may only contain li: other children are wrapped in one.
@@ -74,9 +76,9 @@ void append_list(XMLElement* parent, const Block& list) {
   for (const Block& child : list.children) {
     XMLElement* item = add_element(element, "li");
     if (child.kind == BlockKind::ListItem) {
-      append_item_content(item, child);
+      append_item_content(item, child, true);
     } else {
-      append_blocks(item, {child});
+      append_block_list(item, {child}, true);
     }
   }
 }
@@ -135,28 +137,46 @@ void append_figure(XMLElement* parent, const Block& figure) {
   if (!figure.caption.empty()) add_text_element(element, "figcaption", figure.caption);
 }
 
-void append_block(XMLElement* parent, const Block& block) {
+// The stylesheet indents p.indent: the paragraphs first_line_indented picks,
+// the same the PDF indents.
+void append_paragraph(XMLElement* parent, const Block& paragraph, const Block* previous, bool in_list) {
+  XMLElement* p = add_element(parent, "p");
+  if (first_line_indented(previous, in_list)) p->SetAttribute("class", "indent");
+  append_inlines(p, paragraph.inlines);
+}
+
+// previous: the block before this one in its container (nullptr for the first);
+// in_list: inside a list at any depth.
+void append_block(XMLElement* parent, const Block& block, const Block* previous, bool in_list) {
   switch (block.kind) {
     case BlockKind::Heading: append_inlines(add_element(parent, heading_tag(block.rank)), block.inlines); break;
-    case BlockKind::Paragraph: append_inlines(add_element(parent, "p"), block.inlines); break;
-    case BlockKind::Quote: append_blocks(add_element(parent, "blockquote"), block.children); break;
+    case BlockKind::Paragraph: append_paragraph(parent, block, previous, in_list); break;
+    case BlockKind::Quote: append_block_list(add_element(parent, "blockquote"), block.children, in_list); break;
     case BlockKind::List: append_list(parent, block); break;
     // A list item outside a list would be invalid as <li>: keep its content.
-    case BlockKind::ListItem: append_item_content(add_element(parent, "div"), block); break;
+    case BlockKind::ListItem: append_item_content(add_element(parent, "div"), block, in_list); break;
     case BlockKind::CodeBlock: append_code_block(parent, block); break;
     case BlockKind::Rule: add_element(parent, "hr"); break;
     case BlockKind::Table: append_table(parent, block); break;
     // Rows and cells outside a table are never built; their text is kept.
-    case BlockKind::TableRow: append_blocks(add_element(parent, "div"), block.children); break;
+    case BlockKind::TableRow: append_block_list(add_element(parent, "div"), block.children, in_list); break;
     case BlockKind::TableCell: append_inlines(add_element(parent, "p"), block.inlines); break;
     case BlockKind::Figure: append_figure(parent, block); break;
+  }
+}
+
+void append_block_list(XMLElement* parent, const std::vector<Block>& blocks, bool in_list) {
+  const Block* previous = nullptr;
+  for (const Block& block : blocks) {
+    append_block(parent, block, previous, in_list);
+    previous = &block;
   }
 }
 
 }  // namespace
 
 void append_blocks(XMLElement* parent, const std::vector<Block>& blocks) {
-  for (const Block& block : blocks) append_block(parent, block);
+  append_block_list(parent, blocks, false);
 }
 
 void append_inlines(XMLElement* parent, const std::vector<Inline>& inlines) {

@@ -10,7 +10,8 @@
 namespace broadsheet::epub {
 
 /// Appends blocks to parent: Heading → h2..h6 (h1 is the article title),
-/// Paragraph → p, Quote → blockquote, List → ul/ol, CodeBlock → pre/code, Rule → hr.
+/// Paragraph → p (class "indent" where first_line_indented says), Quote →
+/// blockquote, List → ul/ol, CodeBlock → pre/code, Rule → hr.
 void append_blocks(tinyxml2::XMLElement* parent, const std::vector<Block>& blocks);
 
 /// Appends inlines to parent. Links to anything but http(s)/mailto become text.

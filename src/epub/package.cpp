@@ -253,10 +253,7 @@ std::string container_xml() {
 
 std::string package_opf(const Document& doc, const EpubPlan& plan) {
   XMLDocument xml;
-  xml.InsertEndChild(xml.NewDeclaration());
-  XMLElement* package = xml.NewElement("package");
-  xml.InsertEndChild(package);
-  package->SetAttribute("xmlns", "http://www.idpf.org/2007/opf");
+  XMLElement* package = start_xml(xml, "package", "http://www.idpf.org/2007/opf");
   package->SetAttribute("version", "3.0");
   package->SetAttribute("unique-identifier", "pub-id");
   set_attribute(package, "xml:lang", plan.language);
@@ -283,10 +280,7 @@ std::string toc_ncx(const EpubPlan& plan) {
   std::vector<TocEntry> entries = toc_entries(plan);
   bool nested = !plan.articles.empty();
   XMLDocument xml;
-  xml.InsertEndChild(xml.NewDeclaration());
-  XMLElement* ncx = xml.NewElement("ncx");
-  xml.InsertEndChild(ncx);
-  ncx->SetAttribute("xmlns", "http://www.daisy.org/z3986/2005/ncx/");
+  XMLElement* ncx = start_xml(xml, "ncx", "http://www.daisy.org/z3986/2005/ncx/");
   ncx->SetAttribute("version", "2005-1");
   set_attribute(ncx, "xml:lang", plan.language);
   XMLElement* head = add_element(ncx, "head");

@@ -35,13 +35,11 @@ void append_running_text(const std::vector<Block>& blocks, std::string& out) {
   }
 }
 
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 // The first max_chars code points of text (valid UTF-8), and whether it was cut.
 std::string_view first_characters(std::string_view text, size_t max_chars, bool& cut) {
   size_t chars = 0;
   for (size_t i = 0; i < text.size(); ++i) {
-    if (is_continuation_byte(text[i])) continue;
+    if (is_utf8_continuation(text[i])) continue;
     if (chars++ == max_chars) {
       cut = true;
       return text.substr(0, i);

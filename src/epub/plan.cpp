@@ -67,8 +67,8 @@ void collect_images(const std::vector<Block>& blocks, std::vector<ImageSlot>& ou
       std::string href = image_href(*block.image);
       if (!seen.insert(href).second) continue;
       const std::string stem = href.substr(std::string_view(kImageDir).size(), 16);
-      const bool png = block.image->epub.format == ImageFormat::Png;
-      out.push_back({"img-" + stem, href, png ? "image/png" : "image/jpeg", &block.image->epub.encoded});
+      const ImageFormat format = block.image->epub.format;
+      out.push_back({"img-" + stem, href, image_media_type(format), &block.image->epub.encoded});
     }
     collect_images(block.children, out, seen);
   }
@@ -84,7 +84,7 @@ std::string image_href(const FigureImage& image) {
     href += kHex[digest[i] >> 4];
     href += kHex[digest[i] & 15];
   }
-  return href + (image.epub.format == ImageFormat::Png ? ".png" : ".jpg");
+  return href + "." + image_extension(image.epub.format);
 }
 
 std::string display_text(std::string_view text, std::string_view fallback) {
@@ -92,7 +92,7 @@ std::string display_text(std::string_view text, std::string_view fallback) {
   return shown.empty() ? std::string(fallback) : shown;
 }
 
-EpubPlan plan_epub(const Document& doc, ImageKind cover) {
+EpubPlan plan_epub(const Document& doc, ImageFormat cover) {
   EpubPlan plan;
   plan.identifier = edition_identifier(doc.meta.title, doc.iso_date);
   plan.language = language_or(doc.meta.language, "und");

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "image/image_kind.h"
+#include "image/image_format.h"
 #include "doc/document.h"
 
 namespace broadsheet::epub {
@@ -72,7 +72,7 @@ struct EpubPlan {
 /// Plans the book for doc, whose cover image is of kind cover. Ids from the
 /// document are kept when they are safe and unique; otherwise positional ones
 /// ("s2-a3") take their place.
-EpubPlan plan_epub(const Document& doc, ImageKind cover = ImageKind::Png);
+EpubPlan plan_epub(const Document& doc, ImageFormat cover = ImageFormat::Png);
 
 /// text sanitized with whitespace collapsed, or fallback when nothing is left.
 std::string display_text(std::string_view text, std::string_view fallback);

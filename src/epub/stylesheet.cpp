@@ -25,6 +25,7 @@ std::string hex_color(const Color& color) {
 
 constexpr const char* kDefaultCss = R"(body { color: TEXT; line-height: 1.45; widows: 2; orphans: 2; }
 p { margin: 0 0 0.6em; adobe-hyphenate: auto; -epub-hyphens: auto; -webkit-hyphens: auto; hyphens: auto; }
+p.indent { text-indent: INDENT; }
 h1, h2, h3, h4, h5, h6 { line-height: 1.2; page-break-after: avoid; break-after: avoid; }
 a { color: LINK; }
 blockquote { margin: 0.8em 1.5em; font-style: italic; }
@@ -62,6 +63,14 @@ hr { border: none; border-top: 1px solid ACCENT; margin: 1em 20%; }
 .nav-section a, .nav-front a { color: ACCENT; }
 )";
 
+// A length in points as ems of the body size, to a tenth ("1.2em"): the PDF's
+// first-line indent as the EPUB's. Integer arithmetic, so no locale.
+std::string em_length(double points, double body_size) {
+  const long tenths = body_size > 0 ? std::lround(std::max(0.0, points) / body_size * 10) : 0;
+  if (tenths == 0) return "0";
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "em";
+}
+
 void replace_all(std::string& text, std::string_view from, const std::string& to) {
   for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
@@ -75,6 +84,7 @@ std::string default_stylesheet(const Style& style) {
   replace_all(css, "TEXT", hex_color(style.text));
   replace_all(css, "ACCENT", hex_color(style.accent));
   replace_all(css, "LINK", hex_color(style.link));
+  replace_all(css, "INDENT", em_length(style.paragraph_indent, style.body_size));
   return css;
 }
 

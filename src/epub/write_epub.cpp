@@ -5,8 +5,8 @@
 #include "epub/write_epub.h"
 
 #include "cover/draw_cover.h"
-#include "image/image_kind.h"
 #include "env/files.h"
+#include "image/image_format.h"
 #include "epub/package.h"
 #include "epub/pages.h"
 #include "epub/plan.h"
@@ -22,17 +22,17 @@ const std::string kOebps = "OEBPS/";
 
 struct CoverImage {
   std::string bytes;
-  ImageKind kind = ImageKind::Png;
+  ImageFormat format = ImageFormat::Png;
 };
 
 // The digest's own image (checked when it was loaded; checked again, as the
 // file may have changed since), else a cover drawn for this edition.
 CoverImage cover_image(const Document& doc, const Style& style) {
-  if (doc.meta.cover.empty()) return {draw_cover(doc, style.cover, style.fonts), ImageKind::Png};
+  if (doc.meta.cover.empty()) return {draw_cover(doc, style.cover, style.fonts), ImageFormat::Png};
   std::string bytes = read_file(doc.meta.cover);
-  std::optional<ImageKind> kind = sniff_image(bytes);
-  if (!kind) throw EnvironmentError(doc.meta.cover + ": the cover image is no longer a PNG or JPEG file");
-  return {std::move(bytes), *kind};
+  const std::optional<ImageFormat> format = sniff_image_format(bytes);
+  if (!format || !is_png_or_jpeg(*format)) throw EnvironmentError(doc.meta.cover + ": the cover image is no longer a PNG or JPEG file");
+  return {std::move(bytes), *format};
 }
 
 void add_package_files(ZipWriter& zip, const Document& doc, const EpubPlan& plan) {
@@ -59,7 +59,7 @@ void add_reading_pages(ZipWriter& zip, const Document& doc, const EpubPlan& plan
 
 std::string render_epub(const Document& doc, const Style& style) {
   CoverImage cover = cover_image(doc, style);
-  EpubPlan plan = plan_epub(doc, cover.kind);
+  EpubPlan plan = plan_epub(doc, cover.format);
   ZipWriter zip(doc.build_time);
   add_package_files(zip, doc, plan);
   add_reading_pages(zip, doc, plan);

@@ -66,6 +66,14 @@ bool is_rtl_language(std::string_view tag) {
   return false;
 }
 
+XMLElement* start_xml(tinyxml2::XMLDocument& doc, const char* name, const char* xmlns) {
+  doc.InsertEndChild(doc.NewDeclaration());
+  XMLElement* root = doc.NewElement(name);
+  doc.InsertEndChild(root);
+  root->SetAttribute("xmlns", xmlns);
+  return root;
+}
+
 XMLElement* start_xhtml(tinyxml2::XMLDocument& doc, const PageHead& head) {
   doc.InsertEndChild(doc.NewDeclaration());
   doc.InsertEndChild(doc.NewUnknown("DOCTYPE html"));

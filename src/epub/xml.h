@@ -27,6 +27,10 @@ tinyxml2::XMLElement* add_classed_text(tinyxml2::XMLElement* parent, const char*
 /// inside inline content, which readers show as spaces.
 std::string print_xml(const tinyxml2::XMLDocument& doc, bool compact);
 
+/// Writes the XML declaration and the root element `name` with its default
+/// namespace into doc (package, NCX, OPDS feed); returns the root.
+tinyxml2::XMLElement* start_xml(tinyxml2::XMLDocument& doc, const char* name, const char* xmlns);
+
 /// What every XHTML page declares in its html and head elements.
 struct PageHead {
   std::string title;       ///< non-empty (an empty title is an epubcheck error)

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "diag/utf8.h"
 #include "doc/link_policy.h"
 #include "image/image_path.h"
 
@@ -19,8 +20,7 @@ std::string quoted(const std::string& text) { return "'" + text + "'"; }
 std::string shown_source(const std::string& src) {
   constexpr size_t kShown = 60;
   if (src.size() <= kShown + 20) return quoted(src);
-  size_t cut = kShown;
-  while (cut > 0 && (static_cast<unsigned char>(src[cut]) & 0xC0) == 0x80) --cut;
+  const size_t cut = code_point_start(src, kShown);
   return quoted(src.substr(0, cut) + "\u2026");
 }
 

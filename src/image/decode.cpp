@@ -18,7 +18,7 @@ void check_pixel_count(ImageSize size, ImageFormat format) {
 }
 
 ImageFormat required_format(std::string_view bytes) {
-  std::optional<ImageFormat> format = sniff_format(bytes);
+  std::optional<ImageFormat> format = sniff_image_format(bytes);
   if (!format) throw ImageError("not a PNG, JPEG, WebP or GIF image");
   return *format;
 }
@@ -34,26 +34,6 @@ ImageSize size_of(std::string_view bytes, ImageFormat format) {
 }
 
 }  // namespace
-
-std::optional<ImageFormat> sniff_format(std::string_view bytes) {
-  if (bytes.starts_with(std::string_view("\x89PNG\r\n\x1a\n", 8))) return ImageFormat::Png;
-  if (bytes.starts_with(std::string_view("\xFF\xD8\xFF", 3))) return ImageFormat::Jpeg;
-  if (bytes.size() >= 12 && bytes.starts_with("RIFF") && bytes.substr(8, 4) == "WEBP") {
-    return ImageFormat::Webp;
-  }
-  if (bytes.starts_with("GIF87a") || bytes.starts_with("GIF89a")) return ImageFormat::Gif;
-  return std::nullopt;
-}
-
-const char* format_name(ImageFormat format) {
-  switch (format) {
-    case ImageFormat::Png: return "PNG";
-    case ImageFormat::Jpeg: return "JPEG";
-    case ImageFormat::Webp: return "WebP";
-    case ImageFormat::Gif: return "GIF";
-  }
-  return "image";
-}
 
 ImageSize read_image_size(std::string_view bytes) {
   return size_of(bytes, required_format(bytes));

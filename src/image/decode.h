@@ -1,5 +1,5 @@
 // Image files to pixels. The format is read from the first bytes (never from
-// the name); the dimensions are read from the header and checked against the
+// the name: image_format.h); the dimensions are read from the header and checked against the
 // pixel limit before any pixel is decoded, so a small file that claims to be
 // huge costs nothing. PNG through libpng's simplified API, JPEG through
 // libjpeg with a longjmp error manager, WebP through libwebp, GIF (first frame)
@@ -10,22 +10,15 @@
 #include <optional>
 #include <string_view>
 
+#include "image/image_format.h"
 #include "image/raster.h"
 
 namespace broadsheet {
-
-enum class ImageFormat { Png, Jpeg, Webp, Gif };
 
 /// The most pixels an image may have (width * height), checked from its header.
 /// 50 megapixels is beyond any camera a newsroom uses and keeps the decoded
 /// RGBA image under 200 MB.
 inline constexpr std::uint64_t kMaxImagePixels = 50'000'000;
-
-/// The format by magic bytes; nullopt for anything else.
-std::optional<ImageFormat> sniff_format(std::string_view bytes);
-
-/// "PNG", "JPEG", "WebP", "GIF".
-const char* format_name(ImageFormat format);
 
 struct ImageSize {
   int width = 0, height = 0;

@@ -48,7 +48,7 @@ FigureImage prepare_image(std::string_view bytes, const ImageTargets& targets) {
                           pixels_for(targets.pdf_height_pt, targets.pdf_dpi)};
   const int needed = std::max({pdf_box.width, pdf_box.height, targets.epub_max_px});
   FigureImage figure;
-  figure.source_format = sniff_format(bytes).value_or(ImageFormat::Png);
+  figure.source_format = sniff_image_format(bytes).value_or(ImageFormat::Png);
   figure.source_size = read_image_size(bytes);
   figure.source_bytes = bytes.size();
   // Decoding at a reduced scale must still leave enough pixels for the largest output.

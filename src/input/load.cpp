@@ -10,7 +10,7 @@
 #include <array>
 #include <map>
 
-#include "image/image_kind.h"
+#include "image/image_format.h"
 #include "diag/utf8.h"
 #include "env/files.h"
 #include "input/articles.h"
@@ -81,7 +81,8 @@ bool check_cover(FieldReader& reader, const Entry& entry, const std::string& wri
     return false;
   }
   try {
-    if (sniff_image(read_file(path))) return true;
+    const std::optional<ImageFormat> format = sniff_image_format(read_file(path));
+    if (format && is_png_or_jpeg(*format)) return true;
     reader.error(reader.loc(entry.key_node), what + " is not a PNG or JPEG image",
                  "the format is read from the file's first bytes, not from its name");
   } catch (const EnvironmentError& e) {

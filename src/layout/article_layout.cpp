@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "doc/link_policy.h"
+#include "doc/paragraph_indent.h"
 #include "layout/compose.h"
 #include "layout/image_layout.h"
 #include "typeset/pdf_text.h"
@@ -15,7 +16,6 @@ namespace broadsheet {
 
 namespace {
 
-constexpr Color kGrey{0.38, 0.38, 0.38};
 constexpr Color kLightGrey{0.7, 0.7, 0.7};
 
 // Indentation and list state of the block being set.
@@ -38,7 +38,6 @@ class ArticleComposer {
   ArticleStart article(const ArticleDoc& article) {
     language_ = article.language;
     ArticleStart start = head(article);
-    previous_paragraph_ = false;
     blocks(article.body, BlockContext{});
     source_line(article);
     return start;
@@ -114,7 +113,7 @@ class ArticleComposer {
     h.title = plain(article.title, style(FontRole::Heading, true, false, title_size, style_.text), h.title_s);
     h.by_s = settings(none, style_.small_size * 1.45, style_.small_size, Align::Left);
     h.by_s.protect = false;
-    h.byline = plain(byline_text(article), style(FontRole::Body, false, true, style_.small_size, kGrey), h.by_s);
+    h.byline = plain(byline_text(article), style(FontRole::Body, false, true, style_.small_size, kSecondaryGrey), h.by_s);
     isolate_ltr_tail(h.byline.words, letters_of(article.time_label));
     h.sum_s = settings(none, summary_size * 1.35, summary_size, Align::Left);
     h.summary = plain(article.summary, style(FontRole::Body, false, true, summary_size, style_.text), h.sum_s);
@@ -208,7 +207,7 @@ class ArticleComposer {
 
   void source_line(const ArticleDoc& article) {
     if (article.url.empty() && article.source.empty()) return;
-    TextStyle st = style(FontRole::Body, false, false, style_.small_size, kGrey);
+    TextStyle st = style(FontRole::Body, false, false, style_.small_size, kSecondaryGrey);
     std::vector<Word> words = collect_words("Source:", st);
     TextStyle link = st;
     link.color = style_.link;
@@ -223,13 +222,19 @@ class ArticleComposer {
   }
 
   // --- body blocks --------------------------------------------------------
+  // Each block is set knowing the one before it in its container (nullptr for
+  // the first): a paragraph's indent and spacing depend on it.
   void blocks(const std::vector<Block>& body, const BlockContext& ctx) {
-    for (const Block& b : body) block(b, ctx);
+    const Block* previous = nullptr;
+    for (const Block& b : body) {
+      block(b, previous, ctx);
+      previous = &b;
+    }
   }
 
-  void block(const Block& b, const BlockContext& ctx) {
+  void block(const Block& b, const Block* previous, const BlockContext& ctx) {
     switch (b.kind) {
-      case BlockKind::Paragraph: paragraph(b, ctx); return;
+      case BlockKind::Paragraph: paragraph(b, previous, ctx); return;
       case BlockKind::Heading: heading(b, ctx); return;
       case BlockKind::Quote: quote(b, ctx); return;
       case BlockKind::List: list(b, ctx); return;
@@ -241,15 +246,17 @@ class ArticleComposer {
       case BlockKind::TableCell: return;
       case BlockKind::Figure:
         place_figure(b, style_, type_, flow_, ctx.left, ctx.right);
-        previous_paragraph_ = false;
         return;
     }
   }
 
-  void paragraph(const Block& b, const BlockContext& ctx) {
-    ParagraphKey key{flow_.width() - ctx.left - ctx.right, language_, previous_paragraph_, ctx.in_list};
+  void paragraph(const Block& b, const Block* previous, const BlockContext& ctx) {
+    ParagraphKey key{flow_.width() - ctx.left - ctx.right, language_, first_line_indented(previous, ctx.in_list),
+                     ctx.in_list};
     ParagraphLook look = body_paragraph_look(style_, key, ctx.left);
-    if (ctx.in_list && previous_paragraph_) flow_.space(style_.body_leading * 0.25);
+    // In a list, where nothing is indented, paragraphs of one item are spaced apart.
+    const bool follows_paragraph = previous && previous->kind == BlockKind::Paragraph;
+    if (ctx.in_list && follows_paragraph) flow_.space(style_.body_leading * 0.25);
     std::optional<SetText> ahead = type_.ahead ? type_.ahead->take(b, key) : std::nullopt;
     if (ahead) {
       place_text(flow_, *ahead, look.settings);
@@ -257,7 +264,6 @@ class ArticleComposer {
     } else {
       place_text(flow_, compose_text(collect_words(b.inlines, look.styles), look.settings, type_), look.settings);
     }
-    previous_paragraph_ = true;
   }
 
   double heading_size(int level) const {
@@ -278,19 +284,16 @@ class ArticleComposer {
     flow_.ensure(text.height(s) + size * 0.3 + 3 * style_.body_leading);
     place_text(flow_, text, s);
     flow_.space(size * 0.3);
-    previous_paragraph_ = false;
   }
 
   void quote(const Block& b, const BlockContext& ctx) {
     flow_.space(style_.body_leading * 0.4);
     BlockContext inner = indented(ctx, 16, 8);
-    previous_paragraph_ = false;
     flow_.ensure(style_.body_leading);
     Flow::Mark from = flow_.mark();
     blocks(b.children, inner);
     if (inner.left > ctx.left) flow_.vertical_rule(from, ctx.left + 4, 1.5, style_.accent);
     flow_.space(style_.body_leading * 0.4);
-    previous_paragraph_ = false;
   }
 
   std::string marker_text(const Block& list, int index, int depth) const {
@@ -312,16 +315,14 @@ class ArticleComposer {
       std::string text = marker_text(b, static_cast<int>(i), ctx.list_depth);
       PageItem marker = text_line(text, mark_style, 0, 0, measurer_);
       flow_.set_marker(marker, inner.left - style_.body_size * 0.5 - marker.w);
-      previous_paragraph_ = false;
       if (i > 0) flow_.space(style_.body_leading * 0.2);
       list_item(b.children[i], inner);
     }
     flow_.space(style_.body_leading * 0.3);
-    previous_paragraph_ = false;
   }
 
   void list_item(const Block& item, const BlockContext& inner) {
-    if (item.kind != BlockKind::ListItem) return block(item, inner);
+    if (item.kind != BlockKind::ListItem) return block(item, nullptr, inner);
     if (item.children.empty()) {  // an empty item still shows its marker
       double top = flow_.advance(style_.body_leading);
       flow_.place_marker(top - baseline_below_top(style_.body_leading, style_.body_size));
@@ -358,7 +359,6 @@ class ArticleComposer {
     place_text(flow_, set, s);
     if (inner.left > ctx.left) flow_.vertical_rule(from, ctx.left + 3, 2, kLightGrey);
     flow_.space(style_.body_leading * 0.4);
-    previous_paragraph_ = false;
   }
 
   TableLook table_look() const {
@@ -387,7 +387,6 @@ class ArticleComposer {
     flow_.space(style_.body_leading * 0.5);
     place_table(b, table_look(), ctx.left, flow_.width() - ctx.left - ctx.right, flow_, type_);
     flow_.space(style_.body_leading * 0.5);
-    previous_paragraph_ = false;
   }
 
   void rule() {
@@ -395,9 +394,8 @@ class ArticleComposer {
     double top = flow_.advance(style_.body_leading);
     double w = flow_.width() / 4;
     flow_.add(rule_item(flow_.left() + (flow_.width() - w) / 2, top - style_.body_leading / 2, w,
-                        0.6, kGrey));
+                        0.6, kSecondaryGrey));
     flow_.space(style_.body_leading * 0.5);
-    previous_paragraph_ = false;
   }
 
   const Style& style_;
@@ -407,7 +405,6 @@ class ArticleComposer {
   std::vector<OutlineEntry>& outline_;
   std::string language_;  // of the article being set
   const SectionDoc* head_pending_ = nullptr;
-  bool previous_paragraph_ = false;
 };
 
 }  // namespace

@@ -20,6 +20,10 @@ void ensure_first_room(Flow& flow, const SetText& text, const LineSettings& sett
 /// top as a mark (for outline and link targets).
 Flow::Mark place_text(Flow& flow, const SetText& text, const LineSettings& settings);
 
+/// The grey of what is secondary on a page: running heads and their rule,
+/// bylines, datelines, front-page subtitles, column rules, section breaks.
+inline constexpr Color kSecondaryGrey{0.38, 0.38, 0.38};
+
 /// A horizontal rule item.
 PageItem rule_item(double x, double y, double w, double thickness, Color color);
 

@@ -11,8 +11,6 @@ namespace broadsheet {
 
 namespace {
 
-constexpr Color kGrey{0.38, 0.38, 0.38};
-
 class FrontComposer {
  public:
   FrontComposer(const Style& style, Typesetter& type, Flow& flow)
@@ -27,7 +25,7 @@ class FrontComposer {
     if (!doc.meta.subtitle.empty()) {
       double size = style_.body_size * 1.3;
       LineSettings sub_s = centered(size * 1.4, size);
-      TextStyle sub{FontFace{FontRole::Body, false, true}, size, kGrey, {}};
+      TextStyle sub{FontFace{FontRole::Body, false, true}, size, kSecondaryGrey, {}};
       flow_.space(size * 0.2);
       place_text(flow_, compose_text(collect_words(doc.meta.subtitle, sub), sub_s, type_), sub_s);
     }
@@ -174,7 +172,7 @@ class FrontComposer {
     for (size_t i = 0; i < count; ++i) dots += i + 1 < count ? ". " : ".";
     double x = from_left ? from : to - static_cast<double>(count) * unit;
     PageItem item = text_line(dots, st, x, baseline, measurer_);
-    item.color = kGrey;
+    item.color = kSecondaryGrey;
     flow_.add(std::move(item));
   }
 

@@ -15,8 +15,6 @@ namespace broadsheet {
 
 namespace {
 
-constexpr Color kGrey{0.38, 0.38, 0.38};
-
 // How long the front matter is: its pages, and where it ends on the last one.
 struct FrontExtent {
   size_t pages = 0;
@@ -34,10 +32,8 @@ FrontExtent measure_front(const Document& doc, const Style& style, Typesetter& t
 // text block free starts the first article below them, as newspapers do.
 constexpr double kFrontShare = 0.4;
 
-bool articles_share_front(const FrontExtent& front, const Style& style) {
-  double block = style.page_height - style.margin_top - style.margin_bottom;
-  return front.pages == 1 &&
-         front.end_y - style.margin_bottom >= kFrontShare * block;
+bool articles_share_front(const FrontExtent& front, const PageGeometry& page) {
+  return front.pages == 1 && front.end_y - page.text_bottom >= kFrontShare * page.text_height();
 }
 
 // Article pages are numbered from 1 after the front page(s), like the PDF's
@@ -70,11 +66,12 @@ void add_head_line(Page& page, const RunningHead& head, const TextStyle& st, dou
 // The head line with a hairline under it; "page n of N" at the foot.
 void add_running_head(Page& page, const RunningHead& head, const std::string& folio,
                       const Style& style, TextMeasurer& measurer, double x, double width) {
-  TextStyle st{FontFace{FontRole::Heading, false, false}, style.small_size, kGrey, {}};
-  double baseline = style.page_height - style.margin_top + style.small_size * 1.9;
+  const PageGeometry geometry = page_geometry(style);
+  TextStyle st{FontFace{FontRole::Heading, false, false}, style.small_size, kSecondaryGrey, {}};
+  double baseline = geometry.text_top + style.small_size * 1.9;
   add_head_line(page, head, st, x, width, baseline, measurer);
-  page.items.push_back(rule_item(x, baseline - style.small_size * 0.6, width, 0.4, kGrey));
-  PageItem foot = text_line(folio, st, 0, style.margin_bottom - style.small_size * 3, measurer);
+  page.items.push_back(rule_item(x, baseline - style.small_size * 0.6, width, 0.4, kSecondaryGrey));
+  PageItem foot = text_line(folio, st, 0, geometry.text_bottom - style.small_size * 3, measurer);
   foot.x = x + (width - foot.w) / 2;
   page.items.push_back(std::move(foot));
 }
@@ -88,12 +85,12 @@ void add_running_heads(PageSet& set, size_t front, size_t first,
   head.edition = clean_pdf_text(doc.meta.title);
   head.edition_and_date = head.edition + " \u00B7 " + clean_pdf_text(doc.long_date);
   std::string total = std::to_string(set.pages.size() - front);
-  double width = style.page_width - style.margin_inner - style.margin_outer;
+  const PageGeometry geometry = page_geometry(style);
   for (size_t p = first; p < set.pages.size(); ++p) {
-    double x = p % 2 == 0 ? style.margin_inner : style.margin_outer;
+    const double x = geometry.left_margin(p);
     std::string folio = "page " + std::to_string(p - front + 1) + " of " + total;
     head.section = p < sections.size() ? sections[p] : std::string();
-    add_running_head(set.pages[p], head, folio, style, measurer, x, width);
+    add_running_head(set.pages[p], head, folio, style, measurer, x, geometry.text_width);
   }
 }
 
@@ -108,9 +105,9 @@ void merge_front(PageSet& set, PageSet& front_set, bool shared, const Style& sty
                   std::make_move_iterator(items.end()));
   }
   if (!shared) return;
-  double width = style.page_width - style.margin_inner - style.margin_outer;
-  set.pages[0].items.push_back(
-      rule_item(style.margin_inner, end_y - style.body_leading * 0.5, width, 1.6, style.text));
+  const PageGeometry geometry = page_geometry(style);
+  set.pages[0].items.push_back(rule_item(geometry.left_margin(0), end_y - style.body_leading * 0.5,
+                                         geometry.text_width, 1.6, style.text));
 }
 
 }  // namespace
@@ -125,13 +122,13 @@ PageSet layout(const Document& doc, const Style& style, TextMeasurer& measurer,
   // front page is measured.
   std::unique_ptr<ParagraphPrecomposer> ahead;
   if (options.ahead_measurer) {
-    ahead = std::make_unique<ParagraphPrecomposer>(doc, style, column_width(style, style.columns),
+    ahead = std::make_unique<ParagraphPrecomposer>(doc, style, page_geometry(style).column_width,
                                                    options.ahead_measurer, dictionaries, options.breaker,
                                                    options.ahead_thread);
     type.ahead = ahead.get();
   }
   FrontExtent extent = measure_front(doc, style, type);
-  bool shared = articles_share_front(extent, style);
+  bool shared = articles_share_front(extent, page_geometry(style));
   size_t front = shared ? 0 : extent.pages;  // pages before article page 1
   PageSet set;
   set.width = style.page_width;
@@ -143,7 +140,7 @@ PageSet layout(const Document& doc, const Style& style, TextMeasurer& measurer,
   if (shared) articles.new_page_below(extent.end_y - style.body_leading * 1.5);
   std::vector<ArticleStart> starts;
   lay_out_articles(doc, style, type, articles, starts, set.outline);
-  if (style.column_rule) articles.add_column_rules(0.4, kGrey);
+  if (style.column_rule) articles.add_column_rules(0.4, kSecondaryGrey);
 
   PageSet front_set;
   Flow front_flow(style, front_set, 1);

@@ -12,36 +12,23 @@ double baseline_below_top(double leading, double size) {
   return leading / 2 + kAscentMinusDescentHalf * size;
 }
 
-double column_width(const Style& style, int columns) {
-  columns = std::max(1, columns);
-  double content = style.page_width - style.margin_inner - style.margin_outer;
-  return (content - (columns - 1) * style.gutter) / columns;
-}
-
 Flow::Flow(const Style& style, PageSet& pages, int columns)
-    : style_(style), pages_(pages), columns_(std::max(1, columns)) {
-  content_width_ = style.page_width - style.margin_inner - style.margin_outer;
-  column_width_ = column_width(style, columns_);
-  top_ = style.page_height - style.margin_top;
-  bottom_ = style.margin_bottom;
-  y_ = top_;
-  pages_.width = style.page_width;
-  pages_.height = style.page_height;
+    : pages_(pages), geometry_(page_geometry(style, columns)) {
+  y_ = geometry_.text_top;
+  pages_.width = geometry_.page_width;
+  pages_.height = geometry_.page_height;
 }
 
 double Flow::column_left(int page, int column) const {
-  // Mirrored margins: odd pages (1-based) have the inner margin on the left.
-  bool recto = page % 2 == 0;
-  double margin = recto ? style_.margin_inner : style_.margin_outer;
-  return margin + column * (column_width_ + style_.gutter);
+  return geometry_.column_left(static_cast<size_t>(page), column);
 }
 
 double Flow::left() const { return column_left(std::max(page_, 0), span_ ? 0 : column_); }
 
-double Flow::width() const { return span_ ? content_width_ : column_width_; }
+double Flow::width() const { return span_ ? geometry_.text_width : geometry_.column_width; }
 
 double Flow::column_top() const {
-  if (page_ < 0) return top_;
+  if (page_ < 0) return geometry_.text_top;
   return span_ ? span_top_ : page_columns_[page_].top;
 }
 
@@ -53,21 +40,21 @@ void Flow::start_page(double column_top) {
   page_sections_.resize(pages_.pages.size());
   page_sections_[page_] = section_;
   page_columns_.resize(pages_.pages.size());
-  page_columns_[page_] = PageColumns{column_top, std::vector<double>(columns_, column_top)};
+  page_columns_[page_] = PageColumns{column_top, std::vector<double>(geometry_.columns, column_top)};
 }
 
 void Flow::new_page() {
   pages_.pages.emplace_back();
-  start_page(top_);
+  start_page(geometry_.text_top);
 }
 
 void Flow::new_page_below(double y) {
   pages_.pages.emplace_back();
-  start_page(std::min(top_, y));
+  start_page(std::min(geometry_.text_top, y));
 }
 
 void Flow::next_column() {
-  if (page_ >= 0 && !span_ && column_ + 1 < columns_) {
+  if (page_ >= 0 && !span_ && column_ + 1 < geometry_.columns) {
     ++column_;
     y_ = page_columns_[page_].top;
     return;
@@ -108,7 +95,7 @@ double Flow::advance(double h) {
 
 void Flow::space(double h) {
   if (page_ < 0 || at_top()) return;
-  y_ = std::max(bottom_, y_ - h);
+  y_ = std::max(geometry_.text_bottom, y_ - h);
 }
 
 void Flow::add(PageItem item) {
@@ -139,7 +126,7 @@ void Flow::vertical_rule(Mark from, double dx, double thickness, Color color) {
     // A column the block left ends its rule at the block's last line there;
     // one it left before placing anything (a paragraph that moved on whole
     // under the widow rule) gets no rule at all.
-    double end = last ? y_ : std::max(bottom_, page_columns_[page].low[column]);
+    double end = last ? y_ : std::max(geometry_.text_bottom, page_columns_[page].low[column]);
     if (start - end > 0.5) {
       PageItem rule;
       rule.kind = ItemKind::Rule;
@@ -151,7 +138,7 @@ void Flow::vertical_rule(Mark from, double dx, double thickness, Color color) {
       pages_.pages[page].items.push_back(rule);
     }
     if (last) break;
-    if (++column == columns_) column = 0, ++page;
+    if (++column == geometry_.columns) column = 0, ++page;
     start = page_columns_[page].top;
   }
 }
@@ -160,12 +147,12 @@ void Flow::add_column_rules(double thickness, Color color) {
   for (size_t p = 0; p < page_columns_.size(); ++p) {
     const PageColumns& page = page_columns_[p];
     if (page.low.empty()) continue;  // a page this flow did not make
-    for (int c = 0; c + 1 < columns_; ++c) {
+    for (int c = 0; c + 1 < geometry_.columns; ++c) {
       double low = std::max(page.low[c], page.low[c + 1]);  // the shorter text's end
       if (page.top - low < 0.5) continue;
       PageItem rule;
       rule.kind = ItemKind::Rule;
-      rule.x = column_left(static_cast<int>(p), c + 1) - style_.gutter / 2;
+      rule.x = column_left(static_cast<int>(p), c + 1) - geometry_.gutter / 2;
       rule.y = low;
       rule.h = page.top - low;
       rule.size = thickness;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "display/display_list.h"
+#include "style/page_geometry.h"
 #include "style/style.h"
 
 namespace broadsheet {
@@ -17,9 +18,6 @@ namespace broadsheet {
 /// size: half the spare leading above, then the ascender (DejaVu-like metrics;
 /// the measurer gives widths only).
 double baseline_below_top(double leading, double size);
-
-/// Width of each of `columns` columns of the style's text block.
-double column_width(const Style& style, int columns);
 
 class Flow {
  public:
@@ -36,19 +34,19 @@ class Flow {
   double left() const;
   double width() const;
   double y() const { return y_; }
-  double room() const { return y_ - bottom_; }
+  double room() const { return y_ - geometry_.text_bottom; }
   /// At the top of a column (or of a span): nothing is above in this column.
   bool at_top() const { return y_ >= column_top() - 1e-9; }
   /// At the top of a column as tall as the text block: the one place where
   /// something too tall for any column may start (and overflow or be split).
-  bool at_full_column_top() const { return at_top() && column_top() >= top_ - 1e-9; }
+  bool at_full_column_top() const { return at_top() && column_top() >= geometry_.text_top - 1e-9; }
   /// At the top of the first column of a page, nothing placed yet.
   bool at_page_start() const { return page_ >= 0 && column_ == 0 && !span_ && at_top(); }
   int page_index() const { return page_; }
-  int columns() const { return columns_; }
-  bool in_last_column() const { return column_ + 1 >= columns_; }
+  int columns() const { return geometry_.columns; }
+  bool in_last_column() const { return column_ + 1 >= geometry_.columns; }
   /// Height of a column that starts at the top of the current page.
-  double page_room() const { return column_top() - bottom_; }
+  double page_room() const { return column_top() - geometry_.text_bottom; }
 
   /// Text across all columns (a lead headline). Only at a page start; the
   /// columns below begin where the span ends (end_span).
@@ -97,11 +95,8 @@ class Flow {
     std::vector<double> low;
   };
 
-  const Style& style_;
   PageSet& pages_;
-  int columns_;
-  double column_width_, content_width_;
-  double top_, bottom_;
+  PageGeometry geometry_;
   int page_ = -1, column_ = 0;
   double y_ = 0;
   bool span_ = false;

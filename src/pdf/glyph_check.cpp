@@ -50,7 +50,7 @@ class ArticleScan {
     }
     if (!has_rtl(raw)) return;
     std::string shaped = shape_for_measuring(clean_pdf_text(raw));
-    for (size_t i = 0; i < shaped.size();) check(decode_utf8(shaped, i));
+    for (size_t i = 0; i < shaped.size();) check(next_code_point(shaped, i));
   }
   void inlines(const std::vector<Inline>& list) {
     for (const Inline& in : list) {

@@ -6,10 +6,10 @@
 #include <cmath>
 #include <limits>
 
+#include "diag/utf8.h"
 #include "env/files.h"
 #include "typeset/bidi.h"
 #include "pdf/haru_compat.h"
-#include "typeset/pdf_text.h"
 
 namespace broadsheet {
 
@@ -115,7 +115,7 @@ void FontBook::split(const FontFace& face, std::string_view text, std::vector<Fo
   int primary = face_entry(face);
   for (size_t i = 0; i < text.size();) {
     size_t start = i;
-    char32_t cp = decode_utf8(text, i);
+    char32_t cp = next_code_point(text, i);
     int chosen = primary;
     if (cp == ' ' && !out.empty()) {
       chosen = out.back().font;
@@ -149,7 +149,7 @@ double FontBook::units(int index, std::string_view text) {
   HPDF_Font f = font(index);
   Entry& e = entries_[static_cast<size_t>(index)];
   std::int64_t total = 0;
-  for (size_t i = 0; i < text.size();) total += char_width(e, f, decode_utf8(text, i));
+  for (size_t i = 0; i < text.size();) total += char_width(e, f, next_code_point(text, i));
   return static_cast<double>(total);
 }
 

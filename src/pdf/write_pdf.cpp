@@ -8,6 +8,7 @@
 #include <chrono>
 #include <optional>
 
+#include "diag/utf8.h"
 #include "doc/link_policy.h"
 #include "env/files.h"
 #include "pdf/content_deflate.h"
@@ -113,7 +114,7 @@ class PagePainter {
     }
     std::string tj = "[(";
     for (size_t i = 0; i < run.size();) {
-      char32_t cp = decode_utf8(run, i);
+      char32_t cp = next_code_point(run, i);
       append_code(tj, cp);
       if (cp == ' ' && adjust != 0) tj += ") " + num(adjust) + " (";
     }

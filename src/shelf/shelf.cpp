@@ -11,6 +11,7 @@
 #include "env/files.h"
 #include "epub/identifier.h"
 #include "epub/xml.h"
+#include "image/image_format.h"
 #include "image/prepare.h"
 #include "image/raster.h"
 #include "lint/package.h"
@@ -53,9 +54,8 @@ void add_covers(const lint::Book& book, ShelfEdition& edition) {
     ImageTargets targets;
     targets.epub_max_px = kThumbnailPx;
     PreparedImage small = prepare_image(cover->bytes, targets).epub;
-    const std::string small_type = small.format == ImageFormat::Jpeg ? "image/jpeg" : "image/png";
-    edition.thumbnail = {"covers/" + edition.stem + "-thumb" + extension_of(small_type), small_type,
-                         small.encoded.size()};
+    edition.thumbnail = {"covers/" + edition.stem + "-thumb." + image_extension(small.format),
+                         image_media_type(small.format), small.encoded.size()};
     edition.thumbnail_bytes = std::move(small.encoded);
   } catch (const ImageError&) {
     edition.thumbnail = edition.cover;  // a cover we cannot decode is still a cover
@@ -195,10 +195,7 @@ Shelf scan_shelf(const fs::path& dir) {
 
 std::string opds_feed(const Shelf& shelf) {
   tinyxml2::XMLDocument doc;
-  doc.InsertEndChild(doc.NewDeclaration());
-  XMLElement* feed = doc.NewElement("feed");
-  doc.InsertEndChild(feed);
-  feed->SetAttribute("xmlns", "http://www.w3.org/2005/Atom");
+  XMLElement* feed = epub::start_xml(doc, "feed", "http://www.w3.org/2005/Atom");
   feed->SetAttribute("xmlns:dc", "http://purl.org/dc/terms/");
   feed->SetAttribute("xmlns:opds", "http://opds-spec.org/2010/catalog");
   add_text_element(feed, "id", urn("shelf " + shelf.title));

@@ -10,6 +10,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "env/files.h"
+#include "style/page_geometry.h"
 #include "style/style_reader.h"
 
 namespace broadsheet {
@@ -67,10 +68,8 @@ void read_css(const fs::path& yaml_path, Style& style, Diagnostics& diags) {
 }
 
 void check_text_area(const fs::path& path, const Style& style, Diagnostics& diags) {
-  double text_width = style.page_width - style.margin_inner - style.margin_outer;
-  double column_width = (text_width - style.gutter * (style.columns - 1)) / style.columns;
-  double text_height = style.page_height - style.margin_top - style.margin_bottom;
-  if (column_width < kMinColumnWidth || text_height < kMinColumnWidth) {
+  const PageGeometry page = page_geometry(style);
+  if (page.column_width < kMinColumnWidth || page.text_height() < kMinColumnWidth) {
     diags.error(SourceLoc{path.string(), 0, 0},
                 "the margins, columns and gutter leave less than 1in for text on the page");
   }

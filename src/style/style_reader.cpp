@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string_view>
 
-#include "image/image_kind.h"
+#include "image/image_format.h"
 #include "env/files.h"
 #include "style/values.h"
 
@@ -348,7 +348,7 @@ void StyleReader::read_cover_logo(const YAML::Node& value) {
     diags_.error(at(value), std::string("cover.logo: cannot read the image: ") + e.what());
     return;
   }
-  if (sniff_image(bytes) != ImageKind::Png) {
+  if (sniff_image_format(bytes) != ImageFormat::Png) {
     return expected(value, "cover.logo", "a PNG image", "the format is read from the file's bytes");
   }
   style_.cover.logo_png = std::move(bytes);

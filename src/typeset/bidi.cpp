@@ -9,7 +9,6 @@
 #include <numeric>
 
 #include "diag/utf8.h"
-#include "typeset/pdf_text.h"
 
 namespace broadsheet {
 
@@ -26,7 +25,7 @@ bool is_rtl_code_point(char32_t cp) {
 std::u32string to_u32(std::string_view text) {
   std::u32string out;
   out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) out += decode_utf8(text, i);
+  for (size_t i = 0; i < text.size();) out += next_code_point(text, i);
   return out;
 }
 
@@ -86,10 +85,10 @@ bool has_rtl(std::string_view text) {
     auto lead = static_cast<unsigned char>(text[i]);
     // Only lead bytes D6-DF (U+0580-U+07FF), E0 (U+0800-), E2 (marks) and EF (forms) can start one.
     if (lead < 0xD6 || (lead > 0xE0 && lead != 0xE2 && lead != 0xEF)) {
-      i += utf8_length(lead);
+      i += utf8_sequence_length(lead);
       continue;
     }
-    if (is_rtl_code_point(decode_utf8(text, i))) return true;
+    if (is_rtl_code_point(next_code_point(text, i))) return true;
   }
   return false;
 }

@@ -4,10 +4,10 @@
 // Items keep logical text; the PDF writer shapes and reverses RTL runs.
 #include <numeric>
 
+#include "diag/utf8.h"
 #include "typeset/bidi.h"
 #include "typeset/linebreak.h"
 #include "typeset/paragraph.h"
-#include "typeset/pdf_text.h"
 
 namespace broadsheet {
 
@@ -29,7 +29,7 @@ std::u32string logical_text(const std::vector<Word>& words) {
   std::u32string text;
   for (const Word& w : words) {
     for (const Fragment& f : w.parts) {
-      for (size_t i = 0; i < f.text.size();) text += decode_utf8(f.text, i);
+      for (size_t i = 0; i < f.text.size();) text += next_code_point(f.text, i);
     }
     if (has_space_after(w)) text += U' ';
   }
@@ -48,7 +48,7 @@ void split_by_level(const Fragment& f, const std::vector<std::uint8_t>& levels, 
   for (size_t i = 0; i < f.text.size();) {
     size_t here = i;
     std::uint8_t level = levels[at++];
-    decode_utf8(f.text, i);
+    next_code_point(f.text, i);
     if (here == 0 || level != out.back().level) {
       if (here > 0) out.back().text = f.text.substr(start, here - start);
       out.push_back(Fragment{std::string(), f.style, 0, level});

@@ -10,8 +10,8 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "diag/utf8.h"
 #include "typeset/char_class.h"
-#include "typeset/pdf_text.h"
 
 namespace broadsheet {
 
@@ -19,19 +19,6 @@ namespace {
 
 constexpr size_t kMinLetters = 5;    // shorter words are never worth a hyphen
 constexpr size_t kMaxLetters = 60;   // longer ones are not words (and libhyphen's buffers are fixed)
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
@@ -117,7 +104,7 @@ struct Hyphenator::Dictionary {
     std::string lower;
     std::vector<std::uint16_t> ends;  // byte offset after each character
     for (size_t i = 0; i < word.size();) {
-      append_utf8(lower, to_lower(decode_utf8(word, i)));
+      append_utf8(lower, to_lower(next_code_point(word, i)));
       ends.push_back(static_cast<std::uint16_t>(i));
     }
     std::vector<std::uint16_t> points;
@@ -249,14 +236,13 @@ std::pair<size_t, size_t> core_of(std::string_view token) {
   size_t begin = 0, end = token.size();
   while (begin < end) {
     size_t i = begin;
-    if (!is_edge_punctuation(decode_utf8(token, i))) break;
+    if (!is_edge_punctuation(next_code_point(token, i))) break;
     begin = i;
   }
   while (end > begin) {
-    size_t start = end - 1;
-    while (start > begin && (static_cast<unsigned char>(token[start]) & 0xC0) == 0x80) --start;
+    size_t start = std::max(begin, code_point_start(token, end - 1));
     size_t i = start;
-    if (!is_edge_punctuation(decode_utf8(token, i))) break;
+    if (!is_edge_punctuation(next_code_point(token, i))) break;
     end = start;
   }
   return {begin, end};
@@ -266,7 +252,7 @@ std::pair<size_t, size_t> core_of(std::string_view token) {
 bool hyphenatable(std::string_view core) {
   size_t letters = 0;
   for (size_t i = 0; i < core.size();) {
-    char32_t cp = decode_utf8(core, i);
+    char32_t cp = next_code_point(core, i);
     if (!is_word_letter(cp)) return false;
     if (letters > 0 && to_lower(cp) != cp) return false;
     ++letters;

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "typeset/pdf_text.h"
+#include "diag/utf8.h"
 
 namespace broadsheet {
 
@@ -20,7 +20,7 @@ size_t trackable_glyphs(const std::vector<Word>& words, const Line& line) {
   size_t glyphs = 0;
   for (size_t k = line.begin; k < line.end; ++k) {
     if (words[k].tracking <= 0) return 0;
-    for (const Fragment& f : words[k].parts) glyphs += code_points(f.text);
+    for (const Fragment& f : words[k].parts) glyphs += count_code_points(f.text);
   }
   bool hyphen = words[line.end - 1].joint == Joint::Hyphen && !line.last;
   return glyphs + (hyphen ? 1 : 0);

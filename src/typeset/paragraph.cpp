@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "diag/utf8.h"
 #include "typeset/linebreak.h"
 #include "typeset/pdf_text.h"
 
@@ -126,7 +127,7 @@ class LineSetter {
   LineSetter(double x, double y, LineFill fill) : x_(x), y_(y), fill_(fill) {}
 
   void fragment(const Fragment& f) {
-    double spaced = fill_.char_space * static_cast<double>(code_points(f.text));
+    double spaced = fill_.char_space * static_cast<double>(count_code_points(f.text));
     if (joinable_ && !items_.empty() && mergeable(items_.back(), f.style, y_)) {
       PageItem& item = items_.back();
       if (space_gap_ > 0) {
@@ -344,7 +345,7 @@ void allow_tracking(std::vector<Word>& words, double letter_spacing) {
     double tracking = 0;
     for (const Fragment& f : w.parts) {
       fixed = fixed || f.level != 0 || f.style.face.role == FontRole::Mono;
-      tracking += letter_spacing * f.style.size * static_cast<double>(code_points(f.text));
+      tracking += letter_spacing * f.style.size * static_cast<double>(count_code_points(f.text));
     }
     w.tracking = fixed ? 0 : tracking;
   }

@@ -4,11 +4,11 @@
 #include <algorithm>
 #include <string_view>
 
+#include "diag/utf8.h"
 #include "typeset/break_points.h"
 #include "typeset/char_class.h"
 #include "typeset/hyphenate.h"
 #include "typeset/paragraph.h"
-#include "typeset/pdf_text.h"
 
 namespace broadsheet {
 
@@ -29,12 +29,11 @@ std::string word_text(const Word& w) {
 }
 
 char32_t code_point_before(std::string_view text, size_t at) {
-  size_t start = at - 1;
-  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-  return decode_utf8(text, start);
+  size_t start = code_point_start(text, at - 1);
+  return next_code_point(text, start);
 }
 
-char32_t code_point_at(std::string_view text, size_t at) { return decode_utf8(text, at); }
+char32_t code_point_at(std::string_view text, size_t at) { return next_code_point(text, at); }
 
 // Code is never hyphenated: true when the cut touches a code fragment.
 bool touches_code(const Word& w, size_t at) {
@@ -140,7 +139,7 @@ void split_overlong(Word& word, double max_width, TextMeasurer& measurer, std::v
   for (const Fragment& f : word.parts) {
     Fragment current{std::string(), f.style, 0, f.level};
     for (size_t i = 0; i < f.text.size();) {
-      size_t n = std::min(utf8_length(static_cast<unsigned char>(f.text[i])), f.text.size() - i);
+      size_t n = std::min(utf8_sequence_length(static_cast<unsigned char>(f.text[i])), f.text.size() - i);
       std::string_view ch(f.text.data() + i, n);
       double w = measurer.width(f.style.face, ch, f.style.size);
       if (piece.width + current.width + w > max_width && piece.width + current.width > 0) {

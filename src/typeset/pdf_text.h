@@ -1,15 +1,12 @@
 // Text rules of the PDF back end: what may appear in a Text item (no controls,
-// no soft hyphens, BMP only, because libharu turns other planes into spaces) and
-// code point iteration for glyph lookup and UTF-16 string encoding.
+// no soft hyphens, BMP only, because libharu turns other planes into spaces).
+// Decoding and encoding are diag/utf8.h's.
 #pragma once
 
 #include <string>
 #include <string_view>
 
 namespace broadsheet {
-
-/// Stands for invalid UTF-8.
-inline constexpr char32_t kReplacement = 0xFFFD;
 
 /// Stands for characters beyond U+FFFF (emoji...), which libharu 2.3.0 would
 /// turn into spaces: WHITE SQUARE, which every face of the chain has.
@@ -23,14 +20,5 @@ std::string clean_pdf_text(std::string_view text);
 /// Like clean_pdf_text for one line of code: spaces are kept, a TAB becomes
 /// spaces up to the next multiple of four columns.
 std::string clean_pdf_code(std::string_view line);
-
-/// Decodes the code point at text[i] and advances i; invalid bytes give U+FFFD.
-char32_t decode_utf8(std::string_view text, size_t& i);
-
-/// Length in bytes of the UTF-8 sequence starting with lead byte c (1 for junk).
-size_t utf8_length(unsigned char c);
-
-/// Code points in valid UTF-8 text: the glyphs libharu draws for it (no shaping).
-size_t code_points(std::string_view text);
 
 }  // namespace broadsheet

@@ -3,6 +3,8 @@
 // number of jobs ahead of the layout, and a hand-over by job index.
 #include "typeset/precompose.h"
 
+#include "doc/paragraph_indent.h"
+
 namespace broadsheet {
 
 namespace {
@@ -35,7 +37,7 @@ ParagraphLook body_paragraph_look(const Style& style, const ParagraphKey& key, d
   s.rules.hyphenate = style.hyphenate;
   s.justification = {style.letter_spacing, style.max_word_space};
   s.keep_together = key.in_list;  // a short list item stays in one column
-  if (key.follows_paragraph && !key.in_list) s.first_indent = style.paragraph_indent;
+  if (key.indented) s.first_indent = style.paragraph_indent;
   look.styles = InlineStyles{TextStyle{FontFace{FontRole::Body, false, false}, style.body_size, style.text, {}},
                              0.9, style.link};
   return look;
@@ -65,17 +67,18 @@ ParagraphPrecomposer::~ParagraphPrecomposer() {
   thread_.join();
 }
 
-// The article composer's order and its rule for the first-line indent: a
-// paragraph that follows a paragraph is indented; the first of an article,
-// and one after a heading, list, quote, figure... is not.
+// The article composer's order, and the key it will ask with (the indent
+// decided by first_line_indented, as the layout decides it).
 void ParagraphPrecomposer::list_jobs(const Document& doc, double column_width) {
   for (const SectionDoc& section : doc.sections) {
     for (const ArticleDoc& article : section.articles) {
-      bool follows = false;
+      const Block* previous = nullptr;
       for (const Block& block : article.body) {
-        const bool paragraph = block.kind == BlockKind::Paragraph;
-        if (paragraph) jobs_.push_back(Job{&block, ParagraphKey{column_width, article.language, follows, false}});
-        follows = paragraph;
+        if (block.kind == BlockKind::Paragraph) {
+          const ParagraphKey key{column_width, article.language, first_line_indented(previous, false), false};
+          jobs_.push_back(Job{&block, key});
+        }
+        previous = &block;
       }
     }
   }

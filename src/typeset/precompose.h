@@ -30,7 +30,7 @@ namespace broadsheet {
 struct ParagraphKey {
   double width = 0;              ///< line width (column minus indents)
   std::string language;          ///< the article's
-  bool follows_paragraph = false;  ///< gets the first-line indent
+  bool indented = false;         ///< gets the first-line indent (first_line_indented)
   bool in_list = false;
 
   bool operator==(const ParagraphKey&) const = default;

@@ -16,8 +16,8 @@
 #include <string>
 
 #include "cover/draw_cover.h"
-#include "image/image_kind.h"
 #include "epub/page_parts.h"
+#include "image/image_format.h"
 #include "input/load.h"
 #include "style/style.h"
 
@@ -190,14 +190,14 @@ TEST_CASE("cover colours and logo come from the style") {
   CHECK(draw_cover(cover_document(), style, FontRoles{}).substr(1, 3) == "PNG");
 }
 
-TEST_CASE("cover: images are told apart by their bytes, not their names") {
-  CHECK(sniff_image(std::string("\x89PNG\r\n\x1a\n....", 12)) == ImageKind::Png);
-  CHECK(sniff_image(std::string("\xFF\xD8\xFF\xE1....", 8)) == ImageKind::Jpeg);
-  CHECK_FALSE(sniff_image("GIF89a"));
-  CHECK_FALSE(sniff_image(std::string("\x89PNG", 4)));
-  CHECK_FALSE(sniff_image(""));
-  CHECK(std::string(image_media_type(ImageKind::Jpeg)) == "image/jpeg");
-  CHECK(std::string(image_extension(ImageKind::Png)) == "png");
+TEST_CASE("cover: only PNG and JPEG are kept as they are; the media type and name follow the format") {
+  CHECK(is_png_or_jpeg(ImageFormat::Png));
+  CHECK(is_png_or_jpeg(ImageFormat::Jpeg));
+  CHECK_FALSE(is_png_or_jpeg(ImageFormat::Gif));
+  CHECK_FALSE(is_png_or_jpeg(ImageFormat::Webp));
+  CHECK(std::string(image_media_type(ImageFormat::Jpeg)) == "image/jpeg");
+  CHECK(std::string(image_extension(ImageFormat::Png)) == "png");
+  CHECK(std::string(image_extension(ImageFormat::Jpeg)) == "jpg");
 }
 
 TEST_CASE("epub teaser: the opening words of the running text, cut with an ellipsis") {

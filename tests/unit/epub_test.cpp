@@ -608,6 +608,15 @@ TEST_CASE("epub stylesheet: the style's CSS when given, a coloured default other
   CHECK(css.find("#ff0080") != std::string::npos);
 }
 
+TEST_CASE("epub stylesheet: the default indents as much as the PDF, in ems of the body size") {
+  Style style;
+  style.body_size = 10;
+  style.paragraph_indent = 12;
+  CHECK(epub::default_stylesheet(style).find("p.indent { text-indent: 1.2em; }") != std::string::npos);
+  style.paragraph_indent = 0;
+  CHECK(epub::default_stylesheet(style).find("p.indent { text-indent: 0; }") != std::string::npos);
+}
+
 // --- periodical structure ----------------------------------------------------------
 
 XMLElement* element_with_class(XMLElement* root, const std::string& css_class) {

@@ -4,15 +4,14 @@
 
 #include <string_view>
 
+#include "diag/utf8.h"
 #include "typeset/measure.h"
 
 namespace broadsheet {
 
 struct HalfEm : TextMeasurer {
   double width(const FontFace&, std::string_view text, double size) override {
-    double n = 0;
-    for (unsigned char c : text) n += (c & 0xC0) != 0x80;  // code points
-    return n * size * 0.5;
+    return static_cast<double>(count_code_points(text)) * size * 0.5;
   }
 };
 

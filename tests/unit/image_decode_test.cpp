@@ -31,11 +31,15 @@ std::string reason_of(const std::string& bytes) {
 }  // namespace
 
 TEST_CASE("image: formats are sniffed from bytes, not names") {
-  CHECK(sniff_format(png(Png::Gray, 4, 4)) == ImageFormat::Png);
-  CHECK(sniff_format(jpeg(Jpeg::Baseline, 8, 8)) == ImageFormat::Jpeg);
-  CHECK(sniff_format(webp(4, 4)) == ImageFormat::Webp);
-  CHECK(sniff_format(gif(4, 4)) == ImageFormat::Gif);
-  CHECK_FALSE(sniff_format("These are notes.").has_value());
+  CHECK(sniff_image_format(png(Png::Gray, 4, 4)) == ImageFormat::Png);
+  CHECK(sniff_image_format(jpeg(Jpeg::Baseline, 8, 8)) == ImageFormat::Jpeg);
+  CHECK(sniff_image_format(webp(4, 4)) == ImageFormat::Webp);
+  CHECK(sniff_image_format(gif(4, 4)) == ImageFormat::Gif);
+  CHECK(sniff_image_format(std::string("\xFF\xD8\xFF\xE1....", 8)) == ImageFormat::Jpeg);  // Exif
+  CHECK_FALSE(sniff_image_format("These are notes.").has_value());
+  CHECK_FALSE(sniff_image_format(std::string("\x89PNG", 4)).has_value());  // a cut signature
+  CHECK_FALSE(sniff_image_format("RIFF....WAVE").has_value());             // RIFF, but no WebP
+  CHECK_FALSE(sniff_image_format("").has_value());
   CHECK(reason_of("These are notes.") == "not a PNG, JPEG, WebP or GIF image");
 }
 

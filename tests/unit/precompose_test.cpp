@@ -8,6 +8,7 @@
 
 #include "layout/layout.h"
 #include "layout/page_flow.h"
+#include "style/page_geometry.h"
 #include "typeset/precompose.h"
 
 #include "fake_measurer.h"
@@ -145,7 +146,7 @@ TEST_CASE("precompose: take hands over only the next paragraph, composed for the
   const Block& second = article.body[1];
   REQUIRE(first.kind == BlockKind::Paragraph);
   REQUIRE(second.kind == BlockKind::Paragraph);
-  const double width = column_width(style, style.columns);
+  const double width = page_geometry(style).column_width;
   for (bool threaded : {false, true}) {
     CAPTURE(threaded);
     ParagraphPrecomposer ahead(doc, style, width, [] { return std::make_unique<HalfEm>(); },

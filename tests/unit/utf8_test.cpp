@@ -49,6 +49,42 @@ TEST_CASE("append_utf8 encodes every length and replaces what cannot be encoded"
   CHECK(out == "\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
+TEST_CASE("append_utf8 and next_code_point round-trip every length, at each length's edges") {
+  for (char32_t cp : {U'\0', U'\x7F', U'\x80', U'\u07FF', U'\u0800', U'\uFFFD', U'\U00010000', U'\U0010FFFF'}) {
+    CAPTURE(static_cast<unsigned>(cp));
+    std::string bytes;
+    append_utf8(bytes, cp);
+    CHECK(bytes.size() == utf8_sequence_length(static_cast<unsigned char>(bytes[0])));
+    size_t i = 0;
+    CHECK(next_code_point(bytes, i) == cp);
+    CHECK(i == bytes.size());
+  }
+}
+
+TEST_CASE("utf8_sequence_length reads the lead byte and gives 1 for bytes that start nothing") {
+  CHECK(utf8_sequence_length('A') == 1);
+  CHECK(utf8_sequence_length(0xC3) == 2);
+  CHECK(utf8_sequence_length(0xE2) == 3);
+  CHECK(utf8_sequence_length(0xF0) == 4);
+  for (unsigned char junk : {0x80, 0xBF, 0xC0, 0xC1, 0xF5, 0xFF}) CHECK(utf8_sequence_length(junk) == 1);
+}
+
+TEST_CASE("code_point_start backs over continuation bytes to the lead byte") {
+  const std::string text = "a\xC3\xA9\xF0\x9F\x93\xB0";  // a, e acute, newspaper
+  CHECK(code_point_start(text, 0) == 0);
+  CHECK(code_point_start(text, 2) == 1);
+  CHECK(code_point_start(text, 6) == 3);
+  CHECK(code_point_start(text, text.size()) == text.size());
+  CHECK(code_point_start("\x80\x80", 1) == 0);  // stray continuations stop at 0
+  CHECK(is_utf8_continuation('\x9F'));
+  CHECK_FALSE(is_utf8_continuation('\xF0'));
+}
+
+TEST_CASE("count_code_points counts lead bytes") {
+  CHECK(count_code_points("") == 0);
+  CHECK(count_code_points("a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x93\xB0") == 4);
+}
+
 TEST_CASE("find_invalid_utf8 reports line and column in code points") {
   CHECK_FALSE(find_invalid_utf8("title: caf\xC3\xA9\nnull byte \0 is valid UTF-8"s));
   auto bad = find_invalid_utf8("a: 1\ntitle: caf\xC3\xA9 \xE9t\xE9\n");
