@@ -53,9 +53,8 @@ bool same_color(const Color& a, const Color& b) { return a.r == b.r && a.g == b.
 // Draws one page's items: all text in one BT/ET, then rules and links.
 class PagePainter {
  public:
-  PagePainter(const HaruDoc& doc, FontBook& book, HaruImages& images, HPDF_Page page,
-              const std::vector<HPDF_Page>& all)
-      : doc_(doc), book_(book), images_(images), page_(page), all_(all) {}
+  PagePainter(FontBook& book, HaruImages& images, HPDF_Page page, const std::vector<HPDF_Page>& all)
+      : book_(book), images_(images), page_(page), all_(all) {}
 
   void paint(const Page& page) {
     HPDF_Page_BeginText(page_);
@@ -148,7 +147,6 @@ class PagePainter {
     if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);  // no border box in viewers
   }
 
-  const HaruDoc& doc_;
   FontBook& book_;
   HaruImages& images_;
   HPDF_Page page_;
@@ -292,7 +290,7 @@ PdfResult render_pdf(const Document& doc, const Style& style, const FontFiles& f
   HaruImages images(haru);
   ContentDeflater deflater(options.second_core);
   for (size_t i = 0; i < pages.size(); ++i) {
-    PagePainter(haru, book, images, pages[i], pages).paint(result.pages.pages[i]);
+    PagePainter(book, images, pages[i], pages).paint(result.pages.pages[i]);
     haru.check("drawing page " + std::to_string(i + 1));
     deflater.add(pages[i]);
     if (!options.keep_items) std::vector<PageItem>().swap(result.pages.pages[i].items);

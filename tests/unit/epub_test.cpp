@@ -503,7 +503,11 @@ TEST_CASE("epub links resolve, ids are unique, spine follows the document") {
     if (tag == "item") manifest[attribute(e, "id")] = "OEBPS/" + attribute(e, "href");
     if (tag == "itemref") spine.push_back(manifest[attribute(e, "idref")]);
   });
-  for (const auto& [id, path] : manifest) CHECK_MESSAGE(book.entries.count(path), path);
+  // Named references, not structured bindings: clang 14 cannot capture those in doctest's lambdas.
+  for (const auto& item : manifest) {
+    const std::string& path = item.second;
+    CHECK_MESSAGE(book.entries.count(path), path);
+  }
   CHECK(manifest.size() == book.entries.size() - 3);  // all but mimetype, container, opf
   CHECK(spine == std::vector<std::string>{"OEBPS/cover.xhtml", "OEBPS/front.xhtml", section_entry("s1"),
                                           article_entry("s1-a1"), article_entry("s1-a2"), section_entry("s2"),
@@ -512,7 +516,9 @@ TEST_CASE("epub links resolve, ids are unique, spine follows the document") {
 
 TEST_CASE("epub pages escape markup, sanitize text and keep only safe links") {
   Book book = unzip(render_epub(sample_document(), Style{}));
-  for (const auto& [name, content] : book.entries) {
+  for (const auto& entry : book.entries) {
+    const std::string& name = entry.first;
+    const std::string& content = entry.second;
     if (name.rfind("OEBPS/images/", 0) == 0) continue;  // binary
     CHECK_MESSAGE(content.find("<script") == std::string::npos, name);
     CHECK_MESSAGE(content.find('\x01') == std::string::npos, name);
@@ -827,7 +833,9 @@ TEST_CASE("epub stylesheets style exactly the classes the pages carry, in CSS re
   for (const char* name : {"classic", "newspaper", "ereader"}) {
     sheets[name] = read_text(fs::path(BROADSHEET_SOURCE_DIR) / "styles" / (std::string(name) + ".css"));
   }
-  for (const auto& [name, css] : sheets) {
+  for (const auto& sheet : sheets) {
+    const std::string& name = sheet.first;
+    const std::string& css = sheet.second;
     INFO(name);
     REQUIRE(!css.empty());
     std::set<std::string> styled = selector_classes(css);
@@ -865,7 +873,9 @@ TEST_CASE("epub passes epubcheck with no errors and no warnings in every style; 
   Document empty = sample_document();
   empty.sections.clear();
   books["empty"] = render_epub(empty, Style{});
-  for (const auto& [name, result] : run_epubcheck(books)) {
+  for (const auto& checked : run_epubcheck(books)) {
+    const std::string& name = checked.first;
+    const auto& result = checked.second;
     INFO(name);
     CHECK_MESSAGE(result.status == 0, result.log);
   }
