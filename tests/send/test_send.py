@@ -8,6 +8,7 @@ import email
 import email.policy
 import os
 import pty
+import re
 import shutil
 import signal
 import sqlite3
@@ -258,8 +259,9 @@ def test_size_limits():
                                          "max_message_bytes": "50kB"},
                                         {"email": "bob@example.org", "formats": "[epub]", "sections": "[World]"}])
         done = case2.run(expect=5)
-        check("failed 1 (too big: 108 kB encoded (108 kB with lighter images, attachments 77 kB); "
-              "the limit is 50 kB)" in done.stdout, done.stdout)
+        # The words are pinned; the sizes follow the edition's bytes, which other work changes.
+        check(re.search(r"failed 1 \(too big: \d+ kB encoded \(\d+ kB with lighter images, attachments \d+ kB\); "
+                        r"the limit is 50 kB\)", done.stdout), done.stdout)
         check(sorted(r for r, _ in relay.recorder.messages) == ["bob@example.org", "bob@example.org"], "budget")
     finally:
         relay.stop()
