@@ -68,4 +68,8 @@ std::string plain_text(const std::vector<Inline>& inlines) {
   return out;
 }
 
+std::string spoken_alt(const Block& figure) {
+  return figure.alt == figure.caption ? std::string() : figure.alt;
+}
+
 }  // namespace broadsheet

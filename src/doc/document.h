@@ -71,6 +71,10 @@ struct Block {
   std::shared_ptr<const FigureImage> image{};
 };
 
+/// A figure's alternative text as a screen reader should hear it: empty when it
+/// would repeat the caption word for word (the caption alone describes it).
+std::string spoken_alt(const Block& figure);
+
 struct ArticleDoc {
   // Where the article came from, for resolving and reporting its images.
   std::filesystem::path base_dir;  ///< folder of its input file

@@ -132,8 +132,7 @@ void append_figure(XMLElement* parent, const Block& figure) {
   XMLElement* element = add_element(parent, "figure");
   XMLElement* img = add_element(element, "img");
   set_attribute(img, "src", "../" + image_href(*figure.image));
-  // Alt text that repeats the caption would be read twice: the caption alone describes it.
-  set_attribute(img, "alt", figure.alt == figure.caption ? std::string() : figure.alt);
+  set_attribute(img, "alt", spoken_alt(figure));
   if (!figure.caption.empty()) add_text_element(element, "figcaption", figure.caption);
 }
 

@@ -3,23 +3,11 @@
 #include "epub/xml.h"
 
 #include <array>
-#include <cctype>
 
 #include "diag/utf8.h"
+#include "doc/language.h"
 
 namespace broadsheet::epub {
-namespace {
-
-// The primary subtag, lower case: "en-GB" and "EN" are both English.
-std::string primary_language(std::string_view tag) {
-  std::string primary;
-  for (char c : tag.substr(0, tag.find_first_of("-_"))) {
-    primary += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return primary;
-}
-
-}  // namespace
 
 using tinyxml2::XMLElement;
 
@@ -103,18 +91,18 @@ XMLElement* start_xhtml(tinyxml2::XMLDocument& doc, const PageHead& head) {
 }
 
 void set_language(XMLElement* element, const std::string& tag, const std::string& page_tag) {
-  if (tag == page_tag) return;
+  if (language_within(tag, page_tag)) return;
   set_attribute(element, "xml:lang", tag);
   set_attribute(element, "lang", tag);
   element->SetAttribute("dir", is_rtl_language(tag) ? "rtl" : "ltr");
 }
 
 void mark_label_language(XMLElement* element, const std::string& page_tag) {
-  if (primary_language(page_tag) != kLabelLanguage) set_language(element, kLabelLanguage, page_tag);
+  set_language(element, kLabelLanguage, page_tag);
 }
 
 void add_text_in(XMLElement* parent, std::string_view text, const std::string& tag, const std::string& page_tag) {
-  if (primary_language(tag) == primary_language(page_tag)) {
+  if (language_within(tag, page_tag)) {
     parent->InsertEndChild(parent->GetDocument()->NewText(sanitize_text(text).c_str()));
     return;
   }

@@ -8,6 +8,8 @@
 
 #include <tinyxml2.h>
 
+#include "doc/language.h"
+
 namespace broadsheet::epub {
 
 /// Appends an empty element to parent.
@@ -47,14 +49,11 @@ tinyxml2::XMLElement* start_xhtml(tinyxml2::XMLDocument& doc, const PageHead& he
 bool is_rtl_language(std::string_view tag);
 
 /// Marks element as written in tag (xml:lang, lang, and dir for right-to-left
-/// scripts) when tag differs from the page's language; otherwise does nothing.
+/// scripts) unless tag is within the page's language (language_within);
+/// otherwise does nothing.
 void set_language(tinyxml2::XMLElement* element, const std::string& tag, const std::string& page_tag);
 
-/// The language of the words broadsheet itself writes on a page ("Front page",
-/// "Next:", "Original article:"): English, for now.
-inline constexpr const char* kLabelLanguage = "en";
-
-/// Appends text in `tag`'s language: bare on a page in that language, else in
+/// Appends text in `tag`'s language: bare on a page within that language, else in
 /// a <span> marked with it (WCAG 3.1.2: a screen reader must switch voices).
 void add_text_in(tinyxml2::XMLElement* parent, std::string_view text, const std::string& tag,
                  const std::string& page_tag);

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "devices/profile.h"
+#include "doc/language.h"
 #include "lint/css_scan.h"
 
 namespace broadsheet::lint {
@@ -316,9 +317,7 @@ void check_language(const Book& book, Findings& out) {
   // The first dc:language is the book's; the others (a multilingual edition
   // lists every language its articles use) do not decide how the store files it.
   const std::string& language = p.languages.front();
-  std::string primary = language.substr(0, language.find('-'));
-  std::transform(primary.begin(), primary.end(), primary.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+  const std::string primary = primary_language(language);
   if (std::find(kKindleLanguages.begin(), kKindleLanguages.end(), primary) == kKindleLanguages.end())
     out.add("language-unsupported", p.opf_path, 0,
             "dc:language '" + language + "' is not among the languages Kindle's store accepts: Send to Kindle may reject the book (E999)");
