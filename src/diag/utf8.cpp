@@ -87,6 +87,25 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+std::string utf16be_with_bom(std::string_view text) {
+  std::string out = "\xFE\xFF";
+  auto unit = [&out](char32_t u) {
+    out += static_cast<char>((u >> 8) & 0xFF);
+    out += static_cast<char>(u & 0xFF);
+  };
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = next_code_point(text, i);
+    if (cp < 0x10000) {
+      unit(cp);
+    } else {
+      cp -= 0x10000;
+      unit(0xD800 | (cp >> 10));
+      unit(0xDC00 | (cp & 0x3FF));
+    }
+  }
+  return out;
+}
+
 bool is_utf8_continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
 
 size_t utf8_sequence_length(unsigned char lead) {

@@ -30,6 +30,11 @@ char32_t next_code_point(std::string_view text, size_t& i);
 /// U+10FFFF is appended as U+FFFD.
 void append_utf8(std::string& out, char32_t cp);
 
+/// UTF-8 text as UTF-16BE bytes behind a byte-order mark: a PDF text string
+/// for any character (PDF 32000 §7.9.2.2), beyond the BMP as surrogate pairs.
+/// Invalid sequences become U+FFFD.
+std::string utf16be_with_bom(std::string_view text);
+
 /// True for a UTF-8 continuation byte (10xxxxxx), which never starts a code point.
 bool is_utf8_continuation(char byte);
 

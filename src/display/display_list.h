@@ -25,6 +25,31 @@ struct FigureImage;  // src/image/prepare.h
 
 enum class ItemKind { Text, Rule, Link, Anchor, Image };
 
+/// The logical structure of the edition (a tagged PDF's structure tree):
+/// what each element is, in reading order. Names follow PDF 32000 §14.8.4's
+/// standard structure types; the writer spells them.
+enum class StructRole {
+  Sect, Art, H1, H2, H3, H4, H5, H6, P, BlockQuote, Code, L, LI, Lbl, LBody,
+  Table, TR, TH, TD, Figure, Caption, TOC, TOCI
+};
+
+/// One element of the structure: its role, its parent (an index into
+/// PageSet::structure, or -1 under the document), its language when it differs
+/// from the parent's, and a figure's alternative text.
+struct StructElement {
+  StructRole role = StructRole::P;
+  int parent = -1;
+  std::string language;
+  std::string alt;
+};
+
+/// PageItem::element for what is drawn but is not content (running heads,
+/// folios, rules, repeated table headers): the writer marks it /Artifact.
+inline constexpr int kArtifact = -1;
+/// PageItem::element of an item that takes the element open in the flow
+/// when it is added (layout/page_flow.h).
+inline constexpr int kOpenElement = -2;
+
 /// One positioned thing on a page.
 /// - Text: `text` (UTF-8, BMP, no controls) drawn at baseline (x, y) in
 ///   `face`/`size` and `color`; `w` is its advance width. When word_gap > 0
@@ -59,12 +84,18 @@ struct PageItem {
   /// so that a check can tell an overfull line from the display list alone.
   double line_left = 0, line_right = 0;
   std::shared_ptr<const FigureImage> image;
+  /// Text and Image: the structure element the item belongs to (an index into
+  /// PageSet::structure), or kArtifact. Link: the element holding the link.
+  int element = kOpenElement;
 };
 
 /// Bits of PageItem::line_role: the item is on the first (last) line of a paragraph.
 /// kRaggedFallback: a justified line too loose to justify, set ragged instead.
+/// kHyphenAdded: the item ends in the hyphen of a hyphenated line end, which
+/// is not part of the text (the writer tells readers so).
 enum LineRole : unsigned char {
-  kLineInParagraph = 1, kParagraphFirstLine = 2, kParagraphLastLine = 4, kRaggedFallback = 8
+  kLineInParagraph = 1, kParagraphFirstLine = 2, kParagraphLastLine = 4, kRaggedFallback = 8,
+  kHyphenAdded = 16
 };
 
 struct Page {
@@ -77,6 +108,7 @@ struct OutlineEntry {
   std::string title;
   int page = 0;
   double y = 0;
+  int element = -1;  ///< the structure element it names (a heading), -1 if none
 };
 
 struct PageSet {
@@ -85,6 +117,8 @@ struct PageSet {
                                  ///< (article pages are numbered from 1 after them)
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
+  /// The structure tree in reading order: every parent before its children.
+  std::vector<StructElement> structure;
 };
 
 }  // namespace broadsheet

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "doc/language.h"
 #include "doc/link_policy.h"
 #include "doc/paragraph_indent.h"
 #include "layout/compose.h"
@@ -17,6 +18,18 @@ namespace broadsheet {
 namespace {
 
 constexpr Color kLightGrey{0.7, 0.7, 0.7};
+
+// Heading ranks of the whole edition (the front page's masthead is H1): a
+// section's label H2, an article's title H3, and the body's headings below
+// it by their rank in the article's outline (Block::rank), down to H6.
+constexpr StructRole kSectionTitle = StructRole::H2;
+constexpr StructRole kArticleTitle = StructRole::H3;
+
+StructRole body_heading_role(const Block& heading) {
+  constexpr StructRole kRanks[] = {StructRole::H4, StructRole::H5, StructRole::H6};
+  int rank = std::clamp(heading.rank > 0 ? heading.rank : heading.level, 1, 3);
+  return kRanks[rank - 1];
+}
 
 // Indentation and list state of the block being set.
 struct BlockContext {
@@ -35,11 +48,14 @@ class ArticleComposer {
     head_pending_ = &section;
   }
 
+  // The article's structure element is opened by place_head, after the
+  // section label that may precede its title (the label belongs to the section).
   ArticleStart article(const ArticleDoc& article) {
     language_ = article.language;
     ArticleStart start = head(article);
     blocks(article.body, BlockContext{});
     source_line(article);
+    flow_.close();
     return start;
   }
 
@@ -121,11 +137,20 @@ class ArticleComposer {
   }
 
   Flow::Mark place_head(const ArticleDoc& article, const Head& h) {
-    Flow::Mark top = place_text(flow_, h.title, h.title_s);
-    outline_.push_back({1, clean_pdf_text(article.title), top.page, top.y});
+    flow_.open(StructRole::Art, article.language);
+    Flow::Mark top;
+    {
+      Tagged title(flow_, kArticleTitle);
+      top = place_text(flow_, h.title, h.title_s);
+      outline_.push_back({1, clean_pdf_text(article.title), top.page, top.y, title.index()});
+    }
     flow_.space(style_.small_size * 0.3);
-    place_text(flow_, h.byline, h.by_s);
+    {
+      Tagged byline(flow_, StructRole::P);
+      place_text(flow_, h.byline, h.by_s);
+    }
     flow_.space(style_.body_leading * 0.35);
+    Tagged summary(flow_, StructRole::P);
     place_text(flow_, h.summary, h.sum_s);
     return top;
   }
@@ -199,9 +224,10 @@ class ArticleComposer {
     double top = flow_.advance(size * 1.5);
     double baseline = top - baseline_below_top(size * 1.5, size);
     TextStyle st = style(FontRole::Heading, true, false, size, style_.accent);
+    Tagged label(flow_, kSectionTitle);
     flow_.add(text_line(clean_pdf_text(s.title), st, flow_.left(), baseline, measurer_));
     flow_.add(rule_item(flow_.left(), baseline - size * 0.45, flow_.width(), 1.2, style_.accent));
-    outline_.push_back({0, clean_pdf_text(s.title), flow_.page_index(), top});
+    outline_.push_back({0, clean_pdf_text(s.title), flow_.page_index(), top, label.index()});
     flow_.space(style_.body_leading * 0.7);
   }
 
@@ -218,6 +244,7 @@ class ArticleComposer {
     for (Word& w : collect_words(shown, target ? link : st)) words.push_back(std::move(w));
     LineSettings s = settings(BlockContext{}, style_.small_size * 1.45, style_.small_size, Align::Left);
     flow_.space(style_.body_leading * 0.4);
+    Tagged line(flow_, StructRole::P, kLabelLanguage);
     place_text(flow_, compose_text(std::move(words), s, type_), s);
   }
 
@@ -257,6 +284,7 @@ class ArticleComposer {
     // In a list, where nothing is indented, paragraphs of one item are spaced apart.
     const bool follows_paragraph = previous && previous->kind == BlockKind::Paragraph;
     if (ctx.in_list && follows_paragraph) flow_.space(style_.body_leading * 0.25);
+    Tagged tag(flow_, StructRole::P);
     std::optional<SetText> ahead = type_.ahead ? type_.ahead->take(b, key) : std::nullopt;
     if (ahead) {
       place_text(flow_, *ahead, look.settings);
@@ -282,6 +310,7 @@ class ArticleComposer {
     flow_.space(style_.body_leading * 0.8);
     // Three lines: a three-line paragraph that got two would carry its widow over.
     flow_.ensure(text.height(s) + size * 0.3 + 3 * style_.body_leading);
+    Tagged tag(flow_, body_heading_role(b));
     place_text(flow_, text, s);
     flow_.space(size * 0.3);
   }
@@ -291,7 +320,10 @@ class ArticleComposer {
     BlockContext inner = indented(ctx, 16, 8);
     flow_.ensure(style_.body_leading);
     Flow::Mark from = flow_.mark();
-    blocks(b.children, inner);
+    {
+      Tagged tag(flow_, StructRole::BlockQuote);
+      blocks(b.children, inner);
+    }
     if (inner.left > ctx.left) flow_.vertical_rule(from, ctx.left + 4, 1.5, style_.accent);
     flow_.space(style_.body_leading * 0.4);
   }
@@ -311,11 +343,15 @@ class ArticleComposer {
     BlockContext inner = indented(ctx, hang, 0);
     inner.in_list = true;
     inner.list_depth = ctx.list_depth + 1;
+    Tagged tag(flow_, StructRole::L);
     for (size_t i = 0; i < b.children.size(); ++i) {
+      Tagged item(flow_, StructRole::LI);
       std::string text = marker_text(b, static_cast<int>(i), ctx.list_depth);
       PageItem marker = text_line(text, mark_style, 0, 0, measurer_);
+      marker.element = flow_.make_element(StructRole::Lbl, item.index());
       flow_.set_marker(marker, inner.left - style_.body_size * 0.5 - marker.w);
       if (i > 0) flow_.space(style_.body_leading * 0.2);
+      Tagged body(flow_, StructRole::LBody);
       list_item(b.children[i], inner);
     }
     flow_.space(style_.body_leading * 0.3);
@@ -356,7 +392,10 @@ class ArticleComposer {
     SetText set = compose_text(std::move(words), s, type_);
     ensure_first_room(flow_, set, s);
     Flow::Mark from = flow_.mark();
-    place_text(flow_, set, s);
+    {
+      Tagged tag(flow_, StructRole::Code);
+      place_text(flow_, set, s);
+    }
     if (inner.left > ctx.left) flow_.vertical_rule(from, ctx.left + 3, 2, kLightGrey);
     flow_.space(style_.body_leading * 0.4);
   }
@@ -415,6 +454,7 @@ void lay_out_articles(const Document& doc, const Style& style, Typesetter& type,
   for (const SectionDoc& section : doc.sections) {
     if (section.articles.empty()) continue;
     composer.section(section);
+    Tagged tag(flow, StructRole::Sect);
     for (const ArticleDoc& article : section.articles) starts.push_back(composer.article(article));
   }
 }

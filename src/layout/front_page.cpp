@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "doc/language.h"
 #include "layout/compose.h"
 #include "typeset/pdf_text.h"
 
@@ -21,8 +22,12 @@ class FrontComposer {
     if (newspaper) double_rule();
     LineSettings title_s = centered(style_.masthead_size * 1.12, style_.masthead_size);
     TextStyle title{FontFace{FontRole::Heading, true, false}, style_.masthead_size, style_.text, {}};
-    place_text(flow_, compose_text(collect_words(doc.meta.title, title), title_s, type_), title_s);
+    {
+      Tagged tag(flow_, StructRole::H1);
+      place_text(flow_, compose_text(collect_words(doc.meta.title, title), title_s, type_), title_s);
+    }
     if (!doc.meta.subtitle.empty()) {
+      Tagged tag(flow_, StructRole::P);
       double size = style_.body_size * 1.3;
       LineSettings sub_s = centered(size * 1.4, size);
       TextStyle sub{FontFace{FontRole::Body, false, true}, size, kSecondaryGrey, {}};
@@ -30,6 +35,7 @@ class FrontComposer {
       place_text(flow_, compose_text(collect_words(doc.meta.subtitle, sub), sub_s, type_), sub_s);
     }
     flow_.space(style_.body_leading * 0.6);
+    Tagged line(flow_, StructRole::P);
     if (newspaper) {
       edition_line(doc);
     } else {
@@ -43,12 +49,19 @@ class FrontComposer {
     double size = style_.heading_size;
     double top = flow_.advance(size * 1.6);
     TextStyle st{FontFace{FontRole::Heading, true, false}, size, style_.text, {}};
-    flow_.add(text_line("Contents", st, flow_.left(), top - baseline_below_top(size * 1.6, size), measurer_));
+    {
+      Tagged heading(flow_, StructRole::H2, kLabelLanguage);
+      flow_.add(text_line("Contents", st, flow_.left(), top - baseline_below_top(size * 1.6, size), measurer_));
+    }
     flow_.space(style_.body_leading * 0.5);
+    // A contents list of sections, each with the contents of its articles.
+    Tagged toc(flow_, StructRole::TOC);
     size_t index = 0;
     for (const SectionDoc& section : doc.sections) {
       if (section.articles.empty()) continue;
+      Tagged section_item(flow_, StructRole::TOCI);
       section_title(section);
+      Tagged articles(flow_, StructRole::TOC);
       for (const ArticleDoc& article : section.articles) {
         std::string label = index < labels.size() ? labels[index] : std::string();
         const ArticleStart* target = index < starts.size() ? &starts[index] : nullptr;
@@ -127,6 +140,7 @@ class FrontComposer {
   // entry never splits across pages, and it is one link to the article. A
   // right-to-left title mirrors the row: title flush right, number at the left.
   void entry(const ArticleDoc& article, const std::string& label, const ArticleStart* target) {
+    Tagged tag(flow_, StructRole::TOCI, article.language);
     double number_column = style_.body_size * 3;
     LineSettings s;
     s.indent = style_.body_size;
@@ -173,6 +187,7 @@ class FrontComposer {
     double x = from_left ? from : to - static_cast<double>(count) * unit;
     PageItem item = text_line(dots, st, x, baseline, measurer_);
     item.color = kSecondaryGrey;
+    item.element = kArtifact;
     flow_.add(std::move(item));
   }
 

@@ -5,6 +5,7 @@
 #include "layout/image_layout.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "image/prepare.h"
 #include "typeset/pdf_text.h"
@@ -99,9 +100,24 @@ void place_figure(const Block& figure, const Style& style, Typesetter& type, Flo
   item.w = set.box.width;
   item.h = set.box.height;
   item.image = figure.image;
+  // Without alt text of its own, the caption describes the figure: it is the
+  // figure's /Alt and sits inside it, so that it is read once (a figure's
+  // /Alt replaces its content); otherwise the caption follows the figure. An
+  // image with neither is decoration, as an empty alt is in the EPUB.
+  const std::string alt = spoken_alt(figure);
+  const bool caption_inside = alt.empty() && !set.caption.lines.empty();
+  std::optional<Tagged> tag;
+  if (!alt.empty() || caption_inside) {
+    tag.emplace(flow, StructRole::Figure);
+    flow.set_alt(tag->index(), caption_inside ? figure.caption : alt);
+  } else {
+    item.element = kArtifact;
+  }
   flow.add(std::move(item));
+  if (!caption_inside) tag.reset();
   if (!set.caption.lines.empty()) {
     flow.space(set.gap);
+    Tagged caption(flow, StructRole::Caption);
     place_text(flow, set.caption, set.caption_s);
   }
   flow.space(style.body_leading * 0.6);

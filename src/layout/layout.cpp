@@ -94,10 +94,28 @@ void add_running_heads(PageSet& set, size_t front, size_t first,
   }
 }
 
+// The front matter's structure comes first in reading order: the articles'
+// elements move up by its length, wherever they are referred to.
+void put_structure_after(PageSet& set, std::vector<StructElement> front) {
+  const int shift = static_cast<int>(front.size());
+  auto moved = [shift](int& element) {
+    if (element >= 0) element += shift;
+  };
+  for (StructElement& e : set.structure) moved(e.parent);
+  for (Page& page : set.pages) {
+    for (PageItem& item : page.items) moved(item.element);
+  }
+  for (OutlineEntry& entry : set.outline) moved(entry.element);
+  front.insert(front.end(), std::make_move_iterator(set.structure.begin()),
+               std::make_move_iterator(set.structure.end()));
+  set.structure = std::move(front);
+}
+
 // The front matter's items go before the article items already on its pages;
 // when the articles share the front page, a thick rule closes the contents.
 void merge_front(PageSet& set, PageSet& front_set, bool shared, const Style& style,
                  double end_y) {
+  put_structure_after(set, std::move(front_set.structure));
   for (size_t p = 0; p < front_set.pages.size(); ++p) {
     std::vector<PageItem>& items = front_set.pages[p].items;
     std::vector<PageItem>& target = set.pages[p].items;

@@ -101,7 +101,30 @@ void Flow::space(double h) {
 void Flow::add(PageItem item) {
   if (page_ < 0) new_page();
   if (item.kind == ItemKind::Text && item.text.empty()) return;
+  if (item.kind == ItemKind::Rule || open_ < 0) {
+    if (item.element == kOpenElement) item.element = kArtifact;
+  } else if (item.element == kOpenElement) {
+    item.element = open_;
+  }
   pages_.pages[page_].items.push_back(std::move(item));
+}
+
+int Flow::make_element(StructRole role, int parent, std::string language) {
+  pages_.structure.push_back(StructElement{role, parent, std::move(language), {}});
+  return static_cast<int>(pages_.structure.size()) - 1;
+}
+
+int Flow::open(StructRole role, std::string language) {
+  open_ = make_element(role, open_, std::move(language));
+  return open_;
+}
+
+void Flow::set_alt(int element, std::string alt) {
+  if (element >= 0) pages_.structure[static_cast<size_t>(element)].alt = std::move(alt);
+}
+
+void Flow::close() {
+  if (open_ >= 0) open_ = pages_.structure[static_cast<size_t>(open_)].parent;
 }
 
 void Flow::set_marker(PageItem marker, double dx) {

@@ -59,8 +59,21 @@ class Flow {
   double advance(double h);
   /// Vertical space; dropped at the top of a column, clipped at its foot.
   void space(double h);
-  /// Adds an item to the current page.
+  /// Adds an item to the current page. A Text, Image or Link item that asks
+  /// for it (kOpenElement) joins the open structure element; a Rule is an
+  /// artifact, as is anything added while no element is open.
   void add(PageItem item);
+
+  /// The structure the items are added in (a tagged PDF's tree). open()
+  /// starts an element inside the open one and makes it the open one; close()
+  /// returns to its parent. Returns the element's index in PageSet::structure.
+  int open(StructRole role, std::string language = {});
+  void close();
+  int open_element() const { return open_; }
+  /// A figure's alternative text, for the element's /Alt.
+  void set_alt(int element, std::string alt);
+  /// An element inside `parent` that is not opened: its items name it themselves.
+  int make_element(StructRole role, int parent, std::string language = {});
 
   /// A list marker to place at the baseline of the next line, dx from the column's left.
   void set_marker(PageItem marker, double dx);
@@ -106,6 +119,22 @@ class Flow {
   std::vector<PageColumns> page_columns_;
   std::optional<PageItem> marker_;
   double marker_dx_ = 0;
+  int open_ = -1;  // the open structure element, -1 for none
+};
+
+/// A structure element open in a flow for the life of the scope.
+class Tagged {
+ public:
+  Tagged(Flow& flow, StructRole role, std::string language = {})
+      : flow_(flow), index_(flow.open(role, std::move(language))) {}
+  ~Tagged() { flow_.close(); }
+  Tagged(const Tagged&) = delete;
+  Tagged& operator=(const Tagged&) = delete;
+  int index() const { return index_; }
+
+ private:
+  Flow& flow_;
+  int index_;
 };
 
 }  // namespace broadsheet

@@ -221,6 +221,7 @@ class TablePlacer {
       : set_(set), look_(look), indent_(indent), width_(width), flow_(flow) {}
 
   void place() {
+    table_ = flow_.open_element();
     headers_ = header_rows(set_);
     flow_.ensure(opening_height(set_));
     rule(flow_.y(), 0.8, look_.text.color);
@@ -239,7 +240,7 @@ class TablePlacer {
       size_t to = std::min(total, from + std::max<size_t>(fit, 1));
       double h = static_cast<double>(to - from) * set_.leading + 2 * set_.pad;
       double top = flow_.advance(h);
-      draw_lines(row, from, to, top);
+      draw_lines(row, from, to, top, cells_of(r));
       bool last_header = r + 1 == headers_;
       rule(top - h, last_header ? 0.6 : 0.3, last_header ? look_.text.color : look_.rule);
       from = to;
@@ -247,8 +248,24 @@ class TablePlacer {
     }
   }
 
-  // Lines [from, to) of every cell of a row whose slice starts at top.
-  void draw_lines(const SetRow& row, size_t from, size_t to, double top) {
+  // The structure elements of row r's cells (TR > TH or TD), made when the
+  // row is first drawn: a row split between columns keeps its cells.
+  const std::vector<int>& cells_of(size_t r) {
+    if (cells_.size() <= r) cells_.resize(r + 1);
+    std::vector<int>& cells = cells_[r];
+    if (cells.empty()) {
+      const SetRow& row = set_.rows[r];
+      int tr = flow_.make_element(StructRole::TR, table_);
+      for (size_t c = 0; c < row.cells.size(); ++c) {
+        cells.push_back(flow_.make_element(row.header ? StructRole::TH : StructRole::TD, tr));
+      }
+    }
+    return cells;
+  }
+
+  // Lines [from, to) of every cell of a row whose slice starts at top; each
+  // cell's items belong to its element (kArtifact for a repeated header).
+  void draw_lines(const SetRow& row, size_t from, size_t to, double top, const std::vector<int>& elements) {
     const double left = flow_.left() + indent_;
     for (size_t c = 0; c < row.cells.size(); ++c) {
       const SetText& cell = row.cells[c];
@@ -257,13 +274,15 @@ class TablePlacer {
         double line_top = top - set_.pad - static_cast<double>(i - from) * set_.leading;
         double baseline = line_top - baseline_below_top(set_.leading, set_.size);
         for (PageItem& item : set_line(cell.words, cell.lines[i], x, baseline, width, Align::Left)) {
+          item.element = c < elements.size() ? elements[c] : kArtifact;
           flow_.add(std::move(item));
         }
       }
     }
   }
 
-  // A new column repeats the top rule and the header rows.
+  // A new column repeats the top rule and the header rows (artifacts: the
+  // structure has them once).
   void continue_in_next_column() {
     flow_.next_column();
     rule(flow_.y(), 0.8, look_.text.color);
@@ -271,7 +290,7 @@ class TablePlacer {
       double h = set_.row_height(set_.rows[r]);
       if (h * 2 > flow_.room()) break;  // headers that would crowd out the rows
       double top = flow_.advance(h);
-      draw_lines(set_.rows[r], 0, set_.rows[r].line_count(), top);
+      draw_lines(set_.rows[r], 0, set_.rows[r].line_count(), top, std::vector<int>(set_.rows[r].cells.size(), kArtifact));
       rule(top - h, r + 1 == headers_ ? 0.6 : 0.3, r + 1 == headers_ ? look_.text.color : look_.rule);
     }
   }
@@ -291,6 +310,8 @@ class TablePlacer {
   double indent_, width_;
   Flow& flow_;
   size_t headers_ = 0;
+  int table_ = -1;                       // the Table element
+  std::vector<std::vector<int>> cells_;  // per row, its cells' elements
 };
 
 // The caption, composed in italics a little smaller than the cells.
@@ -344,9 +365,11 @@ void place_table(const Block& table, const TableLook& look, double indent, doubl
   double size = table_text_size(table, look, width, type);
   SetTable set = compose_table(grid, look, width, size, type);
   Caption caption = compose_caption(table, look, indent, width, type);
+  Tagged tag(flow, StructRole::Table);
   if (caption.height() > 0) {
     // The caption keeps with the table's first rows.
     flow.ensure(caption.height() + opening_height(set));
+    Tagged caption_tag(flow, StructRole::Caption);
     place_text(flow, caption.text, caption.settings);
     flow.space(caption.space_after);
   }

@@ -180,8 +180,18 @@ HPDF_FontDef fontdef_of(HPDF_Font font) {
   return static_cast<HPDF_FontAttr>(font->attr)->fontdef;
 }
 
-void require_pdf_14(HPDF_Doc pdf) {
-  if (pdf->pdf_version < HPDF_VER_14) pdf->pdf_version = HPDF_VER_14;
+void require_pdf_version(HPDF_Doc pdf, HPDF_PDFVer version) {
+  if (pdf->pdf_version < version) pdf->pdf_version = version;
 }
+
+HPDF_MMgr memory_of(HPDF_Doc pdf) { return pdf->mmgr; }
+
+HPDF_Dict new_indirect_dict(HPDF_Doc pdf) {
+  HPDF_Dict dict = HPDF_Dict_New(pdf->mmgr);
+  if (!dict || HPDF_Xref_Add(pdf->xref, dict) != HPDF_OK) return nullptr;  // Xref_Add frees on failure
+  return dict;
+}
+
+HPDF_Dict catalog_of(HPDF_Doc pdf) { return pdf->catalog; }
 
 }  // namespace broadsheet::haru

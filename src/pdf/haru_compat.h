@@ -53,8 +53,19 @@ bool store_deflated_content(HPDF_Page page, std::string_view deflated);
 /// The fontdef behind a font made by HPDF_GetFont.
 HPDF_FontDef fontdef_of(HPDF_Font font);
 
-/// Declares PDF 1.4, which an image with an SMask (transparency) needs;
-/// libharu 2.3.0 always writes %PDF-1.3 and has no setter (§1.9).
-void require_pdf_14(HPDF_Doc pdf);
+/// Declares at least this PDF version: 1.4 for an image with an SMask
+/// (transparency), 1.5 for a tagged PDF's /Tabs. libharu 2.3.0 always writes
+/// %PDF-1.3 and has no setter (§1.9).
+void require_pdf_version(HPDF_Doc pdf, HPDF_PDFVer version);
+
+/// The document's memory manager, for libharu's object constructors.
+HPDF_MMgr memory_of(HPDF_Doc pdf);
+
+/// A new dictionary written as an indirect object (so that other objects can
+/// refer to it: the structure tree's elements); null when libharu fails.
+HPDF_Dict new_indirect_dict(HPDF_Doc pdf);
+
+/// The document catalog, for entries libharu has no setter for.
+HPDF_Dict catalog_of(HPDF_Doc pdf);
 
 }  // namespace broadsheet::haru

@@ -35,7 +35,7 @@ HPDF_Image load_samples(HPDF_Doc pdf, const Raster& raster) {
   HPDF_Image mask = load_raw(pdf, alpha, raster, true);
   if (!image || !mask) return nullptr;
   HPDF_Image_AddSMask(image, mask);
-  haru::require_pdf_14(pdf);
+  haru::require_pdf_version(pdf, HPDF_VER_14);
   return image;
 }
 

@@ -5,6 +5,7 @@
 #include "pdf/write_pdf.h"
 
 #include <charconv>
+#include <cmath>
 #include <chrono>
 #include <optional>
 
@@ -13,10 +14,12 @@
 #include "env/files.h"
 #include "pdf/content_deflate.h"
 #include "typeset/bidi.h"
+#include "typeset/char_class.h"
 #include "pdf/glyph_check.h"
 #include "pdf/haru_compat.h"
 #include "pdf/haru_fonts.h"
 #include "pdf/haru_images.h"
+#include "pdf/tagging.h"
 #include "layout/layout.h"
 #include "typeset/pdf_text.h"
 #include "typeset/precompose.h"
@@ -50,17 +53,57 @@ void append_code(std::string& out, char32_t cp) {
 
 bool same_color(const Color& a, const Color& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
 
-// Draws one page's items: all text in one BT/ET, then rules and links.
+// Whether a word goes on past the end of this text: a hyphen the line broke
+// after (inside a word, not a dash standing between spaces), or a script
+// written without spaces (Chinese, Japanese).
+bool word_goes_on(std::string_view text) {
+  if (text.empty()) return true;
+  size_t start = code_point_start(text, text.size() - 1), at = start;
+  const char32_t last = next_code_point(text, at);
+  if (last == '-' || last == 0x2010 || last == 0x00AD) return start > 0 && text[start - 1] != ' ';
+  const bool hangul = last >= 0xAC00 && last <= 0xD7AF;  // Korean separates words by spaces
+  return is_cjk(last) && !hangul;
+}
+
+// Text extraction and screen readers read a structure element's text as its
+// glyphs come, so the spaces layout turns into positions (between lines,
+// between items of one line) must be glyphs too: whether a space follows
+// `item` before `next`, the next text item of the page.
+bool space_between(const PageItem& item, const PageItem* next) {
+  if (!next || item.element < 0 || next->element != item.element) return false;
+  if (item.line_role & kHyphenAdded) return false;
+  if (std::abs(next->y - item.y) > 0.01) return !word_goes_on(item.text);  // a new line
+  const double gap = std::max(next->x - (item.x + item.w), item.x - (next->x + next->w));
+  return gap > 0.1 * item.size;
+}
+
+// Draws one page's items: all text in one BT/ET, then rules and links. Each
+// run of items of one structure element is a marked-content sequence.
 class PagePainter {
  public:
-  PagePainter(FontBook& book, HaruImages& images, HPDF_Page page, const std::vector<HPDF_Page>& all)
-      : book_(book), images_(images), page_(page), all_(all) {}
+  PagePainter(FontBook& book, HaruImages& images, StructureTree& tree, const std::vector<HPDF_Page>& all,
+              size_t index)
+      : book_(book), images_(images), tree_(tree), page_(all[index]), all_(all), index_(index) {}
 
-  void paint(const Page& page) {
+  /// continuation: the first text item of the structure on the next page (a
+  /// paragraph that goes on there needs its space at this page's end).
+  void paint(const Page& page, const PageItem* continuation) {
     HPDF_Page_BeginText(page_);
+    // Each text item is drawn knowing the next one of the structure (artifacts
+    // between them, such as a contents row's leaders, are drawn in order but
+    // skipped over): whether a space comes between them.
+    const PageItem* previous = nullptr;
     for (const PageItem& item : page.items) {
-      if (item.kind == ItemKind::Text) text(item);
+      if (item.kind != ItemKind::Text) continue;
+      if (item.element < 0) {
+        text(item, nullptr);
+        continue;
+      }
+      if (previous) text(*previous, &item);
+      previous = &item;
     }
+    if (previous) text(*previous, continuation);
+    end_marked();  // a sequence begun in a text object ends in it
     HPDF_Page_EndText(page_);
     for (const PageItem& item : page.items) {
       switch (item.kind) {
@@ -68,17 +111,40 @@ class PagePainter {
         case ItemKind::Rule: rule(item); break;
         case ItemKind::Link: link(item); break;
         case ItemKind::Anchor: break;  // positions only; outline entries carry their own
-        case ItemKind::Image: images_.draw(page_, item); break;
+        case ItemKind::Image:
+          begin_marked(item.element);
+          images_.draw(page_, item);
+          break;
       }
     }
+    end_marked();
   }
 
  private:
-  void text(const PageItem& item) {
+  // Items of no element (running heads, folios, rules) are artifacts. A
+  // sequence with an ActualText of its own holds nothing else.
+  void begin_marked(int element, const std::string* actual_text = nullptr) {
+    if (element < 0) element = kArtifact;
+    if (!actual_text && marking_ && element == marked_ && !sealed_) return;
+    end_marked();
+    haru::write_raw(page_, tree_.begin_marked(index_, element, actual_text));
+    marking_ = true;
+    marked_ = element;
+    sealed_ = actual_text != nullptr;
+  }
+
+  void end_marked() {
+    if (!marking_) return;
+    haru::write_raw(page_, "EMC\n");
+    marking_ = false;
+  }
+
+  void text(const PageItem& item, const PageItem* next) {
     // The display list promises clean text; drop controls anyway, keeping
     // runs of spaces (code blocks) exactly as laid out.
     std::string clean = clean_pdf_code(item.text);
     if (clean.empty()) return;
+    const bool space = space_between(item, next);
     if (!has_fill_ || !same_color(fill_, item.color)) {
       HPDF_Page_SetRGBFill(page_, static_cast<HPDF_REAL>(item.color.r),
                            static_cast<HPDF_REAL>(item.color.g), static_cast<HPDF_REAL>(item.color.b));
@@ -86,10 +152,29 @@ class PagePainter {
       has_fill_ = true;
     }
     haru::write_raw(page_, "1 0 0 1 " + num(item.x) + " " + num(item.y) + " Tm\n");
-    // libharu draws left to right, unshaped: right-to-left text goes in visual order.
-    if (item.rtl || has_rtl(clean)) clean = visual_order(clean, item.rtl);
+    // libharu draws left to right, unshaped: right-to-left text goes in
+    // visual order, and its logical order is told to readers as ActualText.
+    // A hyphenated line end's hyphen is drawn but is no part of the word:
+    // an empty ActualText keeps it out of the text (PDF 32000-1 §14.9.4).
+    const bool added_hyphen = (item.line_role & kHyphenAdded) && clean.size() > 1 && clean.back() == '-';
+    if (added_hyphen) clean.pop_back();
+    const bool reordered = item.rtl || has_rtl(clean);
+    if (reordered) {
+      const std::string logical = clean + (space ? " " : "");
+      begin_marked(item.element, &logical);
+      clean = visual_order(clean, item.rtl);
+    } else {
+      begin_marked(item.element);
+    }
     book_.split(item.face, clean, runs_);
     for (const FontRun& run : runs_) show_run(item, std::string_view(clean).substr(run.begin, run.end - run.begin), run.font);
+    // Drawn where the text ends, so nothing moves.
+    if (space && !runs_.empty()) show_run(item, " ", runs_.back().font);
+    if (added_hyphen && !runs_.empty()) {
+      const std::string nothing;
+      begin_marked(item.element, &nothing);
+      show_run(item, "-", runs_.back().font);
+    }
   }
 
   // One TJ array; after each space, an adjustment that makes its advance
@@ -122,6 +207,7 @@ class PagePainter {
   }
 
   void rule(const PageItem& item) {
+    begin_marked(kArtifact);
     HPDF_Page_SetRGBStroke(page_, static_cast<HPDF_REAL>(item.color.r),
                            static_cast<HPDF_REAL>(item.color.g), static_cast<HPDF_REAL>(item.color.b));
     HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(item.size));
@@ -144,13 +230,20 @@ class PagePainter {
       // where the URI is written, keeps anything else from becoming an action.
       a = HPDF_Page_CreateURILinkAnnot(page_, r, uri->c_str());
     }
-    if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);  // no border box in viewers
+    if (!a) return;
+    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);  // no border box in viewers
+    tree_.add_link(index_, a, item.element);
   }
 
   FontBook& book_;
   HaruImages& images_;
+  StructureTree& tree_;
   HPDF_Page page_;
   const std::vector<HPDF_Page>& all_;
+  size_t index_;
+  bool marking_ = false;  // inside a marked-content sequence
+  int marked_ = kArtifact;
+  bool sealed_ = false;   // the sequence has an ActualText: nothing may join it
   std::vector<FontRun> runs_;
   HPDF_Font font_ = nullptr;
   double size_ = 0;
@@ -158,6 +251,13 @@ class PagePainter {
   Color fill_;
   bool has_fill_ = false;
 };
+
+const PageItem* first_structure_text(const Page& page) {
+  for (const PageItem& item : page.items) {
+    if (item.kind == ItemKind::Text && item.element >= 0) return &item;
+  }
+  return nullptr;
+}
 
 HPDF_Date pdf_date(std::chrono::sys_seconds t) {
   auto days = std::chrono::floor<std::chrono::days>(t);
@@ -197,9 +297,10 @@ HPDF_Destination destination(HPDF_Page page, double y) {
   return d;
 }
 
-// Root (edition and date) -> sections -> articles; every item has a destination.
+// Root (edition and date) -> sections -> articles; every item has a
+// destination, and its heading in the structure tree (/SE).
 void add_outline(HPDF_Doc pdf, const PageSet& set, const Document& doc,
-                 const std::vector<HPDF_Page>& pages) {
+                 const std::vector<HPDF_Page>& pages, const StructureTree& tree) {
   if (pages.empty()) return;
   HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
   std::string title = clean_pdf_text(doc.meta.title + " \u2014 " + doc.long_date);
@@ -213,6 +314,7 @@ void add_outline(HPDF_Doc pdf, const PageSet& set, const Document& doc,
     HPDF_Outline item = HPDF_CreateOutline(pdf, parent, clean_pdf_text(e.title).c_str(), utf8);
     HPDF_Outline_SetDestination(item, destination(pages[static_cast<size_t>(e.page)], e.y));
     HPDF_Outline_SetOpened(item, HPDF_TRUE);
+    if (HPDF_Dict heading = tree.dictionary(e.element)) HPDF_Dict_Add(item, "SE", heading);
     if (e.level == 0) section = item;
   }
   HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
@@ -289,8 +391,10 @@ PdfResult render_pdf(const Document& doc, const Style& style, const FontFiles& f
   std::vector<HPDF_Page> pages = add_pages(haru, result.pages);
   HaruImages images(haru);
   ContentDeflater deflater(options.second_core);
+  StructureTree tree(result.pages.structure, pages.size());
   for (size_t i = 0; i < pages.size(); ++i) {
-    PagePainter(book, images, pages[i], pages).paint(result.pages.pages[i]);
+    const PageItem* continuation = i + 1 < pages.size() ? first_structure_text(result.pages.pages[i + 1]) : nullptr;
+    PagePainter(book, images, tree, pages, i).paint(result.pages.pages[i], continuation);
     haru.check("drawing page " + std::to_string(i + 1));
     deflater.add(pages[i]);
     if (!options.keep_items) std::vector<PageItem>().swap(result.pages.pages[i].items);
@@ -298,7 +402,9 @@ PdfResult render_pdf(const Document& doc, const Style& style, const FontFiles& f
   const bool stored = deflater.finish();
   haru.check("storing compressed pages");
   if (!stored) throw EnvironmentError("PDF: cannot store a compressed page");
-  add_outline(pdf, result.pages, doc, pages);
+  tree.write(pdf, pages, doc.meta.language);
+  haru.check("writing the structure tree");
+  add_outline(pdf, result.pages, doc, pages, tree);
   add_page_labels(pdf, result.pages);
   haru.check("adding the outline and page labels");
   result.bytes = save(haru, book);

@@ -164,6 +164,7 @@ class LineSetter {
     if (items_.empty()) return;
     items_.back().text += '-';
     items_.back().w += fill_.char_space + w.hyphen;
+    items_.back().line_role |= kHyphenAdded;
   }
 
   std::vector<PageItem> take() {
@@ -304,7 +305,7 @@ void mark_line(std::vector<PageItem>& items, const std::vector<Word>& words, con
   if (line.end == words.size()) role |= kParagraphLastLine;
   for (PageItem& item : items) {
     if (item.kind != ItemKind::Text) continue;
-    item.line_role = role;
+    item.line_role |= role;
     item.line_left = x;
     item.line_right = x + width;
   }

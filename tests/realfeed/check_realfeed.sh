@@ -7,7 +7,8 @@
 #   links   relative links resolved against each article's url, in the PDF's link
 #           annotations (read back with qpdf --qdf) and the EPUB's hrefs
 #   voices  language of parts: every contents entry, headline, label and link in
-#           broadsheet's own structure is in a script its inherited xml:lang voices
+#           broadsheet's own structure is in a script its inherited xml:lang voices;
+#           the same of the tagged PDFs' headings and contents (their /Lang)
 #   hostile links.yaml: every hostile scheme in Markdown, HTML and url: leaves no
 #           target but http, https and mailto, and no /JavaScript, /Launch, /OpenAction
 set -euo pipefail
@@ -79,6 +80,7 @@ https://xeber.example/az/iqtisadiyyat/arxiv?il=2024&ay=11"
 voices)
   (cd "$here" && "$bin" build feed.yaml --out "$work/voices" -q "${stamp[@]}") 2> /dev/null
   python3 "$here/check_language_of_parts.py" "$work/voices"/*.epub || fail "texts in the wrong voice"
+  python3 "$src/tests/e2e/check_pdf_structure.py" "$work/voices"/*.pdf || fail "the tagged PDFs' structure or voices"
   ;;
 hostile)
   (cd "$here" && "$bin" build links.yaml --out "$work/hostile" "${stamp[@]}") > /dev/null 2>&1

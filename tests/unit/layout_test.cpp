@@ -411,3 +411,70 @@ TEST_CASE("flow: a block's rule skips a column it left empty and ends at its las
   REQUIRE(rules() == 3);
   CHECK(pages.pages[0].items[1].y == doctest::Approx(line_end));
 }
+
+namespace {
+
+// The structure tree as "Role(parent)" lines, for reading a failure.
+int depth_of(const PageSet& set, int element) {
+  int depth = 0;
+  for (int e = set.structure[static_cast<size_t>(element)].parent; e >= 0; e = set.structure[static_cast<size_t>(e)].parent) ++depth;
+  return depth;
+}
+
+}  // namespace
+
+TEST_CASE("layout: the structure reads front matter, then sections of articles, in order") {
+  Style st;
+  st.columns = 2;
+  HalfEm m;
+  Document doc = sample(2, 2, 5);
+  doc.sections[1].articles[0].language = "az";
+  Block list;
+  list.kind = BlockKind::List;
+  Block point;
+  point.kind = BlockKind::ListItem;
+  point.children = {paragraph("first point")};
+  list.children = {point, point};
+  doc.sections[0].articles[1].body.push_back(list);
+  PageSet set = layout(doc, st, m);
+  REQUIRE_FALSE(set.structure.empty());
+  CHECK(set.structure.front().role == StructRole::H1);  // the masthead's title
+  for (size_t i = 0; i < set.structure.size(); ++i) CHECK(set.structure[i].parent < static_cast<int>(i));
+
+  std::vector<int> articles, sections, toc_entries;
+  for (size_t i = 0; i < set.structure.size(); ++i) {
+    const StructElement& e = set.structure[i];
+    if (e.role == StructRole::Art) articles.push_back(static_cast<int>(i));
+    if (e.role == StructRole::Sect) sections.push_back(static_cast<int>(i));
+    if (e.role == StructRole::TOCI && depth_of(set, static_cast<int>(i)) == 3) toc_entries.push_back(static_cast<int>(i));
+  }
+  REQUIRE(sections.size() == 2);
+  REQUIRE(articles.size() == 4);
+  CHECK(toc_entries.size() == 4);
+  CHECK(set.structure[static_cast<size_t>(articles[2])].language == "az");
+  for (int a : articles) CHECK(set.structure[static_cast<size_t>(a)].parent >= sections.front());
+  CHECK(toc_entries.back() < sections.front());  // the contents come first
+
+  // Each outline entry names its heading: H2 for a section, H3 for an article.
+  for (const OutlineEntry& entry : set.outline) {
+    REQUIRE(entry.element >= 0);
+    CHECK(set.structure[static_cast<size_t>(entry.element)].role == (entry.level == 0 ? StructRole::H2 : StructRole::H3));
+  }
+
+  // Every text item belongs to an element, except the running heads and
+  // folios; rules are artifacts; list markers are the items' labels.
+  size_t artifacts = 0, labels = 0;
+  for (const Page& page : set.pages) {
+    for (const PageItem& item : page.items) {
+      if (item.kind == ItemKind::Rule) CHECK(item.element < 0);
+      if (item.kind != ItemKind::Text) continue;
+      if (item.element < 0) {
+        ++artifacts;
+        continue;
+      }
+      if (set.structure[static_cast<size_t>(item.element)].role == StructRole::Lbl) ++labels;
+    }
+  }
+  CHECK(labels == 2);
+  CHECK(artifacts >= set.pages.size() - set.front_pages);  // at least a folio a page
+}

@@ -117,3 +117,9 @@ TEST_CASE("collapse_whitespace collapses runs and trims") {
   CHECK(collapse_whitespace("one") == "one");
   CHECK(collapse_whitespace("caf\xC3\xA9  ol\xC3\xA9") == "caf\xC3\xA9 ol\xC3\xA9");
 }
+
+TEST_CASE("utf8: utf16be_with_bom encodes the BMP directly and the rest as surrogate pairs") {
+  CHECK(broadsheet::utf16be_with_bom("") == std::string("\xFE\xFF"));
+  CHECK(broadsheet::utf16be_with_bom("A\xC3\xA9") == std::string("\xFE\xFF\x00" "A\x00\xE9", 6));
+  CHECK(broadsheet::utf16be_with_bom("\xF0\x9F\x98\x80") == std::string("\xFE\xFF\xD8\x3D\xDE\x00", 6));  // U+1F600
+}

@@ -1,0 +1,69 @@
+// Tagged PDF (PDF 32000-1 §14.7, §14.8): the marked content of the page
+// streams and the structure tree that owns it. Layout names an element of
+// PageSet::structure for every item; the painter asks for a marked-content
+// sequence per run of items of one element (an MCID, or /Artifact for running
+// heads, folios and rules); write() then builds, through libharu's objects,
+// the StructTreeRoot with one /Document over those elements in reading order,
+// the ParentTree from each page's MCIDs and each link annotation back to its
+// element, /StructParents and /Tabs /S on the pages, and /MarkInfo and /Lang
+// on the catalog. A screen reader follows this tree, not the drawing order.
+#pragma once
+
+#include <hpdf.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "display/display_list.h"
+
+namespace broadsheet {
+
+class StructureTree {
+ public:
+  StructureTree(const std::vector<StructElement>& elements, size_t pages);
+
+  /// The operator that begins a marked-content sequence on page for
+  /// `element` (an index into the elements; negative: an artifact), ended by
+  /// "EMC". Each call for an element gives the next MCID of the page. With
+  /// actual_text, the sequence reads as that text instead of its glyphs
+  /// (right-to-left text drawn in visual order; "" for a line end's hyphen).
+  std::string begin_marked(size_t page, int element, const std::string* actual_text = nullptr);
+
+  /// A link annotation on page, inside `element`: written as a /Link element
+  /// holding the annotation (an OBJR) after the element's own content.
+  void add_link(size_t page, HPDF_Annotation annotation, int element);
+
+  /// Writes the tree into the document. `language` is the edition's: the
+  /// catalog's /Lang, and an element's /Lang only where its own tag is not
+  /// within the language it inherits (doc/language.h).
+  void write(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages, std::string_view language);
+
+  /// The element's dictionary once written (an outline item's /SE), null for
+  /// an element that holds nothing and was left out.
+  HPDF_Dict dictionary(int element) const;
+
+ private:
+  struct ContentRef {  // one marked-content sequence: page and MCID
+    size_t page = 0;
+    int mcid = 0;
+  };
+  struct LinkRef {
+    size_t page = 0;
+    HPDF_Annotation annotation = nullptr;
+  };
+  struct Node {
+    std::vector<ContentRef> content;
+    std::vector<LinkRef> links;
+    bool live = false;  // holds content, links or a live child
+  };
+
+  void find_live();
+
+  const std::vector<StructElement>& elements_;
+  std::vector<Node> nodes_;
+  std::vector<std::vector<int>> page_mcids_;  // per page: element of each MCID
+  std::vector<HPDF_Dict> dicts_;
+};
+
+}  // namespace broadsheet
