@@ -45,6 +45,9 @@ test_packages=(
   unzip
   # tests of lint and the OPDS shelf: zip crafts a bad EPUB, xmllint reads catalog.xml
   zip libxml2-utils
+  # the OPDS shelf's catalog.xml against the OPDS 1.2 RELAX NG schema (tests/opds/schema):
+  # jing, the RELAX NG validator (Java, like epubcheck)
+  jing
   # the man-page tests: man renders with groff, col flattens its output
   man-db groff-base bsdextrautils
   # the send tests: a real SMTP server on loopback, a certificate made at test time

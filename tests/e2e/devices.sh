@@ -111,6 +111,27 @@ shelf)
   xmllint --noout "$work/shelf/catalog.xml" || fail "xmllint"
   echo "shelf: OPDS feed checked, links resolve, reproducible, a deleted edition disappears"
   ;;
+shelf_opds_schema)
+  # catalog.xml against the OPDS 1.2 RELAX NG schema and RFC 4287's Atom schema under it
+  # (tests/opds/schema, README there) by jing: three days of EPUB and PDF (covers, summaries,
+  # authors), and a PDF-only day (entries with none of them). We write one kind of feed, the
+  # acquisition feed; there is no navigation feed to check.
+  command -v jing > /dev/null || fail "jing is not installed (scripts/install-deps.sh test)"
+  "$bin" build "$sample" --out "$work/both" -q
+  "$bin" build "$sample" --format pdf --out "$work/pdf" -q --date 2024-11-06
+  [ "$(grep -c '<entry>' "$work/both/catalog.xml")" = 3 ] || fail "three days: $(grep -c '<entry>' "$work/both/catalog.xml") entries"
+  grep -q 'href="2024-11-05.epub" type="application/epub+zip"' "$work/both/catalog.xml" || fail "no EPUB acquisition link"
+  grep -q 'href="2024-11-05.pdf" type="application/pdf"' "$work/both/catalog.xml" || fail "no PDF acquisition link"
+  for shelf in both pdf; do
+    # jing prints one line per error (FILE:LINE:COLUMN: error: ...) and exits 1; the Debian
+    # wrapper's notes about optional jars it does not find are not findings.
+    if ! jing -c "$src/tests/opds/schema/opds.rnc" "$work/$shelf/catalog.xml" > "$work/$shelf.jing" 2>&1; then
+      grep -v '^\[warning\] .*Unable to locate' "$work/$shelf.jing" >&2
+      fail "$shelf: catalog.xml is not valid OPDS 1.2 for jing"
+    fi
+  done
+  echo "shelf: catalog.xml valid OPDS 1.2 for jing (three days of EPUB and PDF; a PDF-only day)"
+  ;;
 *)
   fail "unknown case"
   ;;
