@@ -22,7 +22,7 @@ namespace broadsheet {
 namespace {
 
 constexpr size_t kMinLetters = 5;    // shorter words are never worth a hyphen
-constexpr size_t kMaxLetters = 60;   // longer ones are not words (and libhyphen's buffers are fixed)
+constexpr size_t kMaxLetters = 60;   // longer ones are not words (libhyphen's buffers are fixed, offsets 16-bit)
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
@@ -109,6 +109,7 @@ struct Hyphenator::Dictionary {
   // libhyphen marks a break after character k with an odd hyphens[k]
   // (character, not byte, positions also for UTF-8 dictionaries).
   std::vector<std::uint16_t> compute(std::string_view word) {
+    if (count_code_points(word) > kMaxLetters) return {};
     if (turkic) return turkic_hyphen_points(word, *turkic, left_min, right_min);
     std::string lower;
     std::vector<std::uint16_t> ends;  // byte offset after each character
@@ -117,7 +118,7 @@ struct Hyphenator::Dictionary {
       ends.push_back(static_cast<std::uint16_t>(i));
     }
     std::vector<std::uint16_t> points;
-    std::string encoded = ends.size() <= kMaxLetters ? encode(lower, ends.size()) : std::string();
+    std::string encoded = encode(lower, ends.size());
     if (encoded.empty()) return points;
     std::vector<char> hyphens(encoded.size() + 5, '0');
     char** rep = nullptr;

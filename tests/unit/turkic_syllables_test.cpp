@@ -94,6 +94,9 @@ TEST_CASE("turkic: what the token policy leaves whole stays whole") {
                             "Азәрбајҹан", "prezident2024"}) {
     CHECK_MESSAGE(hyphenate_token(token, "az", h).empty(), token);
   }
+  std::string not_a_word;  // 80,000 letters: no word, and past 16-bit offsets
+  for (int i = 0; i < 20000; ++i) not_a_word += "kala";
+  CHECK(hyphenate_token(not_a_word, "tr", h).empty());
   CHECK(shown("stadion", "az", h) == "sta-di-on");  // a cluster opening a word stays whole
   CHECK(shown("maktaba", "sw", h) == "maktaba");    // neither a dictionary nor rules
 }
