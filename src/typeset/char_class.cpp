@@ -33,7 +33,7 @@ char32_t lower_greek(char32_t cp) {
 bool is_word_letter(char32_t cp) {
   if (cp < 0x80) return in(cp, 'a', 'z') || in(cp, 'A', 'Z');
   if (cp == 0xD7 || cp == 0xF7) return false;
-  return in(cp, 0xC0, 0x24F) || in(cp, 0x300, 0x36F) || (in(cp, 0x370, 0x3FF) && cp != 0x37E && cp != 0x387) ||
+  return in(cp, 0xC0, 0x2AF) || in(cp, 0x300, 0x36F) || (in(cp, 0x370, 0x3FF) && cp != 0x37E && cp != 0x387) ||
          in(cp, 0x400, 0x52F) || in(cp, 0x1E00, 0x1FFF);
 }
 
@@ -41,6 +41,8 @@ char32_t to_lower(char32_t cp) {
   if (in(cp, 'A', 'Z')) return cp + 0x20;
   if (in(cp, 0xC0, 0xDE) && cp != 0xD7) return cp + 0x20;
   if (cp == 0x178) return 0xFF;
+  if (cp == 0x130) return 'i';    // Turkic İ: not the ı its neighbour pairing would give
+  if (cp == 0x18F) return 0x259;  // Azerbaijani Ə, whose ə lies in IPA Extensions
   if (in(cp, 0x410, 0x42F)) return cp + 0x20;
   if (in(cp, 0x400, 0x40F)) return cp + 0x50;
   if (in(cp, 0x386, 0x3AB)) return lower_greek(cp);

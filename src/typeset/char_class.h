@@ -5,11 +5,13 @@
 
 namespace broadsheet {
 
-/// A letter of a script we hyphenate, or a combining mark inside a word.
+/// A letter of a script we hyphenate (Latin through IPA Extensions' ə, Greek,
+/// Cyrillic), or a combining mark inside a word.
 bool is_word_letter(char32_t cp);
 
 /// Lowercase of Latin (with Extended-A/B and Additional), Greek and Cyrillic
-/// capitals; other code points are returned unchanged.
+/// capitals (İ to i and Ə to ə, as Unicode has them); other code points are
+/// returned unchanged.
 char32_t to_lower(char32_t cp);
 
 /// Ideographs, kana, Hangul and fullwidth forms: text set without spaces.

@@ -1,6 +1,8 @@
 // Hyphenation through libhyphen. Dictionaries come in their own 8-bit or UTF-8
 // charsets (the first line of the .dic names it), so words are lowercased,
 // converted with iconv, and the points mapped back to UTF-8 byte offsets.
+// The Turkic Latin languages, which have no dictionary, go by their syllable
+// rules (turkic_syllables) behind the same cache and hyphenmins.
 #include "typeset/hyphenate.h"
 
 #include <hyphen.h>
@@ -8,17 +10,19 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <unordered_map>
 
 #include "diag/utf8.h"
 #include "typeset/char_class.h"
+#include "typeset/turkic_syllables.h"
 
 namespace broadsheet {
 
 namespace {
 
 constexpr size_t kMinLetters = 5;    // shorter words are never worth a hyphen
-constexpr size_t kMaxLetters = 60;   // longer ones are not words (and libhyphen's buffers are fixed)
+constexpr size_t kMaxLetters = 60;   // longer ones are not words (libhyphen's buffers are fixed, offsets 16-bit)
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
@@ -63,9 +67,12 @@ struct HyphenDictionaries::Patterns {
   Patterns& operator=(const Patterns&) = delete;
 };
 
+// A language's hyphenation: libhyphen's patterns, or the Turkic syllable
+// rules (dict null). Either way at least two letters stay on each side.
 struct Hyphenator::Dictionary {
   std::shared_ptr<const HyphenDictionaries::Patterns> patterns;
   HyphenDict* dict = nullptr;
+  std::optional<TurkicLanguage> turkic;
   iconv_t to_charset = reinterpret_cast<iconv_t>(-1);  // UTF-8 -> the dictionary's 8-bit charset
   size_t left_min = 2, right_min = 2;
   std::unordered_map<std::string, std::vector<std::uint16_t>> cache;
@@ -76,6 +83,7 @@ struct Hyphenator::Dictionary {
     right_min = std::max<size_t>(2, static_cast<size_t>(std::max<int>(0, dict->rhmin)));
     if (!dict->utf8) to_charset = iconv_open(dict->cset, "UTF-8");
   }
+  explicit Dictionary(TurkicLanguage rules) : turkic(rules) {}
   ~Dictionary() {
     if (to_charset != reinterpret_cast<iconv_t>(-1)) iconv_close(to_charset);
   }
@@ -101,6 +109,8 @@ struct Hyphenator::Dictionary {
   // libhyphen marks a break after character k with an odd hyphens[k]
   // (character, not byte, positions also for UTF-8 dictionaries).
   std::vector<std::uint16_t> compute(std::string_view word) {
+    if (count_code_points(word) > kMaxLetters) return {};
+    if (turkic) return turkic_hyphen_points(word, *turkic, left_min, right_min);
     std::string lower;
     std::vector<std::uint16_t> ends;  // byte offset after each character
     for (size_t i = 0; i < word.size();) {
@@ -108,7 +118,7 @@ struct Hyphenator::Dictionary {
       ends.push_back(static_cast<std::uint16_t>(i));
     }
     std::vector<std::uint16_t> points;
-    std::string encoded = ends.size() <= kMaxLetters ? encode(lower, ends.size()) : std::string();
+    std::string encoded = encode(lower, ends.size());
     if (encoded.empty()) return points;
     std::vector<char> hyphens(encoded.size() + 5, '0');
     char** rep = nullptr;
@@ -201,6 +211,7 @@ std::filesystem::path Hyphenator::dictionary_file(std::string_view language) {
   return shared_->file_for(language);
 }
 
+// An installed dictionary wins; the Turkic rules serve where there is none.
 Hyphenator::Dictionary* Hyphenator::dictionary(std::string_view language) {
   auto known = by_language_.find(language);
   if (known != by_language_.end()) return known->second;
@@ -208,6 +219,10 @@ Hyphenator::Dictionary* Hyphenator::dictionary(std::string_view language) {
   if (std::shared_ptr<const HyphenDictionaries::Patterns> patterns = shared_->patterns(language)) {
     auto& slot = by_patterns_[patterns.get()];
     if (!slot) slot = std::make_unique<Dictionary>(std::move(patterns));
+    found = slot.get();
+  } else if (std::optional<TurkicLanguage> turkic = turkic_language(language)) {
+    auto& slot = by_rules_[*turkic];
+    if (!slot) slot = std::make_unique<Dictionary>(*turkic);
     found = slot.get();
   }
   by_language_.emplace(std::string(language), found);
@@ -248,11 +263,14 @@ std::pair<size_t, size_t> core_of(std::string_view token) {
   return {begin, end};
 }
 
-// Letters only, and no capital after the first (iPhone, McDonald, NATO).
-bool hyphenatable(std::string_view core) {
+// Letters only, and no capital after the first (iPhone, McDonald, NATO);
+// in the Turkic languages apostrophes too (İstanbul'da, Oʻzbekiston), which
+// their rules place breaks around.
+bool hyphenatable(std::string_view core, bool apostrophes) {
   size_t letters = 0;
   for (size_t i = 0; i < core.size();) {
     char32_t cp = next_code_point(core, i);
+    if (apostrophes && is_turkic_apostrophe(cp)) continue;
     if (!is_word_letter(cp)) return false;
     if (letters > 0 && to_lower(cp) != cp) return false;
     ++letters;
@@ -268,7 +286,7 @@ std::vector<std::size_t> hyphenate_token(std::string_view token, std::string_vie
   if (token.find_first_of("@/0123456789") != std::string_view::npos) return out;
   auto [begin, end] = core_of(token);
   std::string_view core = token.substr(begin, end - begin);
-  if (!hyphenatable(core)) return out;
+  if (!hyphenatable(core, turkic_language(language).has_value())) return out;
   for (std::uint16_t p : hyphenator.points(core, language)) out.push_back(begin + p);
   return out;
 }

@@ -1,6 +1,7 @@
 // Hyphenation through libhyphen: the article language picks a dictionary
 // (hyph_xx_XX.dic or hyph_xx.dic, by primary subtag), loaded once per render
-// and kept with a per-word cache; the policy of which tokens may be hyphenated
+// and kept with a per-word cache; the Turkic Latin languages, which have none,
+// go by their syllable rules. The policy of which tokens may be hyphenated
 // (alphabetic, five letters or more, no digits, URLs or inner capitals) lives here too.
 #pragma once
 
@@ -13,6 +14,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "typeset/turkic_syllables.h"
 
 namespace broadsheet {
 
@@ -67,12 +70,14 @@ class Hyphenator {
   Hyphenator(const Hyphenator&) = delete;
   Hyphenator& operator=(const Hyphenator&) = delete;
 
-  /// Byte offsets inside `word` (letters only, as UTF-8) where a hyphen may be
-  /// inserted, honouring the dictionary's hyphenmins (at least 2 and 2).
-  /// Empty when the language has no dictionary.
+  /// Byte offsets inside `word` (letters only, as UTF-8; apostrophes too in
+  /// the Turkic languages) where a hyphen may be inserted, honouring the
+  /// dictionary's hyphenmins (at least 2 and 2). Empty when the language has
+  /// neither a dictionary nor syllable rules.
   const std::vector<std::uint16_t>& points(std::string_view word, std::string_view language);
 
-  /// Whether a dictionary exists for this BCP 47 tag ("en-GB", "de", "az").
+  /// Whether this BCP 47 tag ("en-GB", "de", "az") has a dictionary, or the
+  /// Turkic syllable rules that stand in for one.
   bool has_dictionary(std::string_view language);
 
   /// The dictionary file chosen for a tag, empty when there is none.
@@ -84,13 +89,15 @@ class Hyphenator {
 
   std::shared_ptr<HyphenDictionaries> shared_;
   std::map<const HyphenDictionaries::Patterns*, std::unique_ptr<Dictionary>> by_patterns_;
+  std::map<TurkicLanguage, std::unique_ptr<Dictionary>> by_rules_;
   std::map<std::string, Dictionary*, std::less<>> by_language_;       // null: no dictionary
 };
 
 /// Hyphenation points of one token as it stands in text ("Hyphenation," or
 /// "(typography)"): leading and trailing punctuation is stripped; tokens with
-/// digits, '@', '/', capitals after the first letter, non-letters inside, or
-/// fewer than five letters get none. Offsets are bytes into token.
+/// digits, '@', '/', capitals after the first letter, non-letters inside (but
+/// apostrophes in the Turkic languages), or fewer than five letters get none.
+/// Offsets are bytes into token.
 std::vector<std::size_t> hyphenate_token(std::string_view token, std::string_view language,
                                          Hyphenator& hyphenator);
 
