@@ -91,9 +91,13 @@ std::string StructureTree::begin_marked(size_t page, int element, const std::str
   const int mcid = static_cast<int>(mcids.size());
   mcids.push_back(element);
   nodes_[static_cast<size_t>(element)].content.push_back({page, mcid});
+  // The tag is the element's role, except that an ActualText belongs to a
+  // /Span sequence (PDF 32000-1 §14.9.4): the MCID, not the tag, ties the
+  // sequence to its element, and readers (poppler among them) look for Span.
   std::string properties = "<</MCID " + std::to_string(mcid);
   if (actual_text) properties += " /ActualText <" + hex(utf16be_with_bom(*actual_text)) + ">";
-  return std::string("/") + role_name(elements_[static_cast<size_t>(element)].role) + " " + properties + ">> BDC\n";
+  const char* tag = actual_text ? "Span" : role_name(elements_[static_cast<size_t>(element)].role);
+  return std::string("/") + tag + " " + properties + ">> BDC\n";
 }
 
 void StructureTree::add_link(size_t page, HPDF_Annotation annotation, int element) {

@@ -152,27 +152,24 @@ class PagePainter {
       has_fill_ = true;
     }
     haru::write_raw(page_, "1 0 0 1 " + num(item.x) + " " + num(item.y) + " Tm\n");
-    // libharu draws left to right, unshaped: right-to-left text goes in
-    // visual order, and its logical order is told to readers as ActualText.
-    // A hyphenated line end's hyphen is drawn but is no part of the word:
-    // an empty ActualText keeps it out of the text (PDF 32000-1 §14.9.4).
+    // A hyphenated line end's hyphen is drawn but is no part of the word: an
+    // ActualText of U+00AD (a soft hyphen, a break opportunity that shows
+    // only at a line end) says so (PDF 32000-1 §14.9.4).
     const bool added_hyphen = (item.line_role & kHyphenAdded) && clean.size() > 1 && clean.back() == '-';
     if (added_hyphen) clean.pop_back();
-    const bool reordered = item.rtl || has_rtl(clean);
-    if (reordered) {
-      const std::string logical = clean + (space ? " " : "");
-      begin_marked(item.element, &logical);
-      clean = visual_order(clean, item.rtl);
-    } else {
-      begin_marked(item.element);
-    }
+    begin_marked(item.element);
+    // libharu draws left to right, unshaped: right-to-left text goes in visual
+    // order. No ActualText with the logical text: poppler (pdftotext, Evince's
+    // copy) would reverse it a second time; it puts the glyphs' text back in
+    // logical order itself.
+    if (item.rtl || has_rtl(clean)) clean = visual_order(clean, item.rtl);
     book_.split(item.face, clean, runs_);
     for (const FontRun& run : runs_) show_run(item, std::string_view(clean).substr(run.begin, run.end - run.begin), run.font);
     // Drawn where the text ends, so nothing moves.
     if (space && !runs_.empty()) show_run(item, " ", runs_.back().font);
     if (added_hyphen && !runs_.empty()) {
-      const std::string nothing;
-      begin_marked(item.element, &nothing);
+      const std::string soft_hyphen = "\u00AD";
+      begin_marked(item.element, &soft_hyphen);
       show_run(item, "-", runs_.back().font);
     }
   }
