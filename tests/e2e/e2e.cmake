@@ -21,10 +21,6 @@ foreach(check cli_usage day_filter unwritable_output golden)
 endforeach()
 set_tests_properties(e2e_epubcheck PROPERTIES TIMEOUT 300)
 
-include(${CMAKE_SOURCE_DIR}/tests/errors/errors.cmake OPTIONAL)
-include(${CMAKE_SOURCE_DIR}/tests/hostile/hostile.cmake OPTIONAL)
-include(${CMAKE_SOURCE_DIR}/tests/e2e/styles.cmake)
-include(${CMAKE_SOURCE_DIR}/tests/e2e/devices.cmake)
 # The progress line on a terminal (script(1) makes one), and silence without it.
 add_test(NAME e2e_progress
          COMMAND bash ${CMAKE_SOURCE_DIR}/tests/e2e/progress.sh $<TARGET_FILE:broadsheet> ${CMAKE_SOURCE_DIR} ${E2E_WORK})

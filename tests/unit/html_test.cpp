@@ -18,6 +18,8 @@
 #include "image/attach_images.h"
 #include "pdf/write_pdf.h"
 
+#include "run_command.h"
+
 namespace broadsheet {
 namespace {
 
@@ -254,26 +256,13 @@ std::string article_xhtml(const std::string& epub) {
   return content;
 }
 
-std::string pdf_text(const std::string& pdf) {
-  fs::path path = fs::temp_directory_path() / "broadsheet_html_hostile.pdf";
-  std::ofstream(path, std::ios::binary) << pdf;
-  std::string command = "pdftotext -enc UTF-8 " + path.string() + " - 2>&1";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  REQUIRE(pipe);
-  std::string out;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, pipe.get())) > 0;) out.append(buf, n);
-  fs::remove(path);
-  return out;
-}
-
 TEST_CASE("html: a hostile body leaves nothing active in the dump, the EPUB or the PDF") {
   Document doc = hostile_document();
   check_sanitized(dump_document(doc), "the dump");
   std::string xhtml = article_xhtml(render_epub(doc, Style{}));
   REQUIRE_FALSE(xhtml.empty());
   check_sanitized(xhtml, "the XHTML");
-  check_sanitized(pdf_text(render_pdf(doc, Style{}, find_fonts(FontRoles{})).bytes), "the PDF text");
+  check_sanitized(test::pdftotext(render_pdf(doc, Style{}, find_fonts(FontRoles{})).bytes), "the PDF text");
   // The remote image and the missing one are one warning, at the body, from the image stage.
   ImageCache cache;
   Diagnostics diags;

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "typeset/hyphenate.h"
+#include "fake_measurer.h"
 #include "hyphen_test_support.h"
 #include "layout/layout.h"
 #include "typeset/linebreak.h"
@@ -18,14 +19,6 @@ using namespace broadsheet;
 using broadsheet::test::shown;
 
 namespace {
-
-struct HalfEm : TextMeasurer {
-  double width(const FontFace&, std::string_view text, double size) override {
-    double n = 0;
-    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-    return n * size * 0.5;
-  }
-};
 
 std::vector<Word> prepared(std::vector<Word> words, double width, const std::string& language) {
   HalfEm m;

@@ -13,26 +13,12 @@
 #include "typeset/precompose.h"
 #include "pdf/write_pdf.h"
 
+#include "run_command.h"
+
 using namespace broadsheet;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct PipeCloser {
-  void operator()(FILE* f) const { pclose(f); }
-};
-
-// Runs a shell command; returns its stdout and sets status to its exit code.
-std::string run(const std::string& command, int& status) {
-  std::unique_ptr<FILE, PipeCloser> pipe(popen(command.c_str(), "r"));
-  REQUIRE(pipe);
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe.get())) > 0) out.append(buf, n);
-  status = pclose(pipe.release());
-  return out;
-}
 
 Block para(std::vector<Inline> inlines) {
   Block b;
@@ -97,10 +83,10 @@ TEST_CASE("pdf: a multilingual edition passes qpdf, extracts, embeds subsets, is
   fs::path path = write_temp(first.bytes, "broadsheet_pdf_test.pdf");
   int status = 0;
 
-  run("qpdf --check " + path.string() + " 2>&1", status);
+  test::run_command("qpdf --check " + path.string() + " 2>&1", status);
   CHECK(status == 0);
 
-  std::string text = run("pdftotext -enc UTF-8 " + path.string() + " - 2>&1", status);
+  std::string text = test::run_command("pdftotext -enc UTF-8 " + path.string() + " - 2>&1", status);
   CHECK(status == 0);
   for (const char* phrase : {"Tägliche Übersicht", "Zażółć gęślą jaźń", "Azərbaycan şəhərləri",
                              "ığdır", "Новости дня", "французских булок", "ψυχοφθόρα",
@@ -110,7 +96,7 @@ TEST_CASE("pdf: a multilingual edition passes qpdf, extracts, embeds subsets, is
   }
   CHECK(text.find("Syntax Warning") == std::string::npos);
 
-  std::string fonts_out = run("pdffonts " + path.string() + " 2>&1", status);
+  std::string fonts_out = test::run_command("pdffonts " + path.string() + " 2>&1", status);
   CHECK(status == 0);
   CHECK(fonts_out.find("DejaVuSerif") != std::string::npos);
   CHECK(fonts_out.find("DroidSansFallback") != std::string::npos);
@@ -136,9 +122,9 @@ TEST_CASE("pdf: character codes that contain string delimiters extract intact") 
   Style style;
   fs::path path = write_temp(render_pdf(doc, style, find_fonts(style.fonts)).bytes, "broadsheet_pdf_escapes.pdf");
   int status = 0;
-  run("qpdf --check " + path.string() + " 2>&1", status);
+  test::run_command("qpdf --check " + path.string() + " 2>&1", status);
   CHECK(status == 0);
-  std::string text = run("pdftotext -enc UTF-8 " + path.string() + " - 2>&1", status);
+  std::string text = test::run_command("pdftotext -enc UTF-8 " + path.string() + " - 2>&1", status);
   CHECK(status == 0);
   CAPTURE(text);
   CHECK(text.find(phrase) != std::string::npos);
@@ -207,7 +193,7 @@ TEST_CASE("pdf: an empty edition still renders a front page") {
   CHECK(r.pages.pages.size() == 1);
   fs::path path = write_temp(r.bytes, "broadsheet_pdf_empty.pdf");
   int status = 0;
-  run("qpdf --check " + path.string() + " 2>&1", status);
+  test::run_command("qpdf --check " + path.string() + " 2>&1", status);
   CHECK(status == 0);
   fs::remove(path);
 }

@@ -18,18 +18,13 @@
 #include "typeset/linebreak.h"
 #include "pdf/write_pdf.h"
 
+#include "fake_measurer.h"
+#include "run_command.h"
+
 using namespace broadsheet;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct HalfEm : TextMeasurer {
-  double width(const FontFace&, std::string_view text, double size) override {
-    double n = 0;
-    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-    return n * size * 0.5;
-  }
-};
 
 // The paragraph set as one ragged line of `width` at x = 0.
 std::vector<PageItem> one_line(const std::string& text, const std::string& language, double width) {
@@ -66,18 +61,6 @@ Document edition(std::vector<ArticleDoc> articles) {
   doc.build_time = std::chrono::sys_seconds{std::chrono::seconds{1730878200}};
   doc.sections.push_back(SectionDoc{"s1", "World", std::move(articles)});
   return doc;
-}
-
-std::string pdftotext(const std::string& bytes) {
-  fs::path path = fs::temp_directory_path() / ("broadsheet-scripts-" + std::to_string(getpid()) + ".pdf");
-  std::ofstream(path, std::ios::binary) << bytes;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(("pdftotext -enc UTF-8 " + path.string() + " - 2>&1").c_str(), "r"), pclose);
-  REQUIRE(pipe);
-  std::string out;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, pipe.get())) > 0;) out.append(buf, n);
-  fs::remove(path);
-  return out;
 }
 
 }  // namespace
@@ -162,7 +145,7 @@ TEST_CASE("scripts: characters beyond the BMP become a box, with one warning per
   CHECK(pdf.warnings[0] ==
         "article 'Emoji day' (2024-11-06): 3 characters outside the Basic Multilingual Plane "
         "(e.g. U+1F600) are shown as \u25A1 in the PDF");
-  std::string text = pdftotext(pdf.bytes);
+  std::string text = test::pdftotext(pdf.bytes);
   CHECK(text.find("Smile \u25A1, party \u25A1 and \u25A1.") != std::string::npos);
 }
 
@@ -191,7 +174,7 @@ TEST_CASE("scripts: Latin, Cyrillic, Greek, CJK, Hangul, Arabic and Hebrew build
   });
   PdfResult pdf = render_pdf(doc, style, fonts);
   CHECK(pdf.warnings.empty());
-  std::string text = pdftotext(pdf.bytes);
+  std::string text = test::pdftotext(pdf.bytes);
   for (const char* phrase : {"Zażółć gęślą jaźń", "французских булок", "ψυχοφθόρα", "東京で日本語の新聞",
                              "한국어 뉴스를"}) {
     CAPTURE(phrase);
