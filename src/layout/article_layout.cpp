@@ -243,6 +243,9 @@ class ArticleComposer {
     const std::string& shown = article.url.empty() ? article.source : article.url;
     for (Word& w : collect_words(shown, target ? link : st)) words.push_back(std::move(w));
     LineSettings s = settings(BlockContext{}, style_.small_size * 1.45, style_.small_size, Align::Left);
+    // Our label and an address: left to right in every article, so that an
+    // address with right-to-left segments reads as a browser shows it.
+    s.rules.language = kLabelLanguage;
     flow_.space(style_.body_leading * 0.4);
     Tagged line(flow_, StructRole::P, kLabelLanguage);
     place_text(flow_, compose_text(std::move(words), s, type_), s);
