@@ -203,10 +203,10 @@ std::string first_code_points(std::string_view text, size_t count) {
   return std::string(text.substr(0, i));
 }
 
-// An http(s) address as shown: host and port, then the decoded path, query and
-// fragment; shortened to host, first segment, "…" and last segment when long.
+// An http(s) address as shown: the decoded host and port, then the decoded
+// path, query and fragment; shortened to host, first segment, "…" and last segment when long.
 std::string shown_web_address(const UriUriA& uri) {
-  std::string host = text_of(uri.hostText);
+  std::string host = iri_decoded(text_of(uri.hostText));  // a percent-encoded IDN: пример.рф
   if (uri.hostData.ip6) host = "[" + host + "]";
   if (uri.portText.first != nullptr) host += ":" + text_of(uri.portText);
   std::vector<std::string> segments;

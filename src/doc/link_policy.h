@@ -24,8 +24,8 @@ namespace broadsheet {
 std::optional<std::string> decide_link(std::string_view written, std::string_view base = {});
 
 /// How an address a link kept (decide_link's result) is shown in a source
-/// line: as an IRI, without "http://" or "https://", its path, query and
-/// fragment percent-decoded where the escapes spell UTF-8 that may stand raw
+/// line: as an IRI, without "http://" or "https://", its host, path, query
+/// and fragment percent-decoded where the escapes spell UTF-8 that may stand raw
 /// (not ASCII, whose escapes carry meaning, nor controls, spaces, bidi marks,
 /// private use or noncharacters: RFC 3987 sections 3.2 and 4.1). Longer than
 /// kShownUrlLength code points, it is shortened to the host, the first path

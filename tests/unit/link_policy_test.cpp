@@ -80,6 +80,9 @@ TEST_CASE("display_url: the decoded IRI without the scheme, when short") {
   CHECK(display_url("http://Example.org:8080/a?q=%C3%A9#x") == "Example.org:8080/a?q=\u00E9#x");
   CHECK(display_url("https://go.example/") == "go.example/");
   CHECK(display_url("https://go.example") == "go.example");
+  // A non-ASCII host as decide_link encodes it, shown as written.
+  CHECK(display_url(*decide_link("https://\u043F\u0440\u0438\u043C\u0435\u0440.\u0440\u0444/\u043F?q=\u00E9")) ==
+        "\u043F\u0440\u0438\u043C\u0435\u0440.\u0440\u0444/\u043F?q=\u00E9");
 }
 
 TEST_CASE("display_url: escapes that must stay escaped") {
