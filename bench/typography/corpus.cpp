@@ -1,6 +1,8 @@
 // The typography corpus: prose from fixed word lists, drawn by splitmix64.
 // English dominates, as in the sample; the other scripts are there so that the
-// bench also counts missing-glyph warnings across the whole font chain.
+// bench also counts missing-glyph warnings across the whole font chain. Every
+// article has a percent-encoded url (source lines), every fifth a table of
+// figures; neither draws from the generator, so the prose is as before.
 #include "corpus.h"
 
 #include <cstdint>
@@ -120,6 +122,33 @@ std::string quoted(std::string text) {
   return out + "\"";
 }
 
+// The address a feed gives for a title: its words joined by '-', every
+// non-ASCII byte percent-encoded, as real Arabic, Hebrew or Cyrillic URLs
+// arrive (source lines show them decoded and shortened: display_url).
+std::string encoded_url(const Language& lang, const std::string& title, int index) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out = "https://news.example/" + std::string(lang.tag) + "/2024/11/05/" + std::to_string(index) + "/";
+  for (unsigned char c : title) {
+    if (c == ' ') {
+      out += '-';
+    } else if (c < 0x80 && c != '"' && c != '%') {
+      out += static_cast<char>(c);
+    } else {
+      out += {'%', kHex[c >> 4], kHex[c & 15]};
+    }
+  }
+  return out;
+}
+
+// Every fifth article ends with a table of figures: numeric columns (sums
+// with currency signs, signed shares) that are set flush right.
+std::string figures_table(int index) {
+  const std::string a = std::to_string(1000 + index * 37), b = std::to_string(index % 90);
+  return "      | Item | 2023 | 2024 | Change |\n      |---|---|---|---|\n"
+         "      | Revenue | \u20AC " + a + ",5 mln | \u20AC " + b + " 120 mln | +" + b + "% |\n"
+         "      | Spending | 29 950,4 | " + a + " | \u2212" + b + ",5% |\n";
+}
+
 void article(Rng& rng, int index, std::string& out) {
   static const Words kSections = {"World", "Business", "Science", "Culture", "Sport", "Opinion"};
   const Language& lang = choose_language(rng);
@@ -132,10 +161,12 @@ void article(Rng& rng, int index, std::string& out) {
   out += "    date: 2024-11-05T" + std::string(time) + ":00Z\n";
   out += "    section: " + std::string(rng.pick(kSections)) + "\n";
   out += "    language: " + std::string(lang.tag) + "\n";
+  out += "    url: " + quoted(encoded_url(lang, title, index)) + "\n";
   out += "    summary: " + quoted(sentence(rng, lang, 12, 28)) + "\n";
   out += "    body: |\n";
   int paragraphs = rng.between(3, 8);
   for (int p = 0; p < paragraphs; ++p) out += (p ? "\n" : "") + std::string("      ") + paragraph(rng, lang) + "\n";
+  if (index % 5 == 0) out += "\n" + figures_table(index);
 }
 
 }  // namespace

@@ -42,6 +42,10 @@ enum class BlockKind {
 /// Table carries TableRow children and its caption as inlines (may be empty);
 /// a TableRow carries TableCell children; a TableCell carries inlines and
 /// `header` (th, or a cell of a GFM header row).
+/// A table cell's alignment as written (GFM's ":--", ":-:", "--:"); Default
+/// leaves it to doc/table_columns.h (numbers right, else the start side).
+enum class CellAlign { Default, Left, Center, Right };
+
 /// HTML's own cap on colspan (WHATWG: values above 1000 are read as 1000).
 inline constexpr int kMaxColspan = 1000;
 
@@ -55,6 +59,7 @@ struct Block {
   std::string text;              ///< CodeBlock content (lines separated by \n)
   bool header = false;           ///< TableCell: a header cell
   int span = 1;                  ///< TableCell: columns it covers (HTML colspan, 1..kMaxColspan)
+  CellAlign align = CellAlign::Default;  ///< TableCell: alignment as written
   // Figure: `src` as written (relative to the article's file), its alt text and
   // caption; `lead` for the article's `image:` field; `image` is set by
   // attach_images (src/image) before the back ends run, and a Figure without

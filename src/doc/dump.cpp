@@ -108,6 +108,8 @@ void Dumper::block(const Block& b, int depth) {
     case BlockKind::TableCell: {
       std::string label = b.header ? "cell header" : "cell";
       if (b.span > 1) label += " span=" + std::to_string(b.span);
+      static constexpr const char* kAligns[] = {"", " align=left", " align=center", " align=right"};
+      label += kAligns[static_cast<int>(b.align)];
       line(depth, label);
       break;
     }

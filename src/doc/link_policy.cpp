@@ -6,6 +6,9 @@
 #include <uriparser/Uri.h>
 
 #include <memory>
+#include <vector>
+
+#include "diag/utf8.h"
 
 namespace broadsheet {
 namespace {
@@ -139,7 +142,102 @@ std::optional<std::string> resolved(const std::string& reference, std::string_vi
   return text;
 }
 
+// Decoded code points that stay escaped (RFC 3987 sections 3.2 and 4.1):
+// ASCII, whose escapes carry meaning ("%2F" is not a '/'), C1 controls and
+// spaces, format and bidi marks (they would reorder the address as shown),
+// private use and noncharacters.
+bool shown_decoded(char32_t cp) {
+  if (cp <= 0xA0 || cp == 0xAD || cp == 0x061C || cp == 0x1680 || cp == 0x180E) return false;
+  if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F)) return false;
+  if ((cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF) return false;
+  if ((cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000) return false;
+  return !((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE);
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  return (c | 0x20) - 'a' + 10;
+}
+
+// The byte escaped at text[i] ("%D8"), or -1 when there is no escape there.
+int escaped_byte(std::string_view text, size_t i) {
+  if (i + 2 >= text.size()) return -1;
+  if (text[i] != '%' || !is_hex(text[i + 1]) || !is_hex(text[i + 2])) return -1;
+  return hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]);
+}
+
+// Percent-decodes the escapes of text that spell one whole UTF-8 code point
+// shown_decoded allows; every other escape stays as written.
+std::string iri_decoded(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    const int lead = escaped_byte(text, i);
+    if (lead < 0x80) {
+      out += text.substr(i, lead < 0 ? 1 : 3);
+      i += lead < 0 ? 1 : 3;
+      continue;
+    }
+    const size_t length = utf8_sequence_length(static_cast<unsigned char>(lead));
+    std::string bytes;
+    for (size_t k = 0; k < length && escaped_byte(text, i + 3 * k) >= 0; ++k) {
+      bytes += static_cast<char>(escaped_byte(text, i + 3 * k));
+    }
+    size_t read = 0;
+    const char32_t cp = bytes.size() == length ? next_code_point(bytes, read) : kReplacementCharacter;
+    const bool whole = read == length && cp != kReplacementCharacter;
+    if (whole && shown_decoded(cp)) {
+      out += bytes;
+      i += 3 * length;
+    } else {
+      out += text.substr(i, 3);
+      i += 3;
+    }
+  }
+  return out;
+}
+
+// The first `count` code points of text.
+std::string first_code_points(std::string_view text, size_t count) {
+  size_t i = 0;
+  for (size_t n = 0; n < count && i < text.size(); ++n) next_code_point(text, i);
+  return std::string(text.substr(0, i));
+}
+
+// An http(s) address as shown: the decoded host and port, then the decoded
+// path, query and fragment; shortened to host, first segment, "…" and last segment when long.
+std::string shown_web_address(const UriUriA& uri) {
+  std::string host = iri_decoded(text_of(uri.hostText));  // a percent-encoded IDN: пример.рф
+  if (uri.hostData.ip6) host = "[" + host + "]";
+  if (uri.portText.first != nullptr) host += ":" + text_of(uri.portText);
+  std::vector<std::string> segments;
+  for (const UriPathSegmentA* s = uri.pathHead; s != nullptr; s = s->next) {
+    segments.push_back(iri_decoded(text_of(s->text)));
+  }
+  std::string full = host;
+  for (const std::string& s : segments) full += "/" + s;
+  const std::string query = iri_decoded(text_of(uri.query)), fragment = iri_decoded(text_of(uri.fragment));
+  if (uri.query.first != nullptr) full += "?" + query;
+  if (uri.fragment.first != nullptr) full += "#" + fragment;
+  if (count_code_points(full) <= kShownUrlLength || segments.empty()) return full;
+  std::string shortened = host + "/" + segments.front();
+  if (segments.size() > 2) shortened += "/\u2026";
+  if (segments.size() > 1) shortened += "/" + segments.back();
+  if (uri.query.first != nullptr) shortened += "?\u2026";
+  return shortened;
+}
+
 }  // namespace
+
+std::string display_url(std::string_view uri) {
+  const std::string text(uri);
+  ParsedUri parsed(text);
+  const std::string scheme = lower(text_of(parsed.uri.scheme));
+  std::string shown = !parsed.ok                               ? text
+                      : (scheme == "http" || scheme == "https") ? shown_web_address(parsed.uri)
+                                                                : iri_decoded(text);
+  if (count_code_points(shown) <= kShownUrlLength) return shown;
+  return first_code_points(shown, kShownUrlLength - 1) + "\u2026";
+}
 
 std::optional<std::string> decide_link(std::string_view written, std::string_view base) {
   const std::string uri = encoded(browser_cleaned(written));

@@ -4,6 +4,7 @@
 // Image sources are read by the same rules, to tell local files from addresses.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,17 @@ namespace broadsheet {
 /// result is ASCII and percent-encoded (spaces, non-ASCII, characters URIs
 /// forbid raw), valid as an EPUB href and as a PDF /URI.
 std::optional<std::string> decide_link(std::string_view written, std::string_view base = {});
+
+/// How an address a link kept (decide_link's result) is shown in a source
+/// line: as an IRI, without "http://" or "https://", its host, path, query
+/// and fragment percent-decoded where the escapes spell UTF-8 that may stand raw
+/// (not ASCII, whose escapes carry meaning, nor controls, spaces, bidi marks,
+/// private use or noncharacters: RFC 3987 sections 3.2 and 4.1). Longer than
+/// kShownUrlLength code points, it is shortened to the host, the first path
+/// segment, "…" and the last segment ("?…" for a dropped query), then cut
+/// with "…" if still too long. The link keeps the full address.
+std::string display_url(std::string_view uri);
+inline constexpr size_t kShownUrlLength = 60;
 
 /// What an image source (an img src, a Markdown image) names.
 struct ImageSource {

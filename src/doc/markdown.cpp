@@ -51,6 +51,16 @@ bool is_container(MD_BLOCKTYPE type) {
   return false;
 }
 
+CellAlign cell_align(MD_ALIGN align) {
+  switch (align) {
+    case MD_ALIGN_LEFT: return CellAlign::Left;
+    case MD_ALIGN_CENTER: return CellAlign::Center;
+    case MD_ALIGN_RIGHT: return CellAlign::Right;
+    case MD_ALIGN_DEFAULT: return CellAlign::Default;
+  }
+  return CellAlign::Default;
+}
+
 Block make_block(BlockKind kind) {
   Block block;
   block.kind = kind;
@@ -171,6 +181,7 @@ void TreeBuilder::enter_block(MD_BLOCKTYPE type, const void* detail) {
       if (open_.back().block.kind != BlockKind::TableRow) return open_leaf(make_block(BlockKind::Paragraph));
       Block cell = make_block(BlockKind::TableCell);
       cell.header = type == MD_BLOCK_TH;
+      cell.align = cell_align(static_cast<const MD_BLOCK_TD_DETAIL*>(detail)->align);
       return open_leaf(std::move(cell));
     }
   }

@@ -22,8 +22,8 @@ void append_source_link(XMLElement* article, const ArticleDoc& doc, const std::s
   XMLElement* p = add_classed_text(article, "p", "source-link", "");
   add_label(p, "Original article:", page_language);
   p->InsertEndChild(p->GetDocument()->NewText(" "));
-  XMLElement* a = add_link(p, *href, source.empty() ? "link" : source);
-  if (source.empty()) set_language(a, kLabelLanguage, page_language);  // "link" is our word
+  XMLElement* a = add_link(p, *href, source.empty() ? display_url(*href) : source);
+  if (source.empty()) set_language(a, kLabelLanguage, page_language);  // an address, not the page's words
 }
 
 // Article pages sit side by side in articles/: a bare file name reaches a sibling.

@@ -9,6 +9,7 @@
 
 #include "doc/link_policy.h"
 #include "doc/paragraph_indent.h"
+#include "doc/table_columns.h"
 #include "epub/plan.h"
 #include "epub/xml.h"
 
@@ -87,14 +88,28 @@ void append_code_block(XMLElement* parent, const Block& block) {
   add_text_element(add_element(parent, "pre"), "code", block.text);
 }
 
+// A cell's alignment (doc/table_columns.h) as a style attribute: the
+// stylesheet's default is the start side, so only the others are written.
+void set_alignment(XMLElement* td, CellAlign align) {
+  switch (align) {
+    case CellAlign::Left: td->SetAttribute("style", "text-align: left"); break;
+    case CellAlign::Center: td->SetAttribute("style", "text-align: center"); break;
+    case CellAlign::Right: td->SetAttribute("style", "text-align: right"); break;
+    case CellAlign::Default: break;
+  }
+}
+
 // A row of th/td; a cell outside a row (never built) would be invalid, so
 // only TableCell children count.
-void append_row(XMLElement* group, const Block& row) {
+void append_row(XMLElement* group, const Block& row, const std::vector<bool>& numeric) {
   XMLElement* tr = add_element(group, "tr");
+  size_t column = 0;
   for (const Block& cell : row.children) {
     if (cell.kind != BlockKind::TableCell) continue;
     XMLElement* td = add_element(tr, cell.header ? "th" : "td");
     if (cell.span > 1) td->SetAttribute("colspan", cell.span);
+    set_alignment(td, cell_alignment(cell, numeric, column));
+    column += static_cast<size_t>(std::clamp(cell.span, 1, kMaxColspan));
     append_inlines(td, cell.inlines);
   }
   if (tr->NoChildren()) add_element(tr, "td");  // a tr needs at least one cell
@@ -117,12 +132,13 @@ void append_table(XMLElement* parent, const Block& table) {
   size_t head = 0;
   while (head < rows.size() && is_header_row(*rows[head])) ++head;
   if (head == rows.size()) head = 0;  // only header rows: keep them as the body
+  const std::vector<bool> numeric = numeric_columns(table);
   if (head > 0) {
     XMLElement* thead = add_element(element, "thead");
-    for (size_t i = 0; i < head; ++i) append_row(thead, *rows[i]);
+    for (size_t i = 0; i < head; ++i) append_row(thead, *rows[i], numeric);
   }
   XMLElement* tbody = add_element(element, "tbody");
-  for (size_t i = head; i < rows.size(); ++i) append_row(tbody, *rows[i]);
+  for (size_t i = head; i < rows.size(); ++i) append_row(tbody, *rows[i], numeric);
 }
 
 // <figure><img alt/><figcaption/></figure>; the image sits in images/ beside

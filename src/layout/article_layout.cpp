@@ -237,12 +237,16 @@ class ArticleComposer {
     std::vector<Word> words = collect_words("Source:", st);
     TextStyle link = st;
     link.color = style_.link;
-    // The url is shown as written; it is a link only if the link policy keeps it.
+    // A url the link policy keeps is a link, shown as display_url has it; one
+    // it drops is shown as written.
     const std::optional<std::string> target = decide_link(article.url);
     link.url = target.value_or("");
-    const std::string& shown = article.url.empty() ? article.source : article.url;
+    const std::string shown = target ? display_url(*target) : article.url.empty() ? article.source : article.url;
     for (Word& w : collect_words(shown, target ? link : st)) words.push_back(std::move(w));
     LineSettings s = settings(BlockContext{}, style_.small_size * 1.45, style_.small_size, Align::Left);
+    // Our label and an address: left to right in every article, so that an
+    // address with right-to-left segments reads as a browser shows it.
+    s.rules.language = kLabelLanguage;
     flow_.space(style_.body_leading * 0.4);
     Tagged line(flow_, StructRole::P, kLabelLanguage);
     place_text(flow_, compose_text(std::move(words), s, type_), s);

@@ -32,6 +32,7 @@ void ensure_first_room(Flow& flow, const SetText& text, const LineSettings& s) {
 Flow::Mark place_text(Flow& flow, const SetText& text, const LineSettings& s) {
   ensure_first_room(flow, text, s);
   Flow::Mark first = flow.mark();
+  const bool rtl = !text.words.empty() && text.words.front().rtl;
   size_t i = 0;
   while (i < text.lines.size()) {
     size_t count = lines_for_column(flow, text.lines.size() - i, s);
@@ -43,11 +44,10 @@ Flow::Mark place_text(Flow& flow, const SetText& text, const LineSettings& s) {
     for (size_t end = i + count; i < end; ++i) {
       double top = flow.advance(s.leading);
       double baseline = top - baseline_below_top(s.leading, s.size);
-      double indent = s.indent + (i == 0 ? s.first_indent : 0);
-      double width = s.width - (i == 0 ? s.first_indent : 0);
+      LineBox box = line_box(s, i, rtl);
       if (i == 0) flow.place_marker(baseline);
-      for (PageItem& item : set_line(text.words, text.lines[i], flow.left() + indent, baseline,
-                                     width, s.align, s.justification)) {
+      for (PageItem& item : set_line(text.words, text.lines[i], flow.left() + box.x, baseline,
+                                     box.width, s.align, s.justification)) {
         flow.add(std::move(item));
       }
     }

@@ -38,6 +38,23 @@ struct ArticleStart {
 void lay_out_articles(const Document& doc, const Style& style, Typesetter& type, Flow& flow,
                       std::vector<ArticleStart>& starts, std::vector<OutlineEntry>& outline);
 
+/// Where the parts of one contents row go, in points from the page's left:
+/// the title's lines (a box, set flush to the row's start side), the leaders
+/// on its last line, and the page number's x.
+struct ContentsRow {
+  double title_x = 0, title_width = 0;
+  double leaders_from = 0, leaders_to = 0;
+  double number_x = 0;
+};
+
+/// A left-to-right row: title indented one em, a number column of three ems
+/// flush right, leaders from half an em after the title to the number column.
+/// A right-to-left row is its exact mirror about the column's middle (number
+/// at the left margin, title one em in from the right). `last_line` is the
+/// width of the title's last line, em the body size.
+ContentsRow contents_row(double left, double width, double em, double last_line, double number_width,
+                         bool rtl);
+
 /// Lays out the front page(s): masthead and contents. page_labels gives the
 /// printed number of each article's first page ("" while still unknown), and
 /// starts their link targets (may be empty in the counting pass).

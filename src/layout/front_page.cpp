@@ -136,15 +136,16 @@ class FrontComposer {
     flow_.space(size * 0.3);
   }
 
-  // Title lines (ragged), leaders on the last line, number flush right; the
-  // entry never splits across pages, and it is one link to the article. A
-  // right-to-left title mirrors the row: title flush right, number at the left.
+  // Title lines (ragged), leaders on the last line, number at the end
+  // (contents_row); the entry never splits across pages, and it is one link
+  // to the article.
   void entry(const ArticleDoc& article, const std::string& label, const ArticleStart* target) {
     Tagged tag(flow_, StructRole::TOCI, article.language);
-    double number_column = style_.body_size * 3;
+    const double left = flow_.left(), em = style_.body_size;
+    ContentsRow box = contents_row(left, flow_.width(), em, 0, 0, false);
     LineSettings s;
-    s.indent = style_.body_size;
-    s.width = flow_.width() - s.indent - number_column - style_.body_size;
+    s.indent = box.title_x - left;
+    s.width = box.title_width;
     s.leading = style_.body_leading;
     s.size = style_.body_size;
     s.align = Align::Left;
@@ -153,24 +154,17 @@ class FrontComposer {
     TextStyle st{FontFace{FontRole::Body, false, false}, style_.body_size, style_.text, {}};
     SetText title = compose_text(collect_words(article.title, st), s, type_);
     if (title.lines.empty()) title = compose_text(collect_words("(untitled)", st), s, type_);
-    bool rtl = title.words.front().rtl;
-    if (rtl) s.indent = number_column + style_.body_size;
+    const bool rtl = title.words.front().rtl;
+    PageItem number = text_line(label, st, 0, 0, measurer_);
+    const ContentsRow row = contents_row(left, flow_.width(), em, title.lines.back().natural, number.w, rtl);
+    s.indent = row.title_x - left;
     flow_.ensure(title.height(s));
     Flow::Mark top = place_text(flow_, title, s);
     double baseline = flow_.y() + s.leading - baseline_below_top(s.leading, s.size);
-    double left = flow_.left();
-    double right = left + flow_.width();
-    double last = title.lines.back().natural;
-    if (rtl) {
-      double text_start = left + s.indent + s.width - last;
-      leaders(st, left + number_column - style_.body_size, text_start - style_.body_size * 0.5, baseline, true);
-    } else {
-      double text_end = left + s.indent + last;
-      leaders(st, text_end + style_.body_size * 0.5, right - number_column + style_.body_size, baseline, false);
-    }
+    leaders(st, row.leaders_from, row.leaders_to, baseline, rtl);
     if (!label.empty()) {
-      PageItem number = text_line(label, st, 0, baseline, measurer_);
-      number.x = rtl ? left : right - number.w;
+      number.x = row.number_x;
+      number.y = baseline;
       flow_.add(std::move(number));
     }
     if (target) link(top, *target);
@@ -210,6 +204,22 @@ class FrontComposer {
 };
 
 }  // namespace
+
+ContentsRow contents_row(double left, double width, double em, double last_line, double number_width,
+                         bool rtl) {
+  const double number_column = em * 3, right = left + width;
+  ContentsRow row;
+  row.title_x = left + em;
+  row.title_width = width - em - number_column - em;
+  row.leaders_from = row.title_x + last_line + em * 0.5;
+  row.leaders_to = right - number_column + em;
+  row.number_x = right - number_width;
+  if (!rtl) return row;
+  // The mirror image: x becomes left + right - x, and a span's ends swap.
+  auto mirror = [&](double x) { return left + right - x; };
+  return ContentsRow{mirror(row.title_x + row.title_width), row.title_width, mirror(row.leaders_to),
+                     mirror(row.leaders_from), mirror(row.number_x + number_width)};
+}
 
 void lay_out_front(const Document& doc, const Style& style, Typesetter& type, Flow& flow,
                    const std::vector<std::string>& page_labels,

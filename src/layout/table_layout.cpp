@@ -7,6 +7,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "doc/table_columns.h"
+
 namespace broadsheet {
 namespace {
 
@@ -142,10 +144,12 @@ std::vector<double> column_widths(const std::vector<ColumnNeeds>& needs, double 
   return widths;
 }
 
-// One composed row: each cell's lines and columns, and whether it repeats as a header.
+// One composed row: each cell's lines, columns and alignment, and whether it
+// repeats as a header.
 struct SetRow {
   std::vector<SetText> cells;
   std::vector<GridCell> places;
+  std::vector<Align> aligns;
   bool header = false;
   size_t line_count() const {
     size_t lines = 1;  // an empty row still takes a line
@@ -174,13 +178,25 @@ struct SetTable {
   }
 };
 
-SetTable compose_table(const Grid& grid, const TableLook& look, double width, double size,
-                       Typesetter& type) {
+// A cell's alignment as its lines are set; Default is the start side, which
+// Align::Left is for either direction (typeset/paragraph.h).
+Align line_align(CellAlign align) {
+  switch (align) {
+    case CellAlign::Center: return Align::Center;
+    case CellAlign::Right: return Align::Right;
+    case CellAlign::Left: case CellAlign::Default: return Align::Left;
+  }
+  return Align::Left;
+}
+
+SetTable compose_table(const Block& table, const Grid& grid, const TableLook& look, double width,
+                       double size, Typesetter& type) {
   SetTable set;
   set.size = size;
   set.leading = size * kLeadingRatio;
   set.pad = padding(size);
   set.widths = column_widths(column_needs(grid, look, size, type), width, size);
+  const std::vector<bool> numeric = numeric_columns(table);
   for (const auto& row : grid) {
     SetRow set_row;
     set_row.header = std::all_of(row.begin(), row.end(), [](const GridCell& c) { return c.block->header; });
@@ -190,10 +206,11 @@ SetTable compose_table(const Grid& grid, const TableLook& look, double width, do
       s.width = set.cell_width(cell);
       s.leading = set.leading;
       s.size = size;
-      s.align = Align::Left;
+      s.align = line_align(cell_alignment(*cell.block, numeric, cell.column));
       s.protect = false;
       s.rules = cell_rules(look);
       set_row.cells.push_back(compose_text(cell_words(*cell.block, look, size), s, type));
+      set_row.aligns.push_back(s.align);
     }
     set.rows.push_back(std::move(set_row));
   }
@@ -273,7 +290,7 @@ class TablePlacer {
       for (size_t i = from; i < std::min(to, cell.lines.size()); ++i) {
         double line_top = top - set_.pad - static_cast<double>(i - from) * set_.leading;
         double baseline = line_top - baseline_below_top(set_.leading, set_.size);
-        for (PageItem& item : set_line(cell.words, cell.lines[i], x, baseline, width, Align::Left)) {
+        for (PageItem& item : set_line(cell.words, cell.lines[i], x, baseline, width, row.aligns[c])) {
           item.element = c < elements.size() ? elements[c] : kArtifact;
           flow_.add(std::move(item));
         }
@@ -354,7 +371,7 @@ double table_text_size(const Block& table, const TableLook& look, double width, 
 double table_opening_height(const Block& table, const TableLook& look, double width, Typesetter& type) {
   Grid grid = grid_of(table);
   if (grid.empty()) return 0;
-  SetTable set = compose_table(grid, look, width, table_text_size(table, look, width, type), type);
+  SetTable set = compose_table(table, grid, look, width, table_text_size(table, look, width, type), type);
   return compose_caption(table, look, 0, width, type).height() + opening_height(set);
 }
 
@@ -363,7 +380,7 @@ void place_table(const Block& table, const TableLook& look, double indent, doubl
   Grid grid = grid_of(table);
   if (grid.empty()) return;
   double size = table_text_size(table, look, width, type);
-  SetTable set = compose_table(grid, look, width, size, type);
+  SetTable set = compose_table(table, grid, look, width, size, type);
   Caption caption = compose_caption(table, look, indent, width, type);
   Tagged tag(flow, StructRole::Table);
   if (caption.height() > 0) {

@@ -102,6 +102,16 @@ bool FontBook::has(int index, char32_t cp) {
   return known > 0;
 }
 
+FontFace FontBook::run_face(const FontFace& face, std::string_view text) {
+  if (!face.italic) return face;
+  int own = face_entry(face);
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = next_code_point(text, i);
+    if (is_script_letter(cp) && !has(own, cp)) return FontFace{face.role, face.bold, false};
+  }
+  return face;
+}
+
 bool FontBook::covers(const FontFace& face, char32_t cp) {
   if (has(face_entry(face), cp)) return true;
   for (int f : fallbacks_) {
@@ -203,6 +213,10 @@ double HaruMeasurer::width(const FontFace& face, std::string_view text, double s
   return measure_units(face, text) * size / 1000;
 }
 
+FontFace HaruMeasurer::run_face(const FontFace& face, std::string_view text) {
+  return book_.run_face(face, text);
+}
+
 // --- DetachedMeasurer ----------------------------------------------------------
 
 DetachedMeasurer::DetachedMeasurer(const FontFiles& files) : book_(doc_, files), measurer_(book_) {
@@ -212,6 +226,10 @@ DetachedMeasurer::DetachedMeasurer(const FontFiles& files) : book_(doc_, files),
 
 double DetachedMeasurer::width(const FontFace& face, std::string_view text, double size) {
   return measurer_.width(face, text, size);
+}
+
+FontFace DetachedMeasurer::run_face(const FontFace& face, std::string_view text) {
+  return measurer_.run_face(face, text);
 }
 
 }  // namespace broadsheet

@@ -53,6 +53,11 @@ class FontBook {
   /// else the first fallback that has it, else the face's font (a visible box).
   /// Spaces stay in the current run.
   void split(const FontFace& face, std::string_view text, std::vector<FontRun>& out);
+  /// The face a run of text is set in: an italic face whose own font lacks a
+  /// letter of the text becomes upright, since the fallback that draws that
+  /// letter is upright and one run must not mix slants (a Hebrew standfirst's
+  /// letters and digits); any other face stays as it is.
+  FontFace run_face(const FontFace& face, std::string_view text);
   /// Whether the face's font or any fallback has a glyph for cp (BMP only).
   bool covers(const FontFace& face, char32_t cp);
   /// The usable font for a run (created, with the ToUnicode fix, on first use).
@@ -96,6 +101,7 @@ class HaruMeasurer : public TextMeasurer {
  public:
   explicit HaruMeasurer(FontBook& book);
   double width(const FontFace& face, std::string_view text, double size) override;
+  FontFace run_face(const FontFace& face, std::string_view text) override;
 
  private:
   // Unscaled width of text, measured (no cache).
@@ -116,6 +122,7 @@ class DetachedMeasurer : public TextMeasurer {
  public:
   explicit DetachedMeasurer(const FontFiles& files);
   double width(const FontFace& face, std::string_view text, double size) override;
+  FontFace run_face(const FontFace& face, std::string_view text) override;
 
  private:
   HaruDoc doc_;

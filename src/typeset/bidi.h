@@ -15,6 +15,10 @@ namespace broadsheet {
 /// Arabic, Syriac, Thaana, NKo (U+0590-U+08FF), their presentation forms, RLM.
 bool has_rtl(std::string_view text);
 
+/// True for a letter of any script: a strongly directional character (bidi
+/// type L, R or AL); digits, punctuation, symbols and spaces are not.
+bool is_script_letter(char32_t cp);
+
 /// True for languages written right to left (ar, he, fa, ur, yi, ps, ...), by
 /// the primary subtag of a BCP 47 tag.
 bool is_rtl_language(std::string_view tag);

@@ -170,6 +170,33 @@ void split_overlong(Word& word, double max_width, TextMeasurer& measurer, std::v
 
 }  // namespace
 
+namespace {
+
+// A run of italic fragments (consecutive, across words) is set in the one face
+// the font fallback gives for its whole text, so that it never mixes slants.
+void settle_italic_runs(std::vector<Word>& words, TextMeasurer& measurer) {
+  std::vector<Fragment*> run;
+  std::string text;
+  auto settle = [&] {
+    if (run.empty()) return;
+    FontFace face = measurer.run_face(run.front()->style.face, text);
+    for (Fragment* f : run) f->style.face = face;
+    run.clear();
+    text.clear();
+  };
+  for (Word& word : words) {
+    for (Fragment& f : word.parts) {
+      if (!run.empty() && !(f.style.face == run.front()->style.face)) settle();
+      if (!f.style.face.italic) continue;
+      run.push_back(&f);
+      text += f.text;
+    }
+  }
+  settle();
+}
+
+}  // namespace
+
 void measure_words(std::vector<Word>& words, double max_width, TextMeasurer& measurer) {
   bool overlong = false;
   for (Word& word : words) {
@@ -211,6 +238,7 @@ void prepare_words(std::vector<Word>& words, const BreakRules& rules, double max
     words = std::move(pieces);
   }
   resolve_directions(words, rules.language);
+  settle_italic_runs(words, measurer);
   measure_words(words, max_width, measurer);
 }
 

@@ -17,17 +17,24 @@ SetText compose_text(std::vector<Word> words, const LineSettings& settings, Type
   return set;
 }
 
+// Only the first line is indented; the box keeps its left edge when the start
+// is on the right, and ends first_indent short of the column's right instead.
+LineBox line_box(const LineSettings& settings, size_t index, bool rtl) {
+  double indent = index == 0 ? settings.first_indent : 0;
+  return LineBox{settings.indent + (rtl ? 0 : indent), settings.width - indent};
+}
+
 PageItem text_line(const std::string& text, const TextStyle& style, double x, double y,
                    TextMeasurer& measurer) {
   PageItem item;
   item.kind = ItemKind::Text;
   item.x = x;
   item.y = y;
-  item.face = style.face;
+  item.face = measurer.run_face(style.face, text);
   item.size = style.size;
   item.color = style.color;
   item.text = text;
-  item.w = measurer.width(style.face, text, style.size);
+  item.w = measurer.width(item.face, text, style.size);
   return item;
 }
 

@@ -28,7 +28,7 @@ struct Typesetter {
 struct LineSettings {
   double indent = 0;         ///< left indent
   double width = 0;          ///< line width after indents
-  double first_indent = 0;   ///< extra indent of the first line
+  double first_indent = 0;   ///< extra indent of the first line, on its start side
   double leading = 14;
   double size = 10.5;        ///< main text size (for the baseline offset)
   Align align = Align::Justify;
@@ -45,6 +45,15 @@ struct SetText {
   std::vector<Line> lines;
   double height(const LineSettings& s) const { return s.leading * static_cast<double>(lines.size()); }
 };
+
+/// Where one line of a paragraph is set, relative to the column's left edge.
+struct LineBox {
+  double x = 0, width = 0;
+};
+
+/// The box of line `index`: the first line is first_indent shorter, the
+/// indent on the paragraph's start side (the right of a right-to-left one).
+LineBox line_box(const LineSettings& settings, size_t index, bool rtl);
 
 /// Prepares (cuts at break opportunities, measures, force-breaks overlong
 /// words) and breaks words into lines.

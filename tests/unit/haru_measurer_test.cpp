@@ -7,12 +7,22 @@
 
 using namespace broadsheet;
 
-TEST_CASE("haru measurer: cached single characters and words agree with a fresh measurement") {
+namespace {
+
+// The default faces in a libharu document, measured as the PDF writer measures.
+struct Fonts {
   FontFiles files = find_fonts(FontRoles{});
   HaruDoc doc;
-  HPDF_UseUTFEncodings(doc.get());
-  FontBook book(doc, files);
-  HaruMeasurer measurer(book);
+  FontBook book{doc, files};
+  HaruMeasurer measurer{book};
+  Fonts() { HPDF_UseUTFEncodings(doc.get()); }
+};
+
+}  // namespace
+
+TEST_CASE("haru measurer: cached single characters and words agree with a fresh measurement") {
+  Fonts fonts;
+  HaruMeasurer& measurer = fonts.measurer;
   const FontFace regular{}, bold{FontRole::Body, true, false}, mono{FontRole::Mono, false, false};
   for (const FontFace& face : {regular, bold, mono}) {
     CAPTURE(static_cast<int>(face.role));
@@ -31,4 +41,18 @@ TEST_CASE("haru measurer: cached single characters and words agree with a fresh 
   // A different face has different widths: the caches are kept per face.
   CHECK(measurer.width(mono, "i", 10) != measurer.width(regular, "i", 10));
   CHECK(measurer.width(bold, "Wi-fi", 10) != measurer.width(regular, "Wi-fi", 10));
+}
+
+TEST_CASE("haru measurer: an italic run whose face lacks its script is set upright, whole") {
+  Fonts fonts;
+  HaruMeasurer& measurer = fonts.measurer;
+  const FontFace italic{FontRole::Body, false, true}, upright{FontRole::Body, false, false};
+  // The body italic has no Hebrew: the letters would come upright from a
+  // fallback, so the whole run (digits too) is upright.
+  CHECK(measurer.run_face(italic, "\u05EA\u05E2\u05E8\u05D5\u05DB\u05D4 40") == upright);
+  // Latin is in the italic face; digits and signs alone never decide.
+  CHECK(measurer.run_face(italic, "Exhibition 40") == italic);
+  CHECK(measurer.run_face(italic, "40 \u20AA") == italic);
+  // An upright face is never changed.
+  CHECK(measurer.run_face(upright, "\u05EA\u05E2\u05E8\u05D5\u05DB\u05D4") == upright);
 }

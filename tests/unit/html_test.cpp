@@ -178,12 +178,12 @@ TEST_CASE("markdown: an HTML block is parsed as HTML and sanitized") {
         "paragraph\n  text \"In \"\n  emphasis\n    text \"html\"\nparagraph\n  text \"after\"\n");
 }
 
-TEST_CASE("markdown: GFM tables and strikethrough") {
+TEST_CASE("markdown: GFM tables (their column alignment) and strikethrough") {
   CHECK(md("| A | B |\n|---|--:|\n| *x* | 1 |\n| y |\n\n~~gone~~") ==
         "table\n"
-        "  row\n    cell header\n      text \"A\"\n    cell header\n      text \"B\"\n"
-        "  row\n    cell\n      emphasis\n        text \"x\"\n    cell\n      text \"1\"\n"
-        "  row\n    cell\n      text \"y\"\n    cell\n"
+        "  row\n    cell header\n      text \"A\"\n    cell header align=right\n      text \"B\"\n"
+        "  row\n    cell\n      emphasis\n        text \"x\"\n    cell align=right\n      text \"1\"\n"
+        "  row\n    cell\n      text \"y\"\n    cell align=right\n"
         "paragraph\n  strike\n    text \"gone\"\n");
 }
 

@@ -2,6 +2,7 @@
 // relative ones resolve against the article's url, how image sources read.
 #include <doctest/doctest.h>
 
+#include "diag/utf8.h"
 #include "doc/link_policy.h"
 
 namespace broadsheet {
@@ -71,6 +72,43 @@ TEST_CASE("link policy: image sources are local paths, web addresses or other sc
   CHECK(data.scheme == "data");
   CHECK(read_image_source("JavaScript:alert(1)").scheme == "javascript");
   CHECK(read_image_source("file:///etc/passwd").scheme == "file");
+}
+
+TEST_CASE("display_url: the decoded IRI without the scheme, when short") {
+  CHECK(display_url("https://akhbar.example/ar/%D8%AB%D9%82%D8%A7%D9%81%D8%A9") ==
+        "akhbar.example/ar/\u062B\u0642\u0627\u0641\u0629");
+  CHECK(display_url("http://Example.org:8080/a?q=%C3%A9#x") == "Example.org:8080/a?q=\u00E9#x");
+  CHECK(display_url("https://go.example/") == "go.example/");
+  CHECK(display_url("https://go.example") == "go.example");
+  // A non-ASCII host as decide_link encodes it, shown as written.
+  CHECK(display_url(*decide_link("https://\u043F\u0440\u0438\u043C\u0435\u0440.\u0440\u0444/\u043F?q=\u00E9")) ==
+        "\u043F\u0440\u0438\u043C\u0435\u0440.\u0440\u0444/\u043F?q=\u00E9");
+}
+
+TEST_CASE("display_url: escapes that must stay escaped") {
+  // ASCII escapes keep their meaning ("%2F" is not a path separator).
+  CHECK(display_url("https://h.example/a%2Fb%20c") == "h.example/a%2Fb%20c");
+  // Not UTF-8 (a lone lead byte, a stray continuation, an overlong '/').
+  CHECK(display_url("https://h.example/%D8x%80%C0%AF") == "h.example/%D8x%80%C0%AF");
+  // A bidi mark (U+200F), a no-break space, a C1 control, a noncharacter.
+  CHECK(display_url("https://h.example/%E2%80%8F%C2%A0%C2%85%EF%BF%BF") ==
+        "h.example/%E2%80%8F%C2%A0%C2%85%EF%BF%BF");
+  // mailto: decoded, its scheme kept.
+  CHECK(display_url("mailto:%D7%90@h.example") == "mailto:\u05D0@h.example");
+}
+
+TEST_CASE("display_url: a long address is shortened to host, first and last segment") {
+  const std::string arabic = "%D9%85%D8%B9%D8%B1%D8%B6-%D8%A7%D9%84%D8%B4%D8%A7%D8%B1%D9%82%D8%A9";
+  const std::string url = "https://www.akhbar.example/ar/%D8%AB%D9%82%D8%A7%D9%81%D8%A9/2024/11/06/" + arabic +
+                          "-%D9%84%D9%84%D9%83%D8%AA%D8%A7%D8%A8?utm_source=feed&utm_medium=rss";
+  const std::string shown = display_url(url);
+  CHECK(shown == "www.akhbar.example/ar/\u2026/\u0645\u0639\u0631\u0636-\u0627\u0644\u0634\u0627\u0631\u0642\u0629-"
+                 "\u0644\u0644\u0643\u062A\u0627\u0628?\u2026");
+  CHECK(count_code_points(shown) <= kShownUrlLength);
+  // Still too long with one segment: cut, ending in an ellipsis.
+  const std::string cut = display_url("https://h.example/" + std::string(100, 'a'));
+  CHECK(count_code_points(cut) == kShownUrlLength);
+  CHECK(cut.ends_with("\u2026"));
 }
 
 }  // namespace

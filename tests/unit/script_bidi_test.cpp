@@ -16,6 +16,7 @@
 #include "typeset/bidi.h"
 #include "typeset/hyphenate.h"
 #include "typeset/linebreak.h"
+#include "typeset/set_text.h"
 #include "pdf/write_pdf.h"
 
 #include "fake_measurer.h"
@@ -115,6 +116,21 @@ TEST_CASE("bidi: a right-to-left paragraph is set flush right, words in visual o
   CHECK(items[2].x + items[2].w == doctest::Approx(200));
   CHECK(items[0].x == doctest::Approx(150));
   CHECK(items[0].line_role == (kLineInParagraph | kParagraphFirstLine | kParagraphLastLine));
+}
+
+TEST_CASE("bidi: the first-line indent is on the paragraph's start side") {
+  LineSettings s;
+  s.indent = 10;
+  s.width = 200;
+  s.first_indent = 12;
+  // Left to right: the first line starts 12 pt in; right to left, it ends 12 pt
+  // short of the right edge (x stays, the width shrinks); other lines are full.
+  CHECK(line_box(s, 0, false).x == doctest::Approx(22));
+  CHECK(line_box(s, 0, false).width == doctest::Approx(188));
+  CHECK(line_box(s, 0, true).x == doctest::Approx(10));
+  CHECK(line_box(s, 0, true).width == doctest::Approx(188));
+  CHECK(line_box(s, 1, true).x == doctest::Approx(10));
+  CHECK(line_box(s, 1, true).width == doctest::Approx(200));
 }
 
 TEST_CASE("bidi: a left-to-right paragraph without RTL text keeps its one merged item") {
