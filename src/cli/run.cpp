@@ -261,8 +261,8 @@ int run_build(const Options& o, const ProcessEnv& process, std::ostream& out, st
   for (const std::string& day : skip.unchanged) {
     if (!o.quiet) out << "unchanged: " << day << "\n";
   }
-  if (input.editions.empty()) {
-    print_shelf(o, out, err);
+  if (input.editions.empty()) {  // every day unchanged
+    if (!shelf_current(o.out_dir)) print_shelf(o, out, err);
     return kExitOk;
   }
   Shared shared;

@@ -40,7 +40,16 @@ skip)
   build "$sample"
   expect_unchanged "${days[@]}"
   [ "$(state)" = "$before" ] || fail "an unchanged day's files changed: $before / $(state)"
-  echo "second build: all three days unchanged, files and mtimes as they were"
+  ! grep -q catalog.xml "$work/out.txt" || fail "the shelf was rewritten though no edition was"
+  echo "second build: all three days unchanged, files and mtimes as they were, the shelf left"
+  rm "$out/catalog.xml"
+  build "$sample"
+  expect_unchanged "${days[@]}"
+  [ -s "$out/catalog.xml" ] || fail "a missing shelf was not made again"
+  cp "$out/2024-11-05.pdf" "$out/extra.pdf"
+  build "$sample"
+  grep -q 'extra.pdf' "$out/catalog.xml" || fail "a file added by hand is not on the shelf"
+  rm "$out/extra.pdf"
 
   build "$sample" --quiet
   [ ! -s "$work/out.txt" ] || { cat "$work/out.txt"; fail "--quiet printed"; }
