@@ -104,9 +104,12 @@ void add_images(Sha256& h, const Edition& edition, const std::vector<std::filesy
 
 void add_meta(Sha256& h, const Edition& edition) {
   const EditionMeta& m = edition.meta;
-  for (const std::string* field : {&m.title, &m.subtitle, &m.publisher, &m.language, &m.timezone, &m.cover}) {
+  for (const std::string* field : {&m.title, &m.subtitle, &m.publisher, &m.language, &m.timezone}) {
     h.text(*field);
   }
+  // The cover by its bytes: its path is resolved against the digest's folder,
+  // so a folder moved or named another way would otherwise rebuild every day.
+  h.number(std::int64_t{!m.cover.empty()});
   if (!m.cover.empty()) {
     try {
       h.text(read_file(m.cover));

@@ -131,6 +131,17 @@ TEST_CASE("day inputs hash: every input that shows in the outputs changes it") {
   changed.sections[0].articles[0].article.loc.line = 99;  // where it was written does not show
   CHECK(day_inputs_hash(changed, style, variant) == base);
 
+  write_file_atomically(w.dir / "cover.jpg", "a cover");
+  write_file_atomically(w.dir / "same-cover.jpg", "a cover");
+  Edition covered = day, moved = day;
+  covered.meta.cover = (w.dir / "cover.jpg").string();
+  moved.meta.cover = (w.dir / "same-cover.jpg").string();  // the same bytes elsewhere
+  const std::string with_cover = day_inputs_hash(covered, style, variant);
+  CHECK(with_cover != base);
+  CHECK(day_inputs_hash(moved, style, variant) == with_cover);
+  write_file_atomically(w.dir / "cover.jpg", "another cover");
+  CHECK(day_inputs_hash(covered, style, variant) != with_cover);
+
   Style css = style;
   css.css += "p { margin: 0 }";
   CHECK(day_inputs_hash(day, css, variant) != base);
