@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "app/build_record.h"
 #include "diag/diagnostics.h"
 #include "doc/document.h"
 #include "env/files.h"
@@ -38,7 +39,9 @@ class HyphenDictionaries;
 //   Shared shared;                                                 // once, for every variant
 //   Prepared prepared = prepare(input, variant, style, shared, diags);
 //   // in memory:   Rendered r = render(prepared, {.jobs = 1, .max_pages = env.max_pages});
-//   // or on disk:  StagedEditions s(out_dir); render_into(prepared, options, s); s.commit(...);
+//   // or on disk:  SkipPlan skip = skip_unchanged(input, variant, style, out_dir, force);  // before prepare
+//   //              StagedEditions s(out_dir); render_into(prepared, options, s);
+//   //              s.stage_record(updated_record(skip, s.result())); s.commit(...);
 //
 // Input problems are Diagnostics (all of them, with file:line:col); a failure of
 // the environment (a missing font, an unwritable folder) is thrown as
@@ -179,6 +182,7 @@ struct OutputFile {
   std::filesystem::path path;
   bool is_pdf = false;
   size_t bytes = 0;
+  std::string sha256;  ///< of the bytes (render_into), for the build record
 };
 
 /// One day's rendered edition.
@@ -224,6 +228,10 @@ class StagedEditions {
   /// Renames every staged file into place, in day order, calling `written`
   /// after each; throws EnvironmentError.
   void commit(const std::function<void(const RenderedEdition&, const OutputFile&)>& written);
+  /// Stages the folder's build record, renamed into place after every edition,
+  /// so that a crash between leaves the old record, which the new files no
+  /// longer match: those days are built again.
+  void stage_record(const BuildRecord& record);
 
  private:
   friend void render_into(Prepared&, const RenderOptions&, StagedEditions&);
@@ -231,10 +239,31 @@ class StagedEditions {
   std::vector<std::filesystem::path> created_;  // innermost first
   Rendered rendered_;
   std::vector<std::vector<StagedFile>> staged_;  // per day; destroyed before the folders
+  std::optional<StagedFile> record_;
 };
 
 /// Renders every prepared day, staging each in the folder as soon as it is
 /// rendered (its bytes freed), so that memory holds one day per thread.
 void render_into(Prepared& prepared, const RenderOptions& options, StagedEditions& staged);
+
+// --- 4. Work not redone: days whose inputs and files are as recorded -----------
+
+/// Which days of a build are left as they are, and the hash of every day's inputs.
+struct SkipPlan {
+  std::vector<std::string> unchanged;        ///< YYYY-MM-DD, in day order
+  std::map<std::string, std::string> inputs; ///< day -> day_inputs_hash, every day of the input
+  BuildRecord previous;                      ///< the folder's record as found (empty: none usable)
+};
+
+/// Hashes each day's inputs (app/fingerprint.h) and removes from input.editions
+/// the days that out_dir's record says were made from the same inputs and
+/// whose files are still there as recorded; with force, none is removed.
+/// Call it before prepare: an unchanged day costs only the hashing.
+SkipPlan skip_unchanged(Input& input, const Variant& variant, const Style& style,
+                        const std::filesystem::path& out_dir, bool force);
+
+/// The folder's record after rendered is committed: the previous one, with
+/// each rendered day's inputs and files.
+BuildRecord updated_record(const SkipPlan& plan, const Rendered& rendered);
 
 }  // namespace broadsheet

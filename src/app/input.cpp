@@ -6,6 +6,7 @@
 #include "app/app.h"
 #include "env/style_dirs.h"
 #include "input/load.h"
+#include "model/duplicates.h"
 
 namespace broadsheet {
 namespace fs = std::filesystem;
@@ -49,7 +50,10 @@ Input read_input(const InputRequest& request, Diagnostics& diags) {
   input.digest = load_digests(request.files, diags);
   if (diags.has_errors()) return input;
   input.editions = split_days(input.digest, request.days);
-  for (Edition& edition : input.editions) edition.build_time = choose_build_time(edition, request.timestamp);
+  for (Edition& edition : input.editions) {
+    drop_duplicates(edition, diags);
+    edition.build_time = choose_build_time(edition, request.timestamp);
+  }
   return input;
 }
 

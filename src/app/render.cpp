@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "app/app.h"
+#include "app/fingerprint.h"
 #include "epub/write_epub.h"
 #include "pdf/write_pdf.h"
 
@@ -76,7 +77,7 @@ void render_edition(const Document& doc, const Prepared& prepared, const RenderO
 void stage(DayWork& work, Formats formats, const fs::path& dir) {
   if (work.over_limit) return;
   auto put = [&](std::string& bytes, const char* extension, bool is_pdf) {
-    OutputFile file{dir / (work.edition.day + extension), is_pdf, bytes.size()};
+    OutputFile file{dir / (work.edition.day + extension), is_pdf, bytes.size(), sha256_hex(bytes)};
     work.staged.emplace_back(file.path, bytes);
     work.edition.files.push_back(std::move(file));
     std::string().swap(bytes);
@@ -156,6 +157,7 @@ StagedEditions::StagedEditions(const fs::path& out_dir) : dir_(out_dir) {
 }
 
 StagedEditions::~StagedEditions() {
+  record_.reset();
   staged_.clear();  // the staged files first: fs::remove leaves a folder that is not empty
   std::error_code ec;
   for (const fs::path& p : created_) fs::remove(p, ec);
@@ -169,6 +171,12 @@ void StagedEditions::commit(const std::function<void(const RenderedEdition&, con
       written(rendered_.editions[day], rendered_.editions[day].files[f]);
     }
   }
+  if (record_) record_->commit();
+}
+
+void StagedEditions::stage_record(const BuildRecord& record) {
+  record_.reset();
+  record_.emplace(dir_ / kBuildRecordName, format_build_record(record));
 }
 
 void render_into(Prepared& prepared, const RenderOptions& options, StagedEditions& staged) {

@@ -80,6 +80,8 @@ void configure(CLI::App& app, Options& o, RawFlags& raw) {
   build->add_option("--device", device,
                     "Make the editions for one reader: " + device_names() + " (docs/devices.md)");
   build->add_flag("-q,--quiet", o.quiet, "Print nothing but problems");
+  build->add_flag("--force", o.force,
+                  "Rebuild every day, also those whose inputs did not change since the folder's last build");
   build->add_flag("--grayscale", o.grayscale, "Convert article images to grayscale (e-ink readers)");
   build->add_flag("-v,--verbose", o.verbose, "Also print each edition's image sizes, before and after");
   build->add_option("-j,--jobs", o.jobs,
@@ -216,6 +218,32 @@ void print_shelf(const Options& o, std::ostream& out, std::ostream& err) {
   }
 }
 
+// Renders the days left to build into the folder, then commits them and the
+// updated build record together; the shelf is refreshed from what is there.
+int write_editions(Prepared& prepared, const SkipPlan& skip, const Options& o, const AppEnv& env,
+                   const ProcessEnv& process, std::ostream& out, std::ostream& err) {
+  prepare_fontconfig();  // before any thread draws an EPUB cover
+  StagedEditions staged(o.out_dir);
+  TerminalProgress terminal(err);  // shown only on a terminal, without --quiet
+  const bool show = wants_progress_line(process.stderr_is_terminal,
+                                        process.term ? process.term->c_str() : nullptr, o.quiet);
+  render_into(prepared, {o.jobs, env.max_pages, show ? &terminal : nullptr}, staged);
+  if (const auto& over = staged.result().over_limit) {
+    err << "broadsheet: error: edition " << over->day << " has " << over->pages << " pages; the limit is "
+        << over->limit << "; nothing written\n";
+    return kExitInputError;
+  }
+  for (const RenderedEdition& edition : staged.result().editions) {
+    for (const std::string& warning : edition.warnings) err << "broadsheet: warning: " << warning << "\n";
+  }
+  staged.stage_record(updated_record(skip, staged.result()));
+  staged.commit([&](const RenderedEdition& edition, const OutputFile& file) {
+    if (!o.quiet) print_written(edition, file, out);
+  });
+  print_shelf(o, out, err);
+  return kExitOk;
+}
+
 int run_build(const Options& o, const ProcessEnv& process, std::ostream& out, std::ostream& err) {
   const AppEnv env = app_env(process);
   Diagnostics diags;
@@ -228,6 +256,15 @@ int run_build(const Options& o, const ProcessEnv& process, std::ostream& out, st
     err << "broadsheet: no articles fall on the requested days; nothing written\n";
     return kExitInputError;
   }
+  SkipPlan skip;  // --dump writes nothing: every day is dumped
+  if (o.dump == DumpKind::None) skip = skip_unchanged(input, variant_of(o), style, o.out_dir, o.force);
+  for (const std::string& day : skip.unchanged) {
+    if (!o.quiet) out << "unchanged: " << day << "\n";
+  }
+  if (input.editions.empty()) {  // every day unchanged
+    if (!shelf_current(o.out_dir)) print_shelf(o, out, err);
+    return kExitOk;
+  }
   Shared shared;
   std::optional<Prepared> prepared = prepare_all(input, o, std::move(style), shared, out, err);
   if (!prepared) return kExitInputError;
@@ -236,25 +273,7 @@ int run_build(const Options& o, const ProcessEnv& process, std::ostream& out, st
     return kExitOk;
   }
   release_articles(input);
-  prepare_fontconfig();  // before any thread draws an EPUB cover
-  StagedEditions staged(o.out_dir);
-  TerminalProgress terminal(err);  // shown only on a terminal, without --quiet
-  const bool show = wants_progress_line(process.stderr_is_terminal,
-                                        process.term ? process.term->c_str() : nullptr, o.quiet);
-  render_into(*prepared, {o.jobs, env.max_pages, show ? &terminal : nullptr}, staged);
-  if (const auto& over = staged.result().over_limit) {
-    err << "broadsheet: error: edition " << over->day << " has " << over->pages << " pages; the limit is "
-        << over->limit << "; nothing written\n";
-    return kExitInputError;
-  }
-  for (const RenderedEdition& edition : staged.result().editions) {
-    for (const std::string& warning : edition.warnings) err << "broadsheet: warning: " << warning << "\n";
-  }
-  staged.commit([&](const RenderedEdition& edition, const OutputFile& file) {
-    if (!o.quiet) print_written(edition, file, out);
-  });
-  print_shelf(o, out, err);
-  return kExitOk;
+  return write_editions(*prepared, skip, o, env, process, out, err);
 }
 
 int run_lint_command(const Options& o, std::ostream& out, std::ostream& err) {

@@ -30,6 +30,7 @@ struct Options {
   Formats formats = Formats::Both;
   DumpKind dump = DumpKind::None;
   bool quiet = false;
+  bool force = false;                               ///< --force: rebuild days the record says are unchanged
   unsigned jobs = 0;                                ///< days rendered at once; 0: one per core
   // Article images (README "Images").
   std::vector<std::filesystem::path> image_roots;   ///< --allow-images-from DIR, repeatable

@@ -21,6 +21,8 @@ struct ArticleDate {
   std::optional<std::chrono::sys_seconds> instant;      ///< set for date-times (UTC)
 };
 
+/// A new field that shows in the outputs also goes into the day's inputs hash
+/// (app/fingerprint.cpp), as do EditionMeta's.
 struct Article {
   std::string title;
   ArticleDate date;

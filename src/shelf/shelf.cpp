@@ -268,6 +268,43 @@ void update_shelf(const fs::path& dir) {
   write_if_changed(dir / "index.html", shelf_page(shelf));
 }
 
+namespace {
+
+// "NAME LENGTH" of every edition file directly in dir.
+std::set<std::string> edition_files(const fs::path& dir) {
+  std::set<std::string> files;
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
+    const std::string extension = entry.path().extension().string();
+    if (entry.is_regular_file() && (extension == ".epub" || extension == ".pdf"))
+      files.insert(entry.path().filename().string() + " " + std::to_string(entry.file_size()));
+  }
+  return files;
+}
+
+// "NAME LENGTH" of every acquisition link in a catalog.xml that opds_feed wrote.
+std::set<std::string> listed_files(const std::string& catalog) {
+  std::set<std::string> files;
+  tinyxml2::XMLDocument doc;
+  if (doc.Parse(catalog.data(), catalog.size()) != tinyxml2::XML_SUCCESS || !doc.RootElement()) return files;
+  auto attribute = [](const XMLElement* e, const char* name) { return std::string(e->Attribute(name) ? e->Attribute(name) : ""); };
+  for (XMLElement* entry = doc.RootElement()->FirstChildElement("entry"); entry; entry = entry->NextSiblingElement("entry"))
+    for (XMLElement* link = entry->FirstChildElement("link"); link; link = link->NextSiblingElement("link"))
+      if (attribute(link, "rel") == "http://opds-spec.org/acquisition")
+        files.insert(attribute(link, "href") + " " + attribute(link, "length"));
+  return files;
+}
+
+}  // namespace
+
+bool shelf_current(const fs::path& dir) {
+  try {
+    return fs::is_regular_file(dir / "index.html") && fs::is_regular_file(dir / "catalog.xml") &&
+           listed_files(read_file(dir / "catalog.xml")) == edition_files(dir);
+  } catch (const std::exception&) {
+    return false;  // cannot tell: refresh it
+  }
+}
+
 std::optional<std::string> refresh_shelf(const fs::path& dir) {
   try {
     update_shelf(dir);

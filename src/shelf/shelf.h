@@ -51,6 +51,11 @@ std::string shelf_page(const Shelf& shelf);
 /// of editions no longer there are removed). Throws EnvironmentError.
 void update_shelf(const std::filesystem::path& dir);
 
+/// True when dir's catalog.xml and index.html are there and the catalog lists
+/// exactly the editions' files in dir, by name and length: a build that wrote
+/// no edition then leaves the shelf as it is (a scan decodes every cover).
+bool shelf_current(const std::filesystem::path& dir);
+
 /// update_shelf after a command has put its editions in place: they stand
 /// whatever happens to the shelf, so a failure is a warning's text, not an error.
 std::optional<std::string> refresh_shelf(const std::filesystem::path& dir);

@@ -23,6 +23,8 @@ struct CoverStyle {
   std::string logo_png;          ///< the logo's bytes (PNG), read when the style loads; may be empty
 };
 
+/// A new field that changes the outputs also goes into the day's inputs hash
+/// (app/fingerprint.cpp, add_style), or builds would leave days it changed.
 struct Style {
   std::string name = "classic";
   // Page geometry, in PDF points (1/72 in).

@@ -24,3 +24,8 @@ set_tests_properties(e2e_epubcheck PROPERTIES TIMEOUT 300)
 # The progress line on a terminal (script(1) makes one), and silence without it.
 add_test(NAME e2e_progress
          COMMAND bash ${CMAKE_SOURCE_DIR}/tests/e2e/progress.sh $<TARGET_FILE:broadsheet> ${CMAKE_SOURCE_DIR} ${E2E_WORK})
+# Work not redone (the build record) and duplicate articles, on copies of the sample.
+foreach(case skip duplicates)
+  add_test(NAME e2e_${case}
+           COMMAND bash ${CMAKE_SOURCE_DIR}/tests/e2e/skip.sh ${case} $<TARGET_FILE:broadsheet> ${CMAKE_SOURCE_DIR} ${E2E_WORK})
+endforeach()
