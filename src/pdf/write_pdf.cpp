@@ -152,11 +152,10 @@ class PagePainter {
       has_fill_ = true;
     }
     haru::write_raw(page_, "1 0 0 1 " + num(item.x) + " " + num(item.y) + " Tm\n");
-    // A hyphenated line end's hyphen is drawn but is no part of the word: an
-    // ActualText of U+00AD (a soft hyphen, a break opportunity that shows
-    // only at a line end) says so (PDF 32000-1 §14.9.4).
-    const bool added_hyphen = (item.line_role & kHyphenAdded) && clean.size() > 1 && clean.back() == '-';
-    if (added_hyphen) clean.pop_back();
+    // A hyphenated line end's hyphen stays plain text: an ActualText (U+00AD
+    // or empty) would make Acrobat read "people" for "peo-ple", but poppler
+    // honours it too and then no longer joins the word (pdftotext, search in
+    // Evince), which costs more readers than it helps (docs/accessibility.md).
     begin_marked(item.element);
     // libharu draws left to right, unshaped: right-to-left text goes in visual
     // order. No ActualText with the logical text: poppler (pdftotext, Evince's
@@ -167,11 +166,6 @@ class PagePainter {
     for (const FontRun& run : runs_) show_run(item, std::string_view(clean).substr(run.begin, run.end - run.begin), run.font);
     // Drawn where the text ends, so nothing moves.
     if (space && !runs_.empty()) show_run(item, " ", runs_.back().font);
-    if (added_hyphen && !runs_.empty()) {
-      const std::string soft_hyphen = "\u00AD";
-      begin_marked(item.element, &soft_hyphen);
-      show_run(item, "-", runs_.back().font);
-    }
   }
 
   // One TJ array; after each space, an adjustment that makes its advance
