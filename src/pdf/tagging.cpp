@@ -10,16 +10,6 @@ namespace broadsheet {
 
 namespace {
 
-std::string hex(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char b : bytes) {
-    out += kDigits[b >> 4];
-    out += kDigits[b & 0xF];
-  }
-  return out;
-}
-
 // The standard structure type of each role (PDF 32000-1 §14.8.4).
 const char* role_name(StructRole role) {
   switch (role) {
@@ -83,7 +73,7 @@ class Objects {
 StructureTree::StructureTree(const std::vector<StructElement>& elements, size_t pages)
     : elements_(elements), nodes_(elements.size()), page_mcids_(pages) {}
 
-std::string StructureTree::begin_marked(size_t page, int element, const std::string* actual_text) {
+std::string StructureTree::begin_marked(size_t page, int element) {
   if (element < 0 || static_cast<size_t>(element) >= nodes_.size() || page >= page_mcids_.size()) {
     return "/Artifact BMC\n";
   }
@@ -91,13 +81,8 @@ std::string StructureTree::begin_marked(size_t page, int element, const std::str
   const int mcid = static_cast<int>(mcids.size());
   mcids.push_back(element);
   nodes_[static_cast<size_t>(element)].content.push_back({page, mcid});
-  // The tag is the element's role, except that an ActualText belongs to a
-  // /Span sequence (PDF 32000-1 §14.9.4): the MCID, not the tag, ties the
-  // sequence to its element, and readers (poppler among them) look for Span.
-  std::string properties = "<</MCID " + std::to_string(mcid);
-  if (actual_text) properties += " /ActualText <" + hex(utf16be_with_bom(*actual_text)) + ">";
-  const char* tag = actual_text ? "Span" : role_name(elements_[static_cast<size_t>(element)].role);
-  return std::string("/") + tag + " " + properties + ">> BDC\n";
+  return std::string("/") + role_name(elements_[static_cast<size_t>(element)].role) + " <</MCID " +
+         std::to_string(mcid) + ">> BDC\n";
 }
 
 void StructureTree::add_link(size_t page, HPDF_Annotation annotation, int element) {

@@ -25,10 +25,8 @@ class StructureTree {
 
   /// The operator that begins a marked-content sequence on page for
   /// `element` (an index into the elements; negative: an artifact), ended by
-  /// "EMC". Each call for an element gives the next MCID of the page. With
-  /// actual_text, the sequence reads as that text instead of its glyphs
-  /// (right-to-left text drawn in visual order; "" for a line end's hyphen).
-  std::string begin_marked(size_t page, int element, const std::string* actual_text = nullptr);
+  /// "EMC". Each call for an element gives the next MCID of the page.
+  std::string begin_marked(size_t page, int element);
 
   /// A link annotation on page, inside `element`: written as a /Link element
   /// holding the annotation (an OBJR) after the element's own content.

@@ -121,16 +121,14 @@ class PagePainter {
   }
 
  private:
-  // Items of no element (running heads, folios, rules) are artifacts. A
-  // sequence with an ActualText of its own holds nothing else.
-  void begin_marked(int element, const std::string* actual_text = nullptr) {
+  // Items of no element (running heads, folios, rules) are artifacts.
+  void begin_marked(int element) {
     if (element < 0) element = kArtifact;
-    if (!actual_text && marking_ && element == marked_ && !sealed_) return;
+    if (marking_ && element == marked_) return;
     end_marked();
-    haru::write_raw(page_, tree_.begin_marked(index_, element, actual_text));
+    haru::write_raw(page_, tree_.begin_marked(index_, element));
     marking_ = true;
     marked_ = element;
-    sealed_ = actual_text != nullptr;
   }
 
   void end_marked() {
@@ -234,7 +232,6 @@ class PagePainter {
   size_t index_;
   bool marking_ = false;  // inside a marked-content sequence
   int marked_ = kArtifact;
-  bool sealed_ = false;   // the sequence has an ActualText: nothing may join it
   std::vector<FontRun> runs_;
   HPDF_Font font_ = nullptr;
   double size_ = 0;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "diag/utf8.h"
+#include "doc/language.h"
 #include "typeset/char_class.h"
 
 namespace broadsheet {
@@ -102,8 +103,7 @@ std::size_t breakable_end(const std::vector<Letter>& letters, TurkicLanguage lan
 }  // namespace
 
 std::optional<TurkicLanguage> turkic_language(std::string_view tag) {
-  std::string primary(tag.substr(0, tag.find_first_of("-_")));
-  for (char& c : primary) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  const std::string primary = primary_language(tag);
   if (primary == "az") return TurkicLanguage::Azerbaijani;
   if (primary == "tr") return TurkicLanguage::Turkish;
   if (primary == "tk") return TurkicLanguage::Turkmen;
