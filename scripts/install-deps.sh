@@ -15,6 +15,8 @@ packages=(
   libcli11-dev libgumbo-dev liburiparser-dev libpng-dev libjpeg-dev libwebp-dev libgif-dev
   # page content deflated whole, faster than zlib at the same size
   libdeflate-dev
+  # the PDF's fonts embedded as true subsets (HarfBuzz's subsetter, harfbuzz-subset.pc)
+  libharfbuzz-dev
   # right-to-left text in the PDF (bidi, Arabic shaping)
   libfribidi-dev
   # the EPUB cover: text in any script drawn with pango onto a cairo surface

@@ -1,6 +1,6 @@
 // Every workaround that reaches into libharu 2.3.0 internals: the ToUnicode
-// CMap fix, glyph presence by glyph id, the composite-glyph subset fix for
-// fonts with more than 32767 glyphs, and raw content-stream writes for TJ.
+// CMap fix, glyph presence by glyph id, the used glyphs, font programs and
+// CIDToGIDMaps of our own, and raw content-stream writes for TJ.
 #include "pdf/haru_compat.h"
 
 #include <algorithm>
@@ -44,35 +44,21 @@ bool read_bytes(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT n) {
   return HPDF_Stream_Read(stream, out, &got) == HPDF_OK && got == n;
 }
 
-std::uint16_t be16(const HPDF_BYTE* b) { return static_cast<std::uint16_t>(b[0] << 8 | b[1]); }
-
-// Component glyph ids of glyph gid when it is composite (numberOfContours < 0).
-std::vector<std::uint16_t> components(HPDF_TTFontDefAttr a, std::uint16_t gid) {
-  std::vector<std::uint16_t> out;
-  HPDF_UINT offset = a->glyph_tbl.offsets[gid];
-  if (a->glyph_tbl.offsets[gid + 1] == offset) return out;  // empty glyph
-  if (a->header.index_to_loc_format == 0) offset *= 2;
-  offset += a->glyph_tbl.base_offset;
-  HPDF_BYTE head[10];
-  if (HPDF_Stream_Seek(a->stream, static_cast<HPDF_INT>(offset), HPDF_SEEK_SET) != HPDF_OK ||
-      !read_bytes(a->stream, head, sizeof head)) {
-    return out;
+// A memory stream's bytes from its start; empty when it cannot be read.
+std::string read_whole(HPDF_Stream stream) {
+  std::string bytes(stream->size, '\0');
+  if (!bytes.empty() && (HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
+                         !read_bytes(stream, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
+                                     static_cast<HPDF_UINT>(bytes.size())))) {
+    return {};
   }
-  if (static_cast<std::int16_t>(be16(head)) >= 0) return out;
-  constexpr std::uint16_t kWords = 1, kScale = 8, kMore = 32, kXYScale = 64, kTwoByTwo = 128;
-  std::uint16_t flags = 0;
-  do {
-    HPDF_BYTE rec[4];
-    if (!read_bytes(a->stream, rec, sizeof rec)) break;
-    flags = be16(rec);
-    out.push_back(be16(rec + 2));
-    HPDF_UINT skip = (flags & kWords) ? 4 : 2;
-    if (flags & kScale) skip += 2;
-    else if (flags & kXYScale) skip += 4;
-    else if (flags & kTwoByTwo) skip += 8;
-    if (HPDF_Stream_Seek(a->stream, static_cast<HPDF_INT>(skip), HPDF_SEEK_CUR) != HPDF_OK) break;
-  } while (flags & kMore);
-  return out;
+  return bytes;
+}
+
+bool replace_bytes(HPDF_Stream stream, std::string_view bytes) {
+  HPDF_MemStream_FreeData(stream);
+  return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                           static_cast<HPDF_UINT>(bytes.size())) == HPDF_OK;
 }
 
 }  // namespace
@@ -80,10 +66,7 @@ std::vector<std::uint16_t> components(HPDF_TTFontDefAttr a, std::uint16_t gid) {
 bool fix_tounicode(HPDF_Font font) {
   auto cmap = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
   if (!cmap || !cmap->stream) return false;
-  HPDF_MemStream_FreeData(cmap->stream);
-  std::string s = tounicode_cmap();
-  return HPDF_Stream_Write(cmap->stream, reinterpret_cast<const HPDF_BYTE*>(s.data()),
-                           static_cast<HPDF_UINT>(s.size())) == HPDF_OK;
+  return replace_bytes(cmap->stream, tounicode_cmap());
 }
 
 bool replace_widths(HPDF_Font font, const std::vector<CidWidth>& widths) {
@@ -113,25 +96,47 @@ bool has_glyph(HPDF_FontDef fontdef, std::uint32_t cp) {
   return HPDF_TTFontDef_GetGlyphid(fontdef, static_cast<HPDF_UINT16>(cp)) != 0;
 }
 
-bool include_composite_components(HPDF_FontDef fontdef) {
+std::vector<std::uint32_t> used_glyphs(HPDF_FontDef fontdef) {
   auto a = static_cast<HPDF_TTFontDefAttr>(fontdef->attr);
-  if (!a || !a->glyph_tbl.flgs || !a->stream) return false;
-  std::vector<std::uint16_t> todo;
+  std::vector<std::uint32_t> glyphs;
+  if (!a || !a->glyph_tbl.flgs) return glyphs;
   for (HPDF_UINT g = 0; g < a->num_glyphs; ++g) {
-    if (a->glyph_tbl.flgs[g]) todo.push_back(static_cast<std::uint16_t>(g));
+    if (a->glyph_tbl.flgs[g]) glyphs.push_back(g);
   }
-  // Each glyph enters the work list once (when first flagged): linear overall.
-  while (!todo.empty()) {
-    std::uint16_t g = todo.back();
-    todo.pop_back();
-    for (std::uint16_t c : components(a, g)) {
-      if (c < a->num_glyphs && !a->glyph_tbl.flgs[c]) {
-        a->glyph_tbl.flgs[c] = 1;
-        todo.push_back(c);
-      }
-    }
+  return glyphs;
+}
+
+bool embed_font_program(HPDF_Font font, std::string_view program) {
+  auto attr = static_cast<HPDF_FontAttr>(font->attr);
+  HPDF_FontDef def = attr->fontdef;
+  auto def_attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
+  if (def->descriptor || !font->before_write_fn) return false;
+  // libharu's own save-time step makes the descriptor (it is skipped at save
+  // once there is one); with embedding off for the call, it leaves out the
+  // font program it would build from the whole face.
+  def_attr->embedding = HPDF_FALSE;
+  HPDF_STATUS made = font->before_write_fn(font);
+  def_attr->embedding = HPDF_TRUE;
+  if (made != HPDF_OK || !def->descriptor) return false;
+  HPDF_Dict file = HPDF_DictStream_New(font->mmgr, attr->xref);
+  if (!file || !replace_bytes(file->stream, program)) return false;
+  file->filter = font->filter;  // deflated as libharu deflates its own
+  HPDF_STATUS status = HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_UINT32>(program.size()));
+  status |= HPDF_Dict_AddNumber(file, "Length2", 0);
+  status |= HPDF_Dict_AddNumber(file, "Length3", 0);
+  return status == HPDF_OK && HPDF_Dict_Add(def->descriptor, "FontFile2", file) == HPDF_OK;
+}
+
+bool keep_cid_map_entries(HPDF_Font font, const std::vector<std::uint32_t>& cids) {
+  HPDF_Dict map = static_cast<HPDF_FontAttr>(font->attr)->map_stream;
+  if (!map || !map->stream) return false;
+  const std::string old = read_whole(map->stream);
+  std::string kept(old.size(), '\0');  // two bytes (a big-endian glyph id) per CID
+  for (std::uint32_t cid : cids) {
+    size_t at = 2 * static_cast<size_t>(cid);
+    if (at + 1 < old.size()) kept.replace(at, 2, old, at, 2);
   }
-  return true;
+  return replace_bytes(map->stream, kept);
 }
 
 bool write_raw(HPDF_Page page, std::string_view content) {
@@ -142,12 +147,7 @@ bool write_raw(HPDF_Page page, std::string_view content) {
 
 std::string take_content(HPDF_Page page) {
   HPDF_Stream stream = static_cast<HPDF_PageAttr>(page->attr)->stream;
-  std::string bytes(stream->size, '\0');
-  if (!bytes.empty() && (HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
-                         !read_bytes(stream, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
-                                     static_cast<HPDF_UINT>(bytes.size())))) {
-    return {};
-  }
+  std::string bytes = read_whole(stream);
   HPDF_MemStream_FreeData(stream);
   return bytes;
 }
@@ -164,11 +164,7 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
 
 bool store_deflated_content(HPDF_Page page, std::string_view deflated) {
   auto attr = static_cast<HPDF_PageAttr>(page->attr);
-  HPDF_MemStream_FreeData(attr->stream);
-  if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
-                        static_cast<HPDF_UINT>(deflated.size())) != HPDF_OK) {
-    return false;
-  }
+  if (!replace_bytes(attr->stream, deflated)) return false;
   // No filter for libharu (it would deflate again), so it also drops its
   // /Filter entry; the write hook names the filter instead.
   attr->contents->filter = HPDF_STREAM_FILTER_NONE;

@@ -33,10 +33,21 @@ bool replace_widths(HPDF_Font font, const std::vector<CidWidth>& widths);
 /// measuring, this does not mark the glyph as used in the subset.
 bool has_glyph(HPDF_FontDef fontdef, std::uint32_t cp);
 
-/// Marks the components of every used composite glyph as used. libharu reads
-/// component ids as signed 16-bit and drops those above 32767, so big fonts
-/// (DroidSansFallbackFull) lose halves of characters. Call before saving.
-bool include_composite_components(HPDF_FontDef fontdef);
+/// The glyph ids libharu marked as used in a TrueType font definition (by
+/// measuring or drawing text), in increasing order. libharu's own subset
+/// drops composite glyphs' components above id 32767 (it reads them as
+/// signed); the HarfBuzz subset (font_subset.h) adds every component.
+std::vector<std::uint32_t> used_glyphs(HPDF_FontDef fontdef);
+
+/// Gives the font its descriptor now, with `program` (an sfnt, such as a
+/// HarfBuzz subset) as its /FontFile2, so that libharu neither builds nor
+/// writes its own font program at save. Call once, before saving.
+bool embed_font_program(HPDF_Font font, std::string_view program);
+
+/// Zeroes every entry of the font's CIDToGIDMap but those of `cids` (sorted),
+/// keeping the glyph ids libharu wrote for them: its map covers the whole BMP
+/// (128 KB before compression, several KB after).
+bool keep_cid_map_entries(HPDF_Font font, const std::vector<std::uint32_t>& cids);
 
 /// Appends raw content-stream text (e.g. a TJ array) to the page.
 bool write_raw(HPDF_Page page, std::string_view content);

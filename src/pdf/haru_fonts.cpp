@@ -9,6 +9,7 @@
 #include "diag/utf8.h"
 #include "env/files.h"
 #include "typeset/bidi.h"
+#include "pdf/font_subset.h"
 #include "pdf/haru_compat.h"
 
 namespace broadsheet {
@@ -72,7 +73,7 @@ FontBook::Entry& FontBook::load(int index) {
   if (e.def) return e;
   if (e.path.empty()) throw EnvironmentError("PDF: no font file for a face the layout uses");
   const char* name = e.path.extension() == ".ttc"
-                         ? HPDF_LoadTTFontFromFile2(doc_.get(), e.path.c_str(), 0, HPDF_TRUE)
+                         ? HPDF_LoadTTFontFromFile2(doc_.get(), e.path.c_str(), kCollectionFace, HPDF_TRUE)
                          : HPDF_LoadTTFontFromFile(doc_.get(), e.path.c_str(), HPDF_TRUE);
   doc_.check("loading the font " + e.path.string());
   // Some failures (a truncated file) return NULL without calling the handler.
@@ -163,22 +164,32 @@ double FontBook::units(int index, std::string_view text) {
   return static_cast<double>(total);
 }
 
-std::vector<HPDF_FontDef> FontBook::used_fontdefs() const {
-  std::vector<HPDF_FontDef> defs;
-  for (const Entry& e : entries_) {
-    if (e.font) defs.push_back(e.def);
+std::vector<haru::CidWidth> FontBook::measured(const Entry& e) {
+  std::vector<haru::CidWidth> used;
+  for (std::uint32_t cp = 0; cp < e.widths.size(); ++cp) {
+    if (e.widths[cp] != kUnknownWidth) used.push_back({cp, e.widths[cp]});
   }
-  return defs;
+  return used;
 }
 
 void FontBook::trim_width_arrays() {
   for (const Entry& e : entries_) {
-    if (!e.font) continue;
-    std::vector<haru::CidWidth> used;
-    for (std::uint32_t cp = 0; cp < e.widths.size(); ++cp) {
-      if (e.widths[cp] != kUnknownWidth) used.push_back({cp, e.widths[cp]});
+    if (e.font && !haru::replace_widths(e.font, measured(e))) {
+      throw EnvironmentError("PDF: cannot write a font's widths");
     }
-    if (!haru::replace_widths(e.font, used)) throw EnvironmentError("PDF: cannot write a font's widths");
+  }
+}
+
+void FontBook::embed_subsets() {
+  for (const Entry& e : entries_) {
+    if (!e.font) continue;
+    // HarfBuzz closes the set over composite glyphs' components itself.
+    std::string program = subset_font(e.path, kCollectionFace, haru::used_glyphs(e.def));
+    std::vector<std::uint32_t> cids;
+    for (const haru::CidWidth& c : measured(e)) cids.push_back(c.cid);
+    if (!haru::embed_font_program(e.font, program) || !haru::keep_cid_map_entries(e.font, cids)) {
+      throw EnvironmentError("PDF: cannot embed the subset of the font " + e.path.string());
+    }
   }
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "env/fonts.h"
+#include "pdf/haru_compat.h"
 #include "typeset/measure.h"
 
 namespace broadsheet {
@@ -64,11 +65,14 @@ class FontBook {
   HPDF_Font font(int index);
   /// Width in 1/1000 em of text drawn in font `index`; marks its glyphs as used.
   double units(int index, std::string_view text);
-  /// Font definitions used so far (for the composite-glyph fix before saving).
-  std::vector<HPDF_FontDef> used_fontdefs() const;
   /// Cuts every used font's /W array down to the characters measured or
   /// drawn with it (a 3-page edition: 380 -> ~160 KB). Call before saving.
   void trim_width_arrays();
+  /// Embeds in every used font a true subset of its file (HarfBuzz: the
+  /// glyphs libharu marked as used, ids kept, no hinting) in place of
+  /// libharu's, and keeps only those characters' CIDToGIDMap entries. Call
+  /// once, after the last glyph is measured or drawn, before saving.
+  void embed_subsets();
 
  private:
   struct Entry {
@@ -81,6 +85,8 @@ class FontBook {
     std::vector<std::int32_t> widths;
   };
   static constexpr std::int32_t kUnknownWidth = INT32_MIN;
+  static constexpr unsigned kCollectionFace = 0;  // the face used of a .ttc
+  static std::vector<haru::CidWidth> measured(const Entry& e);
   std::int32_t char_width(Entry& e, HPDF_Font font, char32_t cp);
   int face_entry(const FontFace& face) const;
   Entry& load(int index);

@@ -330,8 +330,8 @@ std::vector<HPDF_Page> add_pages(const HaruDoc& doc, const PageSet& set) {
 }
 
 std::string save(const HaruDoc& doc, FontBook& book) {
-  for (HPDF_FontDef def : book.used_fontdefs()) haru::include_composite_components(def);
   book.trim_width_arrays();
+  book.embed_subsets();
   HPDF_SaveToStream(doc.get());
   doc.check("writing the PDF");
   HPDF_UINT32 size = HPDF_GetStreamSize(doc.get());
