@@ -13,7 +13,7 @@ endfunction()
 
 # The sample is built once; the validators read that build.
 broadsheet_e2e(sample_build FIXTURES_SETUP sample)
-foreach(check qpdf pdftotext pdfinfo epubcheck mutool reproducible structure)
+foreach(check qpdf pdftotext pdfinfo epubcheck mutool reproducible structure fonts)
   broadsheet_e2e(${check} FIXTURES_REQUIRED sample)
 endforeach()
 foreach(check cli_usage day_filter unwritable_output golden)

@@ -32,6 +32,22 @@ qpdf)
   done
   echo "qpdf --check: ${#days[@]} PDFs clean"
   ;;
+fonts)
+  # True subsets (#20): every font program small and valid, CIDToGIDMaps cut to
+  # the used CIDs, each edition far under libharu's own 250-340 KB; text
+  # extraction of the same files is the pdftotext case.
+  pdfs=()
+  for d in "${days[@]}"; do pdfs+=("$out/$d.pdf"); done
+  python3 "$src/tests/e2e/check_pdf_fonts.py" --max-font 12000 --max-pdf 90000 "${pdfs[@]}" \
+    || fail "embedded fonts"
+  for d in "${days[@]}"; do
+    pdffonts "$out/$d.pdf" > "$work/fonts-$d.txt" || fail "pdffonts $d.pdf"
+    fonts=$(tail -n +3 "$work/fonts-$d.txt")
+    [ -n "$fonts" ] || fail "no fonts in $d.pdf"
+    ! grep -v 'yes yes yes' <<< "$fonts" || fail "a font of $d.pdf is not embedded, subset and mapped to Unicode"
+  done
+  echo "fonts: every program a small unhinted subset, emb/sub/uni yes"
+  ;;
 pdftotext)
   for d in "${days[@]}"; do
     pdftotext -enc UTF-8 "$out/$d.pdf" "$work/$d.txt" 2> "$work/$d.err"
