@@ -22,6 +22,7 @@ import smtp_sink
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TIMESTAMP = "1730800000"  # a fixed build time: the outputs are the same bytes every run
+STYLES = ("classic", "newspaper", "ereader")  # the shipped styles (styles/)
 SLOW_SECONDS = 20.0       # a command slower than this is run once (pandoc on big sizes)
 
 
@@ -232,6 +233,27 @@ def write_subscribers(path, port):
         f.write("\n".join(lines) + "\n")
 
 
+def pdf_sizes(args):
+    """The PDF bytes that travel by mail (#20): each day of the sample (`make
+    digest`) and the 10-article day, in every shipped style."""
+    src = os.path.dirname(HERE)
+    editions = [("sample", os.path.join(src, "examples", "world-brief.yaml")),
+                ("bench-10", corpus(10, args.work) + ".yaml")]
+    print("\n| edition | day | " + " | ".join(STYLES) + " |")
+    print("|---|---|" + "---:|" * len(STYLES))
+    sizes = {}
+    for name, digest in editions:
+        for style in STYLES:
+            out = os.path.join(args.work, "sizes-%s-%s" % (name, style))
+            shutil.rmtree(out, ignore_errors=True)
+            subprocess.run([os.path.join(args.build, "broadsheet"), "build", digest, "--out", out, "--style", style,
+                            "--format", "pdf", "--timestamp", TIMESTAMP, "-q"], check=True)
+            for pdf in sorted(f for f in os.listdir(out) if f.endswith(".pdf")):
+                sizes.setdefault((name, pdf[:-4]), {})[style] = os.path.getsize(os.path.join(out, pdf))
+    for (name, day), by_style in sizes.items():
+        print("| %s | %s | %s |" % (name, day, " | ".join("%.1f KB" % (by_style[s] / 1e3) for s in STYLES)))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("build")
@@ -240,8 +262,9 @@ def main():
     parser.add_argument("--jobs", type=int, default=0, help="broadsheet --jobs (default: its own)")
     parser.add_argument("--peer-max", type=int, default=1000, help="largest size htmldoc and pandoc run on")
     parser.add_argument("--work", default=None)
-    parser.add_argument("--rows", default="build,send",
-                        help="which benchmarks: build (the corpus sizes and the peers), send, or both")
+    parser.add_argument("--rows", default="build,send,sizes",
+                        help="which benchmarks: build (the corpus sizes and the peers), send, "
+                             "sizes (the PDF bytes of the sample's days and the 10-article day)")
     args = parser.parse_args()
     args.build = os.path.abspath(args.build)
     args.work = os.path.abspath(args.work or os.path.join(args.build, "bench"))
@@ -257,6 +280,8 @@ def main():
         print_ratios(rows, floors, sizes)
     if "send" in wanted:
         bench_send(args)
+    if "sizes" in wanted:
+        pdf_sizes(args)
     print("\nload average %.1f at the end" % os.getloadavg()[0])
 
 
