@@ -15,6 +15,8 @@ packages=(
   libcli11-dev libgumbo-dev liburiparser-dev libpng-dev libjpeg-dev libwebp-dev libgif-dev
   # page content deflated whole, faster than zlib at the same size
   libdeflate-dev
+  # glyph ids beyond the BMP (emoji) from a font's full cmap
+  libharfbuzz-dev
   # right-to-left text in the PDF (bidi, Arabic shaping)
   libfribidi-dev
   # the EPUB cover: text in any script drawn with pango onto a cairo surface
@@ -30,6 +32,10 @@ packages=(
   # data read at run time: fonts (fonts-dejavu-extra: the newspaper style's
   # condensed body face), hyphenation dictionaries, time zones
   fonts-dejavu-core fonts-dejavu-extra fonts-droid-fallback fonts-nanum tzdata
+  # fallback faces for what DejaVu, Droid and Nanum lack: Noto Sans (the manat
+  # sign U+20BC, scripts), Noto Sans Symbols/Symbols 2 (dingbats such as U+274C),
+  # Symbola (emoji, regional indicators: beyond the BMP)
+  fonts-noto-core fonts-symbola
   hyphen-en-us hyphen-de hyphen-ru hyphen-fr hyphen-pl hyphen-el
   hyphen-es hyphen-it hyphen-pt-pt hyphen-nl hyphen-hu hyphen-cs hyphen-sk
   hyphen-uk hyphen-ro hyphen-hr hyphen-sl hyphen-lt hyphen-da hyphen-sv hyphen-ca
