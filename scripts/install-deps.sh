@@ -47,6 +47,8 @@ test_packages=(
   epubcheck default-jre-headless
   # PDF validation and text extraction
   qpdf poppler-utils mupdf-tools
+  # glyph ids and ink per character of a rendered PDF (tests/e2e/check_glyphs.py)
+  python3-fitz
   # reading EPUBs back
   unzip
   # tests of lint and the OPDS shelf: zip crafts a bad EPUB, xmllint reads catalog.xml
