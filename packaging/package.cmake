@@ -26,7 +26,7 @@ set(CPACK_STRIP_FILES ON)
 # Fallback for CJK; Nanum for Hangul), the time-zone database, and the
 # hyphenation dictionaries of the languages the shipped hyphenation covers.
 set(BROADSHEET_RUNTIME_DEPENDS
-    fonts-dejavu-core fonts-dejavu-extra fonts-droid-fallback fonts-nanum tzdata
+    fonts-dejavu-core fonts-dejavu-extra fonts-droid-fallback fonts-nanum fonts-noto-core fonts-symbola tzdata
     hyphen-en-us hyphen-de hyphen-ru hyphen-fr hyphen-pl hyphen-el hyphen-es hyphen-it
     hyphen-pt-pt hyphen-nl hyphen-hu hyphen-cs hyphen-sk hyphen-uk hyphen-ro hyphen-hr
     hyphen-sl hyphen-lt hyphen-da hyphen-sv hyphen-ca)

@@ -15,7 +15,8 @@ packages=(
   libcli11-dev libgumbo-dev liburiparser-dev libpng-dev libjpeg-dev libwebp-dev libgif-dev
   # page content deflated whole, faster than zlib at the same size
   libdeflate-dev
-  # the PDF's fonts embedded as true subsets (HarfBuzz's subsetter, harfbuzz-subset.pc)
+  # HarfBuzz: the PDF's fonts embedded as true subsets (harfbuzz-subset.pc), and
+  # glyph ids beyond the BMP (emoji) from a font's full cmap
   libharfbuzz-dev
   # right-to-left text in the PDF (bidi, Arabic shaping)
   libfribidi-dev
@@ -32,6 +33,10 @@ packages=(
   # data read at run time: fonts (fonts-dejavu-extra: the newspaper style's
   # condensed body face), hyphenation dictionaries, time zones
   fonts-dejavu-core fonts-dejavu-extra fonts-droid-fallback fonts-nanum tzdata
+  # fallback faces for what DejaVu, Droid and Nanum lack: Noto Sans (the manat
+  # sign U+20BC, scripts), Noto Sans Symbols/Symbols 2 (dingbats such as U+274C),
+  # Symbola (emoji, regional indicators: beyond the BMP)
+  fonts-noto-core fonts-symbola
   hyphen-en-us hyphen-de hyphen-ru hyphen-fr hyphen-pl hyphen-el
   hyphen-es hyphen-it hyphen-pt-pt hyphen-nl hyphen-hu hyphen-cs hyphen-sk
   hyphen-uk hyphen-ro hyphen-hr hyphen-sl hyphen-lt hyphen-da hyphen-sv hyphen-ca
@@ -43,6 +48,8 @@ test_packages=(
   epubcheck default-jre-headless
   # PDF validation and text extraction
   qpdf poppler-utils mupdf-tools
+  # glyph ids and ink per character of a rendered PDF (tests/e2e/check_glyphs.py)
+  python3-fitz
   # reading EPUBs back
   unzip
   # tests of lint and the OPDS shelf: zip crafts a bad EPUB, xmllint reads catalog.xml

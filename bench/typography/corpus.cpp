@@ -2,7 +2,9 @@
 // English dominates, as in the sample; the other scripts are there so that the
 // bench also counts missing-glyph warnings across the whole font chain. Every
 // article has a percent-encoded url (source lines), every fifth a table of
-// figures; neither draws from the generator, so the prose is as before.
+// figures, every seventh a markets line with currency signs and emoji (the
+// manat, dingbats, characters beyond the BMP, a flag); none draws from the
+// generator, so the prose is as before.
 #include "corpus.h"
 
 #include <cstdint>
@@ -149,6 +151,15 @@ std::string figures_table(int index) {
          "      | Spending | 29 950,4 | " + a + " | \u2212" + b + ",5% |\n";
 }
 
+// Every seventh article ends with a markets line as real Azerbaijani
+// economic news and blogs write it: currency signs the DejaVu faces lack
+// (U+20BC manat), dingbats (U+2705, U+274C) and emoji beyond the BMP.
+std::string markets_line(int index) {
+  const std::string rate = "1," + std::to_string(70 + index % 9);
+  return "      Manat \u20BC " + rate + ", lira \u20BA 34, hryvnia \u20B4 41, rupee \u20B9 84: "
+         "exports \u2705, imports \u274C, mood \U0001F600 \U0001F4C8 \U0001F1E6\U0001F1FF.\n";
+}
+
 void article(Rng& rng, int index, std::string& out) {
   static const Words kSections = {"World", "Business", "Science", "Culture", "Sport", "Opinion"};
   const Language& lang = choose_language(rng);
@@ -167,6 +178,7 @@ void article(Rng& rng, int index, std::string& out) {
   int paragraphs = rng.between(3, 8);
   for (int p = 0; p < paragraphs; ++p) out += (p ? "\n" : "") + std::string("      ") + paragraph(rng, lang) + "\n";
   if (index % 5 == 0) out += "\n" + figures_table(index);
+  if (index % 7 == 3) out += "\n" + markets_line(index);
 }
 
 }  // namespace

@@ -13,7 +13,8 @@ struct FontRoles {
   std::string heading = "DejaVu Sans";
   std::string mono = "DejaVu Sans Mono";
   /// Extra families tried, in order, for characters a role's face lacks, before
-  /// the built-in chain (DejaVu Sans, Droid Sans Fallback, NanumGothic).
+  /// the built-in chain (DejaVu Sans, Droid Sans Fallback, NanumGothic, Noto Sans,
+  /// Noto Sans Symbols, Noto Sans Symbols2, Symbola).
   std::vector<std::string> fallbacks;
 };
 

@@ -120,8 +120,12 @@ FontFiles find_fonts(const FontRoles& roles) {
   }
   // DejaVu Sans covers Hebrew, Arabic (with its presentation forms) and many
   // symbols the serif lacks; Droid Sans Fallback covers CJK ideographs and kana;
-  // NanumGothic covers Hangul, which Droid lacks. Missing ones are skipped.
-  for (const char* family : {"DejaVu Sans", "Droid Sans Fallback", "NanumGothic"}) {
+  // NanumGothic covers Hangul, which Droid lacks; Noto Sans has the newer
+  // currency signs (the manat, U+20BC); Noto Sans Symbols and Symbols2 have
+  // dingbats and technical symbols; Symbola has emoji and the rest of the
+  // symbols (U+274C, U+2705, regional indicators). Missing ones are skipped.
+  for (const char* family : {"DejaVu Sans", "Droid Sans Fallback", "NanumGothic", "Noto Sans",
+                             "Noto Sans Symbols", "Noto Sans Symbols2", "Symbola"}) {
     if (auto path = match_exact_family(config.get(), family)) files.fallbacks.push_back(*path);
   }
   return files;

@@ -19,7 +19,8 @@ struct FontFamilyFiles {
 struct FontFiles {
   FontFamilyFiles body, heading, mono;
   /// Tried in order for characters the role's face lacks: the style's
-  /// fonts.fallbacks, then DejaVu Sans, Droid Sans Fallback (CJK), NanumGothic (Hangul).
+  /// fonts.fallbacks, then DejaVu Sans, Droid Sans Fallback (CJK), NanumGothic (Hangul),
+  /// Noto Sans, Noto Sans Symbols, Noto Sans Symbols2, Symbola (emoji).
   std::vector<std::filesystem::path> fallbacks;
 };
 

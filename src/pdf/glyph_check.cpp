@@ -40,14 +40,7 @@ class ArticleScan {
   // One pass over the text as written; right-to-left text is checked again
   // shaped, since the presentation forms are what is drawn.
   void text(const std::string& raw) {
-    for (size_t i = 0; i < raw.size();) {
-      char32_t cp = next_code_point(raw, i);
-      if (cp > 0xFFFF) {
-        if (outside_bmp_++ == 0) first_outside_ = cp;
-      } else {
-        check(cp);
-      }
-    }
+    for (size_t i = 0; i < raw.size();) check(next_code_point(raw, i));
     if (!has_rtl(raw)) return;
     std::string shaped = shape_for_measuring(clean_pdf_text(raw));
     for (size_t i = 0; i < shaped.size();) check(next_code_point(shaped, i));
@@ -77,19 +70,11 @@ class ArticleScan {
   }
 
   FontBook& book_;
-  size_t outside_bmp_ = 0;
-  char32_t first_outside_ = 0;
   std::vector<char32_t> missing_;
   std::unordered_set<char32_t> seen_missing_;
 };
 
 void ArticleScan::warnings(const std::string& who, std::vector<std::string>& out) const {
-  if (outside_bmp_ > 0) {
-    std::string count = std::to_string(outside_bmp_);
-    out.push_back(who + count + (outside_bmp_ == 1 ? " character" : " characters") +
-                  " outside the Basic Multilingual Plane (e.g. " + code_point_name(first_outside_) +
-                  ") " + (outside_bmp_ == 1 ? "is" : "are") + " shown as \u25A1 in the PDF");
-  }
   if (missing_.empty()) return;
   std::string list;
   for (size_t k = 0; k < missing_.size() && k < kNamedMissing; ++k) {

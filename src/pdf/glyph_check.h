@@ -1,6 +1,6 @@
-// What the PDF cannot show, found before it is drawn: characters beyond the
-// BMP (shown as a placeholder) and characters no font of the chain has (shown
-// as empty boxes). One warning per article and kind, in document order.
+// What the PDF cannot show, found before it is drawn: characters no font of
+// the chain has (shown as empty boxes), beyond the BMP as well. One warning per
+// article, in document order.
 #pragma once
 
 #include <string>
@@ -13,7 +13,7 @@ namespace broadsheet {
 class FontBook;
 
 /// Warnings (without the "broadsheet: warning: " prefix) for every article of
-/// doc whose text holds characters beyond U+FFFF or without a glyph in any font.
+/// doc whose text holds characters without a glyph in any font.
 std::vector<std::string> check_glyphs(const Document& doc, FontBook& book);
 
 }  // namespace broadsheet

@@ -1,9 +1,11 @@
 // Every workaround that reaches into libharu 2.3.0 internals: the ToUnicode
-// CMap fix, glyph presence by glyph id, the used glyphs, font programs and
-// CIDToGIDMaps of our own, and raw content-stream writes for TJ.
+// CMap fix, glyph presence by glyph id, private CIDs for characters beyond the
+// BMP, the used glyphs, font programs and CIDToGIDMaps of our own, and raw
+// content-stream writes for TJ.
 #include "pdf/haru_compat.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,9 +17,33 @@ constexpr char kHex[] = "0123456789ABCDEF";
 
 std::string hex_byte(int b) { return {kHex[b >> 4], kHex[b & 15]}; }
 
-// Identity bfranges <HH00> <HHFF> <HH00> for every high byte but surrogates,
-// at most 100 per block (PDF spec limit).
-std::string tounicode_cmap() {
+constexpr size_t kCMapBlock = 100;  // entries per bfrange/bfchar block (PDF spec limit)
+
+std::string hex16(unsigned v) { return hex_byte(static_cast<int>(v >> 8 & 0xFF)) + hex_byte(static_cast<int>(v & 0xFF)); }
+
+// The UTF-16 code units of cp (a surrogate pair beyond the BMP), in hex.
+std::string utf16_hex(char32_t cp) {
+  if (cp <= 0xFFFF) return hex16(cp);
+  const char32_t v = cp - 0x10000;
+  return hex16(0xD800 + (v >> 10)) + hex16(0xDC00 + (v & 0x3FF));
+}
+
+// bfchar entries for the private CIDs: libharu's CIDs are BMP code points, so
+// the identity ranges cannot say what a private CID stands for.
+std::string private_bfchars(const std::vector<PrivateGlyph>& glyphs) {
+  std::string s;
+  for (size_t i = 0; i < glyphs.size(); i += kCMapBlock) {
+    const size_t n = std::min(kCMapBlock, glyphs.size() - i);
+    s += std::to_string(n) + " beginbfchar\n";
+    for (size_t k = i; k < i + n; ++k) s += "<" + hex16(glyphs[k].cid) + "> <" + utf16_hex(glyphs[k].cp) + ">\n";
+    s += "endbfchar\n";
+  }
+  return s;
+}
+
+// Identity bfranges <HH00> <HHFF> <HH00> for every high byte but surrogates
+// (where the private CIDs live), then the private CIDs' own entries.
+std::string tounicode_cmap(const std::vector<PrivateGlyph>& privates) {
   std::string s =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
@@ -27,8 +53,8 @@ std::string tounicode_cmap() {
   for (int h = 0; h < 256; ++h) {
     if (h < 0xD8 || h > 0xDF) highs.push_back(h);
   }
-  for (size_t i = 0; i < highs.size(); i += 100) {
-    size_t n = std::min<size_t>(100, highs.size() - i);
+  for (size_t i = 0; i < highs.size(); i += kCMapBlock) {
+    size_t n = std::min(kCMapBlock, highs.size() - i);
     s += std::to_string(n) + " beginbfrange\n";
     for (size_t k = i; k < i + n; ++k) {
       std::string h = hex_byte(highs[k]);
@@ -36,6 +62,7 @@ std::string tounicode_cmap() {
     }
     s += "endbfrange\n";
   }
+  s += private_bfchars(privates);
   return s + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 }
 
@@ -61,12 +88,44 @@ bool replace_bytes(HPDF_Stream stream, std::string_view bytes) {
                            static_cast<HPDF_UINT>(bytes.size())) == HPDF_OK;
 }
 
-}  // namespace
-
-bool fix_tounicode(HPDF_Font font) {
+bool write_tounicode(HPDF_Font font, const std::vector<PrivateGlyph>& privates) {
   auto cmap = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
   if (!cmap || !cmap->stream) return false;
-  return replace_bytes(cmap->stream, tounicode_cmap());
+  return replace_bytes(cmap->stream, tounicode_cmap(privates));
+}
+
+// CIDToGIDMap holds a big-endian glyph id per CID, up to the highest CID the
+// UTF-8 encoder has; a private CID past its end extends it with zeros.
+bool map_private_cids(HPDF_Font font, const std::vector<PrivateGlyph>& glyphs) {
+  auto attr = static_cast<HPDF_FontAttr>(font->attr);
+  if (!attr || !attr->map_stream || !attr->map_stream->stream) return false;
+  std::string map = read_whole(attr->map_stream->stream);
+  if (map.empty()) return false;
+  for (const PrivateGlyph& g : glyphs) {
+    const size_t at = 2 * size_t{g.cid};
+    if (map.size() < at + 2) map.resize(at + 2, '\0');
+    map[at] = static_cast<char>(g.gid >> 8);
+    map[at + 1] = static_cast<char>(g.gid & 0xFF);
+  }
+  return replace_bytes(attr->map_stream->stream, map);
+}
+
+}  // namespace
+
+bool fix_tounicode(HPDF_Font font) { return write_tounicode(font, {}); }
+
+bool map_private_glyphs(HPDF_Font font, const std::vector<PrivateGlyph>& glyphs) {
+  if (glyphs.empty()) return true;
+  return map_private_cids(font, glyphs) && write_tounicode(font, glyphs);
+}
+
+std::int32_t glyph_width(HPDF_FontDef fontdef, std::uint16_t gid) {
+  return HPDF_TTFontDef_GetGidWidth(fontdef, gid);
+}
+
+void mark_glyph_used(HPDF_FontDef fontdef, std::uint16_t gid) {
+  auto a = static_cast<HPDF_TTFontDefAttr>(fontdef->attr);
+  if (a && a->glyph_tbl.flgs && gid < a->num_glyphs) a->glyph_tbl.flgs[gid] = 1;
 }
 
 bool replace_widths(HPDF_Font font, const std::vector<CidWidth>& widths) {

@@ -16,6 +16,26 @@ namespace broadsheet::haru {
 /// ToUnicode CMap (identity bfranges); false when the font has none.
 bool fix_tounicode(HPDF_Font font);
 
+/// A character beyond the BMP as one font draws it. libharu's Identity-H
+/// fonts use the BMP code point as the CID, so such a character gets a
+/// private CID (one no BMP text uses) that the font maps to its real glyph.
+struct PrivateGlyph {
+  std::uint16_t cid = 0;
+  std::uint16_t gid = 0;  // from the font's full cmap; 0 draws .notdef
+  char32_t cp = 0;        // what copying and searching give back
+};
+
+/// Makes each private CID draw its glyph (the CIDToGIDMap libharu built at
+/// HPDF_GetFont) and read back as its code point (a bfchar entry with a UTF-16
+/// surrogate pair in the ToUnicode CMap). Call before saving; false on failure.
+bool map_private_glyphs(HPDF_Font font, const std::vector<PrivateGlyph>& glyphs);
+
+/// A glyph's advance in 1/1000 em, computed as libharu computes a character's.
+std::int32_t glyph_width(HPDF_FontDef fontdef, std::uint16_t gid);
+
+/// Marks a glyph as used, so that the embedded subset carries it.
+void mark_glyph_used(HPDF_FontDef fontdef, std::uint16_t gid);
+
 /// A character's advance in a font's /W array: code (the CID, which is the
 /// BMP code point under libharu's UTF-8 encoder) and width in 1/1000 em.
 struct CidWidth {

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "diag/utf8.h"
 #include "env/files.h"
@@ -54,7 +55,9 @@ FontBook::FontBook(const HaruDoc& doc, const FontFiles& files) : doc_(doc) {
     for (size_t i = 0; i < entries_.size(); ++i) {
       if (entries_[i].path == path) return static_cast<int>(i);
     }
-    entries_.push_back(Entry{path, nullptr, nullptr, {}, {}});
+    Entry entry;
+    entry.path = path;
+    entries_.push_back(std::move(entry));
     return static_cast<int>(entries_.size()) - 1;
   };
   const FontFamilyFiles* families[] = {&files.body, &files.heading, &files.mono};
@@ -95,9 +98,16 @@ HPDF_Font FontBook::font(int index) {
   return e.font;
 }
 
+std::uint16_t FontBook::wide_glyph(Entry& e, char32_t cp) {
+  auto known = e.wide_glyphs.find(cp);
+  if (known != e.wide_glyphs.end()) return known->second;
+  if (!e.full_cmap) e.full_cmap = std::make_unique<FullCmap>(e.path);
+  return e.wide_glyphs[cp] = e.full_cmap->glyph(cp);
+}
+
 bool FontBook::has(int index, char32_t cp) {
-  if (cp > 0xFFFF) return false;
   Entry& e = load(index);
+  if (cp > 0xFFFF) return wide_glyph(e, cp) != 0;
   std::int8_t& known = e.glyphs[cp];
   if (known == 0) known = haru::has_glyph(e.def, cp) ? 1 : -1;
   return known > 0;
@@ -149,7 +159,7 @@ void FontBook::split(const FontFace& face, std::string_view text, std::vector<Fo
 // The first call per code point asks libharu, which also marks the glyph as
 // used in the subset; the same integer widths HPDF_Font_TextWidth would add up.
 std::int32_t FontBook::char_width(Entry& e, HPDF_Font font, char32_t cp) {
-  if (cp > 0xFFFF) return HPDF_Font_GetUnicodeWidth(font, 0xFFFD);
+  if (cp > 0xFFFF) return haru::glyph_width(e.def, wide_glyph(e, cp));
   if (e.widths.empty()) e.widths.assign(0x10000, kUnknownWidth);
   std::int32_t& w = e.widths[cp];
   if (w == kUnknownWidth) w = HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp));
@@ -164,29 +174,49 @@ double FontBook::units(int index, std::string_view text) {
   return static_cast<double>(total);
 }
 
-std::vector<haru::CidWidth> FontBook::measured(const Entry& e) {
+std::uint16_t FontBook::code(int index, char32_t cp) {
+  if (cp <= 0xFFFF) return static_cast<std::uint16_t>(cp);
+  Entry& e = load(index);
+  auto given = e.private_cids.find(cp);
+  if (given != e.private_cids.end()) return given->second;
+  // Past the last private CID (2,048 distinct characters beyond the BMP in one
+  // font of one edition) the character draws as .notdef.
+  if (e.privates.size() >= kPrivateCids) return 0;
+  const auto cid = static_cast<std::uint16_t>(kFirstPrivateCid + e.privates.size());
+  const std::uint16_t gid = wide_glyph(e, cp);
+  haru::mark_glyph_used(e.def, gid);
+  e.privates.push_back({cid, gid, cp});
+  e.private_cids.emplace(cp, cid);
+  return cid;
+}
+
+// The widths of the BMP characters measured or drawn, and of the private CIDs
+// (which sort between U+D7FF and U+E000), in CID order.
+std::vector<haru::CidWidth> FontBook::used_cids(const Entry& e) {
   std::vector<haru::CidWidth> used;
-  for (std::uint32_t cp = 0; cp < e.widths.size(); ++cp) {
-    if (e.widths[cp] != kUnknownWidth) used.push_back({cp, e.widths[cp]});
-  }
+  auto add_bmp = [&](std::uint32_t from, std::uint32_t to) {
+    for (std::uint32_t cp = from; cp < to && cp < e.widths.size(); ++cp) {
+      if (e.widths[cp] != kUnknownWidth) used.push_back({cp, e.widths[cp]});
+    }
+  };
+  add_bmp(0, kFirstPrivateCid);
+  for (const haru::PrivateGlyph& p : e.privates) used.push_back({p.cid, haru::glyph_width(e.def, p.gid)});
+  add_bmp(kFirstPrivateCid, 0x10000);
   return used;
 }
 
-void FontBook::trim_width_arrays() {
-  for (const Entry& e : entries_) {
-    if (e.font && !haru::replace_widths(e.font, measured(e))) {
-      throw EnvironmentError("PDF: cannot write a font's widths");
-    }
-  }
-}
-
-void FontBook::embed_subsets() {
+void FontBook::finish_fonts() {
   for (const Entry& e : entries_) {
     if (!e.font) continue;
+    const std::vector<haru::CidWidth> used = used_cids(e);
+    if (!haru::replace_widths(e.font, used)) throw EnvironmentError("PDF: cannot write a font's widths");
+    if (!haru::map_private_glyphs(e.font, e.privates)) {
+      throw EnvironmentError("PDF: cannot map a font's characters beyond the BMP");
+    }
     // HarfBuzz closes the set over composite glyphs' components itself.
     std::string program = subset_font(e.path, kCollectionFace, haru::used_glyphs(e.def));
     std::vector<std::uint32_t> cids;
-    for (const haru::CidWidth& c : measured(e)) cids.push_back(c.cid);
+    for (const haru::CidWidth& c : used) cids.push_back(c.cid);
     if (!haru::embed_font_program(e.font, program) || !haru::keep_cid_map_entries(e.font, cids)) {
       throw EnvironmentError("PDF: cannot embed the subset of the font " + e.path.string());
     }

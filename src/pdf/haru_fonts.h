@@ -10,9 +10,11 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "env/fonts.h"
+#include "pdf/full_cmap.h"
 #include "pdf/haru_compat.h"
 #include "typeset/measure.h"
 
@@ -50,7 +52,7 @@ class FontBook {
   /// doc must outlive the book. Nothing is loaded until first needed.
   FontBook(const HaruDoc& doc, const FontFiles& files);
 
-  /// Splits text (clean, BMP) into runs: each character in the face's font,
+  /// Splits text (clean) into runs: each character in the face's font,
   /// else the first fallback that has it, else the face's font (a visible box).
   /// Spaces stay in the current run.
   void split(const FontFace& face, std::string_view text, std::vector<FontRun>& out);
@@ -59,20 +61,29 @@ class FontBook {
   /// letter is upright and one run must not mix slants (a Hebrew standfirst's
   /// letters and digits); any other face stays as it is.
   FontFace run_face(const FontFace& face, std::string_view text);
-  /// Whether the face's font or any fallback has a glyph for cp (BMP only).
+  /// Whether the face's font or any fallback has a glyph for cp.
   bool covers(const FontFace& face, char32_t cp);
   /// The usable font for a run (created, with the ToUnicode fix, on first use).
   HPDF_Font font(int index);
-  /// Width in 1/1000 em of text drawn in font `index`; marks its glyphs as used.
+  /// Width in 1/1000 em of text drawn in font `index`; marks its BMP glyphs as used.
   double units(int index, std::string_view text);
+  /// The two-byte code that draws cp in font `index`: the code point itself in
+  /// the BMP; beyond it, a private CID given in order of first use (so the
+  /// same on every run), whose glyph is then marked as used.
+  std::uint16_t code(int index, char32_t cp);
   /// Cuts every used font's /W array down to the characters measured or
-  /// drawn with it (a 3-page edition: 380 -> ~160 KB). Call before saving.
-  void trim_width_arrays();
-  /// Embeds in every used font a true subset of its file (HarfBuzz: the
-  /// glyphs libharu marked as used, ids kept, no hinting) in place of
-  /// libharu's, and keeps only those characters' CIDToGIDMap entries. Call
-  /// once, after the last glyph is measured or drawn, before saving.
-  void embed_subsets();
+  /// drawn with it (a 3-page edition: 380 -> ~160 KB), maps its private CIDs
+  /// to their glyphs and code points, and embeds a true subset of its file
+  /// (HarfBuzz: the glyphs marked as used, ids kept, no hinting) in place of
+  /// libharu's, keeping only the used CIDs' CIDToGIDMap entries. Call once,
+  /// after the last glyph is measured or drawn, before saving.
+  void finish_fonts();
+
+  /// Private CIDs are surrogate code units: no clean text holds them (the
+  /// UTF-8 decoder turns lone surrogates into U+FFFD) and the ToUnicode
+  /// identity ranges skip them, so 2,048 per font per edition.
+  static constexpr std::uint16_t kFirstPrivateCid = 0xD800;
+  static constexpr std::uint16_t kPrivateCids = 0x800;
 
  private:
   struct Entry {
@@ -83,11 +94,18 @@ class FontBook {
     // Advance per BMP code point in 1/1000 em, kUnknownWidth until first asked:
     // libharu finds a glyph by a linear search of the cmap, the top cost of layout.
     std::vector<std::int32_t> widths;
+    // Beyond the BMP: the full cmap (read when first needed), glyph ids
+    // asked so far, and the private CIDs given, in order.
+    std::unique_ptr<FullCmap> full_cmap;
+    std::unordered_map<char32_t, std::uint16_t> wide_glyphs;
+    std::unordered_map<char32_t, std::uint16_t> private_cids;
+    std::vector<haru::PrivateGlyph> privates;
   };
   static constexpr std::int32_t kUnknownWidth = INT32_MIN;
   static constexpr unsigned kCollectionFace = 0;  // the face used of a .ttc
-  static std::vector<haru::CidWidth> measured(const Entry& e);
   std::int32_t char_width(Entry& e, HPDF_Font font, char32_t cp);
+  std::uint16_t wide_glyph(Entry& e, char32_t cp);
+  static std::vector<haru::CidWidth> used_cids(const Entry& e);
   int face_entry(const FontFace& face) const;
   Entry& load(int index);
   bool has(int index, char32_t cp);

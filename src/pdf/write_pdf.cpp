@@ -188,7 +188,7 @@ class PagePainter {
     std::string tj = "[(";
     for (size_t i = 0; i < run.size();) {
       char32_t cp = next_code_point(run, i);
-      append_code(tj, cp);
+      append_code(tj, book_.code(font_index, cp));
       if (cp == ' ' && adjust != 0) tj += ") " + num(adjust) + " (";
     }
     tj += ")] TJ\n";
@@ -266,7 +266,7 @@ std::string join(const std::vector<std::string>& parts, const char* sep) {
 // Info strings go through the UTF-8 encoder, which must be current (§1.11).
 void set_info(HPDF_Doc pdf, const Document& doc) {
   auto set = [pdf](HPDF_InfoType type, const std::string& value) {
-    if (!value.empty()) HPDF_SetInfoAttr(pdf, type, clean_pdf_text(value).c_str());
+    if (!value.empty()) HPDF_SetInfoAttr(pdf, type, clean_pdf_string(value).c_str());
   };
   set(HPDF_INFO_TITLE, doc.meta.title + " \u2014 " + doc.long_date);
   set(HPDF_INFO_AUTHOR, doc.meta.publisher);
@@ -291,7 +291,7 @@ void add_outline(HPDF_Doc pdf, const PageSet& set, const Document& doc,
                  const std::vector<HPDF_Page>& pages, const StructureTree& tree) {
   if (pages.empty()) return;
   HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
-  std::string title = clean_pdf_text(doc.meta.title + " \u2014 " + doc.long_date);
+  std::string title = clean_pdf_string(doc.meta.title + " \u2014 " + doc.long_date);
   HPDF_Outline root = HPDF_CreateOutline(pdf, nullptr, title.c_str(), utf8);
   HPDF_Outline_SetDestination(root, destination(pages[0], set.height));
   HPDF_Outline_SetOpened(root, HPDF_TRUE);
@@ -299,7 +299,7 @@ void add_outline(HPDF_Doc pdf, const PageSet& set, const Document& doc,
   for (const OutlineEntry& e : set.outline) {
     if (e.page < 0 || static_cast<size_t>(e.page) >= pages.size()) continue;
     HPDF_Outline parent = e.level == 0 ? root : section;
-    HPDF_Outline item = HPDF_CreateOutline(pdf, parent, clean_pdf_text(e.title).c_str(), utf8);
+    HPDF_Outline item = HPDF_CreateOutline(pdf, parent, clean_pdf_string(e.title).c_str(), utf8);
     HPDF_Outline_SetDestination(item, destination(pages[static_cast<size_t>(e.page)], e.y));
     HPDF_Outline_SetOpened(item, HPDF_TRUE);
     if (HPDF_Dict heading = tree.dictionary(e.element)) HPDF_Dict_Add(item, "SE", heading);
@@ -330,8 +330,7 @@ std::vector<HPDF_Page> add_pages(const HaruDoc& doc, const PageSet& set) {
 }
 
 std::string save(const HaruDoc& doc, FontBook& book) {
-  book.trim_width_arrays();
-  book.embed_subsets();
+  book.finish_fonts();
   HPDF_SaveToStream(doc.get());
   doc.check("writing the PDF");
   HPDF_UINT32 size = HPDF_GetStreamSize(doc.get());

@@ -1,6 +1,6 @@
 // Text rules of the PDF back end: cleaning text for Text items (whitespace,
-// controls, soft hyphens, code points beyond the BMP). UTF-8 goes through the
-// one codec in diag/utf8.
+// controls, soft hyphens) and for libharu's own strings (code points beyond
+// the BMP). UTF-8 goes through the one codec in diag/utf8.
 #include "typeset/pdf_text.h"
 
 #include "diag/utf8.h"
@@ -34,6 +34,16 @@ std::string clean_pdf_text(std::string_view text) {
     }
     if (is_dropped(cp)) continue;
     in_space = false;
+    append_utf8(out, cp);
+  }
+  return out;
+}
+
+std::string clean_pdf_string(std::string_view text) {
+  std::string clean = clean_pdf_text(text), out;
+  out.reserve(clean.size());
+  for (size_t i = 0; i < clean.size();) {
+    char32_t cp = next_code_point(clean, i);
     append_utf8(out, cp > 0xFFFF ? kNonBmpPlaceholder : cp);
   }
   return out;
@@ -51,7 +61,7 @@ std::string clean_pdf_code(std::string_view line) {
     }
     if (cp == '\r' || cp == '\n') cp = ' ';
     if (is_dropped(cp)) continue;
-    append_utf8(out, cp > 0xFFFF ? kNonBmpPlaceholder : cp);
+    append_utf8(out, cp);
     ++column;
   }
   return out;

@@ -184,6 +184,33 @@ unwritable_output)
   [ -z "$(ls -A "$ro")" ] || [ "$(id -u)" -eq 0 ] || fail "no partial file in a read-only folder"
   echo "unwritable output: exit 3 with a clear message"
   ;;
+glyphs)
+  # The manat sign, dingbats, emoji beyond the BMP, a flag, Japanese and Arabic
+  # in one edition (tests/e2e/glyphs.yaml): no missing-glyph warning, a clean
+  # PDF, the characters copied back, each drawn with a real glyph (not glyph 0,
+  # ink in its box), and the same bytes with one job or two.
+  input=$src/tests/e2e/glyphs.yaml glyphs=$work/glyphs
+  rm -rf "$glyphs"
+  "$bin" build "$input" --out "$glyphs/one" --jobs 1 2> "$work/glyphs.err"
+  cat "$work/glyphs.err"
+  ! grep -q "no font has a glyph\|outside the Basic Multilingual Plane" "$work/glyphs.err" || fail "a glyph warning for characters the chain draws"
+  "$bin" build "$input" --out "$glyphs/two" --jobs 2 -q
+  cmp "$glyphs/one/2024-11-06.pdf" "$glyphs/two/2024-11-06.pdf" || fail "the PDF differs between --jobs 1 and 2"
+  pdf=$glyphs/one/2024-11-06.pdf
+  qpdf --check "$pdf" > "$work/glyphs-qpdf.txt" 2>&1 || { cat "$work/glyphs-qpdf.txt"; fail "qpdf --check"; }
+  grep -q "No syntax or stream encoding errors" "$work/glyphs-qpdf.txt" || fail "qpdf output"
+  pdftotext -enc UTF-8 "$pdf" "$work/glyphs.txt" 2> "$work/glyphs-pdftotext.err"
+  [ ! -s "$work/glyphs-pdftotext.err" ] || { cat "$work/glyphs-pdftotext.err"; fail "pdftotext warned"; }
+  text=$(flatten < "$work/glyphs.txt")
+  for phrase in "1,70 ₼ səviyyəsində" "artdı ✅, idxal azaldı ❌. Bazar 😀 ilə qarşıladı 🇦🇿." \
+                "Tokyo and Baku 😀" "東京で日本語の新聞を読みます。価格は 5 ₼ です ✅。"; do
+    [[ "$text" == *"$phrase"* ]] || fail "phrase not found in the PDF: $phrase"
+  done
+  # Arabic comes back as the presentation forms drawn (meem initial, reh final, ...).
+  [[ "$text" == *"ﻣﺮﺣﺒﺎ"* ]] || fail "the Arabic title not found in the PDF"
+  # Debian's python3-fitz, hence Debian's python (not one earlier in PATH).
+  /usr/bin/python3 "$src/tests/e2e/check_glyphs.py" "$pdf" "₼❌✅😀🇦🇿東語ﻣ" || fail "a character drawn as an empty box"
+  ;;
 golden)
   # tests/golden/CASE/input.yaml -> expected/document.txt and expected/layout.txt.
   # BROADSHEET_UPDATE_GOLDEN=1 rewrites the expected files instead of comparing.

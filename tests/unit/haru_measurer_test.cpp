@@ -56,3 +56,40 @@ TEST_CASE("haru measurer: an italic run whose face lacks its script is set uprig
   // An upright face is never changed.
   CHECK(measurer.run_face(upright, "\u05EA\u05E2\u05E8\u05D5\u05DB\u05D4") == upright);
 }
+
+TEST_CASE("font book: a character beyond the BMP splits into the run of a face that has it") {
+  Fonts fonts;
+  std::vector<FontRun> runs;
+  // U+1F1E6 U+1F1FF (the flag of Azerbaijan: two regional indicators) are in
+  // no DejaVu face; the chain's emoji face draws them, as two boxed letters.
+  const std::string text = "Baku \U0001F1E6\U0001F1FF ok";
+  fonts.book.split(FontFace{}, text, runs);
+  REQUIRE(runs.size() == 3);
+  CHECK(text.substr(runs[1].begin, runs[1].end - runs[1].begin) == "\U0001F1E6\U0001F1FF ");
+  CHECK(runs[0].font == runs[2].font);
+  CHECK(runs[1].font != runs[0].font);
+  CHECK(fonts.book.covers(FontFace{}, 0x1F1E6));
+  CHECK_FALSE(fonts.book.covers(FontFace{}, 0x1FFFD));  // a noncharacter: no face has it
+  // Measuring and drawing agree: the width is the glyph's, not a placeholder's.
+  const double flag = fonts.book.units(runs[1].font, "\U0001F1E6");
+  CHECK(flag > 0);
+  CHECK(flag != fonts.book.units(runs[1].font, "\u25A1"));
+}
+
+TEST_CASE("font book: private codes beyond the BMP are given in order of first use, once each") {
+  Fonts fonts;
+  std::vector<FontRun> runs;
+  fonts.book.split(FontFace{}, "\U0001F1FF", runs);
+  REQUIRE(runs.size() == 1);
+  const int emoji = runs[0].font;
+  CHECK(fonts.book.code(emoji, 'A') == 'A');  // the BMP draws as itself
+  const std::uint16_t z = fonts.book.code(emoji, 0x1F1FF);
+  const std::uint16_t a = fonts.book.code(emoji, 0x1F1E6);
+  CHECK(z == FontBook::kFirstPrivateCid);
+  CHECK(a == FontBook::kFirstPrivateCid + 1);
+  CHECK(fonts.book.code(emoji, 0x1F1FF) == z);
+  // Another book (another document, another thread) given the same order gives the same codes.
+  Fonts other;
+  CHECK(other.book.code(emoji, 0x1F1FF) == z);
+  CHECK(other.book.code(emoji, 0x1F1E6) == a);
+}

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <string>
 
+#include "typeset/break_points.h"
 #include "typeset/hyphenate.h"
 #include "typeset/linebreak.h"
 
@@ -255,4 +256,12 @@ TEST_CASE("linebreak: underline runs under its spaces, strike crosses, superscri
   REQUIRE(sup != nullptr);
   CHECK(sup->y > 100);
   CHECK(sup->size < 10);
+}
+
+TEST_CASE("linebreak: a flag (two regional indicators) is one unbreakable token, not an abort") {
+  // libunibreak 1.1 asserts on the regional-indicator class; asked as letters,
+  // the flag stays whole and what follows keeps its usual opportunities.
+  CHECK(break_opportunities("\U0001F1E6\U0001F1FF", "az").empty());
+  const std::string flags = "\U0001F1E6\U0001F1FF/\U0001F1F9\U0001F1F7";
+  CHECK(break_opportunities(flags, "az") == std::vector<std::size_t>{9});
 }

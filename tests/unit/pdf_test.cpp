@@ -63,16 +63,20 @@ fs::path write_temp(const std::string& bytes, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("pdf: fonts resolve to TrueType files with a CJK fallback") {
+TEST_CASE("pdf: fonts resolve to TrueType files with CJK, symbol and emoji fallbacks") {
   FontFiles files = find_fonts(FontRoles{});
   CHECK(files.body.regular.filename() == "DejaVuSerif.ttf");
   CHECK(files.body.bold_italic.filename() == "DejaVuSerif-BoldItalic.ttf");
   CHECK(files.heading.bold.filename() == "DejaVuSans-Bold.ttf");
   CHECK(files.mono.regular.filename() == "DejaVuSansMono.ttf");
-  REQUIRE(files.fallbacks.size() == 3);
+  REQUIRE(files.fallbacks.size() == 7);
   CHECK(files.fallbacks[0].filename() == "DejaVuSans.ttf");
   CHECK(files.fallbacks[1].filename() == "DroidSansFallbackFull.ttf");
   CHECK(files.fallbacks[2].filename() == "NanumGothic.ttf");
+  CHECK(files.fallbacks[3].filename() == "NotoSans-Regular.ttf");
+  CHECK(files.fallbacks[4].filename() == "NotoSansSymbols-Regular.ttf");
+  CHECK(files.fallbacks[5].filename() == "NotoSansSymbols2-Regular.ttf");
+  CHECK(files.fallbacks[6].filename() == "Symbola_hint.ttf");
 }
 
 TEST_CASE("pdf: a multilingual edition passes qpdf, extracts, embeds subsets, is reproducible") {

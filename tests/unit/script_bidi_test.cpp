@@ -1,7 +1,7 @@
 // Scripts in the PDF: bidi reordering of mixed lines (Arabic/English, Hebrew),
 // Arabic joining into presentation forms, right-to-left paragraphs set right
 // aligned, the style's extra fallbacks, and the warnings for characters the PDF
-// cannot show (beyond the BMP, no glyph in any font) with their exact text.
+// cannot show (no glyph in any font, beyond the BMP too) with their exact text.
 #include <doctest/doctest.h>
 
 #include <unistd.h>
@@ -151,18 +151,19 @@ TEST_CASE("scripts: a Hebrew word inside English is reordered in place") {
   CHECK(items[0].x == 0);
 }
 
-TEST_CASE("scripts: characters beyond the BMP become a box, with one warning per article") {
+TEST_CASE("scripts: characters beyond the BMP draw, copy back, and warn only when no face has them") {
   Style style;
   FontFiles fonts = find_fonts(style.fonts);
   Document doc = edition({article("Emoji day", "en", "Smile \U0001F600, party \U0001F389 and \U0001F680."),
-                          article("Calm", "en", "Nothing unusual here.")});
+                          article("Noncharacters", "en", "Not a character: \U0001FFFD.")});
   PdfResult pdf = render_pdf(doc, style, fonts);
   REQUIRE(pdf.warnings.size() == 1);
   CHECK(pdf.warnings[0] ==
-        "article 'Emoji day' (2024-11-06): 3 characters outside the Basic Multilingual Plane "
-        "(e.g. U+1F600) are shown as \u25A1 in the PDF");
+        "article 'Noncharacters' (2024-11-06): no font has a glyph for U+1FFFD '\U0001FFFD'; "
+        "it is shown as an empty box in the PDF");
+  // Private CIDs carry the real code points in the ToUnicode CMap.
   std::string text = test::pdftotext(pdf.bytes);
-  CHECK(text.find("Smile \u25A1, party \u25A1 and \u25A1.") != std::string::npos);
+  CHECK(text.find("Smile \U0001F600, party \U0001F389 and \U0001F680.") != std::string::npos);
 }
 
 TEST_CASE("scripts: a character no font has is named in a warning") {
@@ -214,7 +215,7 @@ TEST_CASE("scripts: the style names extra fallbacks, tried before the built-in c
   CHECK_FALSE(diags.has_errors());
   REQUIRE(style.fonts.fallbacks == std::vector<std::string>{"DejaVu Sans Mono"});
   FontFiles files = find_fonts(style.fonts);
-  REQUIRE(files.fallbacks.size() == 4);
+  REQUIRE(files.fallbacks.size() == 8);
   CHECK(files.fallbacks[0].filename() == "DejaVuSansMono.ttf");
   CHECK(files.fallbacks[1].filename() == "DejaVuSans.ttf");
 
