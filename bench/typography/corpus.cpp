@@ -2,7 +2,8 @@
 // English dominates, as in the sample; the other scripts are there so that the
 // bench also counts missing-glyph warnings across the whole font chain. Every
 // article has a percent-encoded url (source lines), every fifth a table of
-// figures; neither draws from the generator, so the prose is as before.
+// figures, every seventh English one a list of long items; none draws from
+// the generator, so the prose is as before.
 #include "corpus.h"
 
 #include <cstdint>
@@ -149,6 +150,24 @@ std::string figures_table(int index) {
          "      | Spending | 29 950,4 | " + a + " | \u2212" + b + ",5% |\n";
 }
 
+// Every seventh article ends with a list of three long items (60 to 100 words,
+// ten lines and more on a small page), the class that left quarter pages
+// empty in ereader when an item moved on whole. Words are picked by the
+// article's index, not drawn, so the prose is as before.
+std::string long_list(int index) {
+  std::string out = "\n";
+  for (int item = 0; item < 3; ++item) {
+    out += "      - ";
+    const int words = 60 + (index * 7 + item * 13) % 41;
+    for (int w = 0; w < words; ++w) {
+      const size_t pick = static_cast<size_t>(index * 31 + item * 17 + w * 7) % kEnglish.size();
+      out += (w ? " " : "") + std::string(kEnglish[pick]);
+    }
+    out += ".\n";
+  }
+  return out;
+}
+
 void article(Rng& rng, int index, std::string& out) {
   static const Words kSections = {"World", "Business", "Science", "Culture", "Sport", "Opinion"};
   const Language& lang = choose_language(rng);
@@ -166,6 +185,7 @@ void article(Rng& rng, int index, std::string& out) {
   out += "    body: |\n";
   int paragraphs = rng.between(3, 8);
   for (int p = 0; p < paragraphs; ++p) out += (p ? "\n" : "") + std::string("      ") + paragraph(rng, lang) + "\n";
+  if (index % 7 == 3 && lang.tag == "en") out += long_list(index);
   if (index % 5 == 0) out += "\n" + figures_table(index);
 }
 
