@@ -99,7 +99,8 @@ void count_column(const std::vector<LineInfo>& column, Figures& f) {
 
 // A column is short when its lowest line stands more than a fifth of the text
 // block above the foot (as /work/shared/tools/pdf_typo_check.py counts from the
-// PDF); a column left empty on a page that has text is short too. A line
+// PDF); a column left empty on a page that has text is short too. The front
+// matter and an edition's last page are not counted. A line
 // counts for every column its box overlaps (a lead's head spans them).
 size_t short_columns(const std::vector<LineInfo>& lines, const PageGeometry& geometry, size_t page) {
   constexpr double kHoleShare = 0.2;
@@ -123,7 +124,7 @@ void measure(const PageSet& set, const PageGeometry& geometry, TextMeasurer& mea
   for (size_t p = 0; p < set.pages.size(); ++p) {
     const Page& page = set.pages[p];
     std::vector<LineInfo> lines = page_lines(page, measurer);
-    const bool inner = p > 0 && p + 1 < set.pages.size();
+    const bool inner = p >= std::max<size_t>(set.front_pages, 1) && p + 1 < set.pages.size();
     if (p > 0 && !lines.empty() && lines.size() <= 2) ++f.lonely;
     if (inner && !lines.empty()) holes += short_columns(lines, geometry, p);
     f.lines += lines.size();

@@ -175,7 +175,7 @@ class ArticleComposer {
         if (std::optional<ArticleStart> lead = lead_head(article)) return *lead;
       }
     }
-    separate_from_previous(head_height);
+    separate_from_previous(head_height, text_opening(article, head_height + style_.body_leading * 2));
     if (head_pending_) head_height += section_label_height();
     flow_.ensure(std::max(6 * style_.body_leading, head_height + opening_need(article, head_height)));
     if (head_pending_) section_label(*head_pending_);
@@ -205,13 +205,14 @@ class ArticleComposer {
   }
 
   // A thin rule between articles of a column; nothing at a column top.
-  void separate_from_previous(double head_height) {
+  // opening: the text the head keeps with below it (text_opening).
+  void separate_from_previous(double head_height, double opening) {
     if (flow_.at_top() || head_pending_) {
       if (!flow_.at_top()) flow_.space(style_.body_leading * 1.2);
       return;
     }
     flow_.space(style_.body_leading * 0.9);
-    flow_.ensure(std::max(6 * style_.body_leading, head_height + 4 * style_.body_leading));
+    flow_.ensure(std::max(6 * style_.body_leading, head_height + opening + style_.body_leading));
     if (flow_.at_top()) return;
     double top = flow_.advance(style_.body_leading * 1.1);
     flow_.add(rule_item(flow_.left(), top - style_.body_leading * 0.2, flow_.width(), 0.5, kLightGrey));
@@ -464,10 +465,14 @@ class ArticleComposer {
 
   // What the head keeps with below it: three lines of text, or the opening
   // rows of a table, or the figure (the lead image) that begins the body.
+  // Where three lines do not fit below the head, what the first paragraph
+  // would really put there (two lines, or all of a short one) is enough: a
+  // head that moved on for a third line left a quarter page empty in ereader.
   double opening_need(const ArticleDoc& article, double head_height) {
     double lines = 3 * style_.body_leading;
     if (article.body.empty()) return lines;
     const Block& first = article.body.front();
+    if (first.kind == BlockKind::Paragraph) return text_opening(article, head_height);
     if (first.kind == BlockKind::Table) {
       return std::max(lines, style_.body_leading * 0.5 +
                                  table_opening_height(first, table_look(), flow_.width(), type_));
@@ -477,6 +482,17 @@ class ArticleComposer {
       return figure_height(first, style_, type_, flow_, 0, 0, room) + lines;
     }
     return lines;
+  }
+
+  // The lines of text a head keeps with, `above` being the head's height.
+  double text_opening(const ArticleDoc& article, double above) {
+    const double lines = 3 * style_.body_leading;
+    if (article.body.empty() || article.body.front().kind != BlockKind::Paragraph) return lines;
+    if (above + lines <= flow_.room()) return lines;
+    // Composed here only near a column foot; the layout composes it again (or
+    // takes it composed ahead) when it places it.
+    size_t first = compose_paragraph(article.body.front(), nullptr, BlockContext{}, false).text.lines.size();
+    return static_cast<double>(fewest_lines_at_foot(first)) * style_.body_leading;
   }
 
   void table(const Block& b, const BlockContext& ctx) {

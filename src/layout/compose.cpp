@@ -35,6 +35,8 @@ size_t lines_for_column(const Flow& flow, size_t left, const LineSettings& s, do
 
 }  // namespace
 
+size_t fewest_lines_at_foot(size_t lines) { return lines <= 3 ? lines : 2; }
+
 void ensure_first_room(Flow& flow, const SetText& text, const LineSettings& s) {
   double height = text.height(s);
   bool short_enough = height <= flow.page_room() / 2;

@@ -11,6 +11,11 @@
 
 namespace broadsheet {
 
+/// The fewest lines of a protected paragraph of `lines` lines that may end a
+/// column: all of a paragraph of three or fewer (two of three would leave a
+/// widow), else two (one would be an orphan).
+size_t fewest_lines_at_foot(size_t lines);
+
 /// The most of a column a keep_together text may leave empty by moving on
 /// whole; where it would leave more, it is split like a paragraph (the
 /// typography check counts a column ending 20 % short as a hole).

@@ -3,6 +3,7 @@
 // outline entries, keep-with-next for headings, and empty bodies.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -465,6 +466,33 @@ TEST_CASE("layout: an article's source line never stands alone at a column top")
     }
   }
   CHECK(sources == 78);
+}
+
+TEST_CASE("layout: near a page foot an article's head keeps with two lines of its text, not three") {
+  Style st;
+  HalfEm m;
+  size_t two = 0, fewer = 0;
+  for (int words = 100; words < 700; words += 4) {  // the first article ends lower and lower
+    Document doc = sample(1, 2, 1);
+    std::vector<ArticleDoc>& articles = doc.sections[0].articles;
+    articles[0].body = {paragraph(lorem(words))};
+    articles[1].body = {paragraph(lorem(200))};
+    articles[1].summary = lorem(50);  // a head of several lines
+    PageSet set = layout(doc, st, m);
+    for (size_t p = set.front_pages; p < set.pages.size(); ++p) {
+      const std::vector<PageItem>& items = set.pages[p].items;
+      auto title = std::find_if(items.begin(), items.end(), [&](const PageItem& i) {
+        return i.text.find("1.2") != std::string::npos && i.size == st.title_size;
+      });
+      if (title == items.end()) continue;
+      size_t below = 0;  // body lines of the second article on its title's page
+      for (const PageItem& item : items) below += is_body_line(item, st) && item.y < title->y;
+      two += below == 2;
+      fewer += below < 2;
+    }
+  }
+  CHECK(two > 0);
+  CHECK(fewer == 0);
 }
 
 TEST_CASE("flow: below a span the columns start where the span ended") {
