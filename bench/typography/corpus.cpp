@@ -3,8 +3,9 @@
 // bench also counts missing-glyph warnings across the whole font chain. Every
 // article has a percent-encoded url (source lines), every fifth a table of
 // figures, every seventh a markets line with currency signs and emoji (the
-// manat, dingbats, characters beyond the BMP, a flag); none draws from the
-// generator, so the prose is as before.
+// manat, dingbats, characters beyond the BMP, a flag), every seventh English
+// one a list of long items; none draws from the generator, so the prose is as
+// before.
 #include "corpus.h"
 
 #include <cstdint>
@@ -160,6 +161,24 @@ std::string markets_line(int index) {
          "exports \u2705, imports \u274C, mood \U0001F600 \U0001F4C8 \U0001F1E6\U0001F1FF.\n";
 }
 
+// Every seventh article ends with a list of three long items (60 to 100 words,
+// ten lines and more on a small page), the class that left quarter pages
+// empty in ereader when an item moved on whole. Words are picked by the
+// article's index, not drawn, so the prose is as before.
+std::string long_list(int index) {
+  std::string out = "\n";
+  for (int item = 0; item < 3; ++item) {
+    out += "      - ";
+    const int words = 60 + (index * 7 + item * 13) % 41;
+    for (int w = 0; w < words; ++w) {
+      const size_t pick = static_cast<size_t>(index * 31 + item * 17 + w * 7) % kEnglish.size();
+      out += (w ? " " : "") + std::string(kEnglish[pick]);
+    }
+    out += ".\n";
+  }
+  return out;
+}
+
 void article(Rng& rng, int index, std::string& out) {
   static const Words kSections = {"World", "Business", "Science", "Culture", "Sport", "Opinion"};
   const Language& lang = choose_language(rng);
@@ -177,6 +196,7 @@ void article(Rng& rng, int index, std::string& out) {
   out += "    body: |\n";
   int paragraphs = rng.between(3, 8);
   for (int p = 0; p < paragraphs; ++p) out += (p ? "\n" : "") + std::string("      ") + paragraph(rng, lang) + "\n";
+  if (index % 7 == 3 && lang.tag == "en") out += long_list(index);
   if (index % 5 == 0) out += "\n" + figures_table(index);
   if (index % 7 == 3) out += "\n" + markets_line(index);
 }

@@ -19,6 +19,7 @@
 #include "model/days.h"
 #include "pdf/haru_fonts.h"
 #include "pdf/write_pdf.h"
+#include "style/page_geometry.h"
 #include "style/style.h"
 
 namespace broadsheet::bench {
@@ -38,6 +39,9 @@ struct LineInfo {
 struct Figures {
   size_t pages = 0, lines = 0, overfull = 0, widows = 0, orphans = 0, ladders = 0, warnings = 0;
   size_t ragged = 0;                     // justified lines set ragged as too loose
+  size_t holes = 0;                      // columns ending > 20 % short before an edition's last page
+  size_t lonely = 0;                     // pages after the first holding one or two lines
+  size_t editions = 0, worst_holes = 0;  // the edition with the most holes
   std::vector<double> ratios, tracking;  // tracking: of letter-spaced lines only
   double seconds = 0;
 };
@@ -93,10 +97,36 @@ void count_column(const std::vector<LineInfo>& column, Figures& f) {
   }
 }
 
-void measure(const PageSet& set, TextMeasurer& measurer, Figures& f) {
+// A column is short when its lowest line stands more than a fifth of the text
+// block above the foot (as /work/shared/tools/pdf_typo_check.py counts from the
+// PDF); a column left empty on a page that has text is short too. The front
+// matter and an edition's last page are not counted. A line
+// counts for every column its box overlaps (a lead's head spans them).
+size_t short_columns(const std::vector<LineInfo>& lines, const PageGeometry& geometry, size_t page) {
+  constexpr double kHoleShare = 0.2;
+  const double limit = geometry.text_bottom + kHoleShare * geometry.text_height() + geometry.text_height() / 40;
+  size_t holes = 0;
+  for (int c = 0; c < geometry.columns; ++c) {
+    const double left = geometry.column_left(page, c), right = left + geometry.column_width;
+    double lowest = geometry.text_top;
+    for (const LineInfo& l : lines) {
+      if (l.right > left + 1 && l.left < right - 1) lowest = std::min(lowest, l.y);
+    }
+    holes += lowest > limit;
+  }
+  return holes;
+}
+
+void measure(const PageSet& set, const PageGeometry& geometry, TextMeasurer& measurer, Figures& f) {
   f.pages += set.pages.size();
-  for (const Page& page : set.pages) {
+  ++f.editions;
+  size_t holes = 0;
+  for (size_t p = 0; p < set.pages.size(); ++p) {
+    const Page& page = set.pages[p];
     std::vector<LineInfo> lines = page_lines(page, measurer);
+    const bool inner = p >= std::max<size_t>(set.front_pages, 1) && p + 1 < set.pages.size();
+    if (p > 0 && !lines.empty() && lines.size() <= 2) ++f.lonely;
+    if (inner && !lines.empty()) holes += short_columns(lines, geometry, p);
     f.lines += lines.size();
     for (const LineInfo& l : lines) {
       if (l.ink_right > l.right + 0.01 || l.ink_left < l.left - 0.01) ++f.overfull;
@@ -106,6 +136,8 @@ void measure(const PageSet& set, TextMeasurer& measurer, Figures& f) {
     }
     for (const auto& column : columns_of(lines)) count_column(column, f);
   }
+  f.holes += holes;
+  f.worst_holes = std::max(f.worst_holes, holes);
 }
 
 double percentile(std::vector<double> v, double p) {
@@ -117,12 +149,13 @@ double percentile(std::vector<double> v, double p) {
 void print(const std::string& name, const Figures& f) {
   std::printf("%-28s %6zu pages %7zu lines  overfull %zu  word space p50 %.2f p95 %.2f max %.2f  "
               "ladders(3+) %zu  widows %zu  orphans %zu  glyph warnings %zu  "
-              "letter-spaced %zu (p95 %.3f max %.3f em)  ragged fallback %zu  render %.2f s\n",
+              "letter-spaced %zu (p95 %.3f max %.3f em)  ragged fallback %zu  "
+              "short columns %zu (worst edition %zu of %zu editions)  pages of 1-2 lines %zu  render %.2f s\n",
               name.c_str(), f.pages, f.lines, f.overfull, percentile(f.ratios, 0.5),
               percentile(f.ratios, 0.95), f.ratios.empty() ? 0 : *std::max_element(f.ratios.begin(), f.ratios.end()),
               f.ladders, f.widows, f.orphans, f.warnings, f.tracking.size(), percentile(f.tracking, 0.95),
               f.tracking.empty() ? 0 : *std::max_element(f.tracking.begin(), f.tracking.end()), f.ragged,
-              f.seconds);
+              f.holes, f.worst_holes, f.editions, f.lonely, f.seconds);
 }
 
 // Every edition of the digest, rendered and measured.
@@ -141,7 +174,7 @@ Figures run_digest(const Digest& digest, const Style& style, const FontFiles& fo
     f.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     f.warnings += pdf.warnings.size();
     for (const std::string& w : pdf.warnings) std::cerr << "  warning: " << w << "\n";
-    measure(pdf.pages, measurer, f);
+    measure(pdf.pages, page_geometry(style), measurer, f);
   }
   return f;
 }

@@ -36,6 +36,9 @@ struct BlockContext {
   double left = 0, right = 0;
   int list_depth = 0;
   bool in_list = false;
+  // What must follow the block's last line in its column: the article's
+  // source line (keep-with-previous), for the body's last block.
+  double keep_after = 0;
 };
 
 class ArticleComposer {
@@ -53,8 +56,11 @@ class ArticleComposer {
   ArticleStart article(const ArticleDoc& article) {
     language_ = article.language;
     ArticleStart start = head(article);
-    blocks(article.body, BlockContext{});
-    source_line(article);
+    std::optional<SourceLine> source = compose_source_line(article);
+    BlockContext body;
+    if (source) body.keep_after = source->height();
+    blocks(article.body, body);
+    if (source) place_source_line(*source);
     flow_.close();
     return start;
   }
@@ -169,7 +175,7 @@ class ArticleComposer {
         if (std::optional<ArticleStart> lead = lead_head(article)) return *lead;
       }
     }
-    separate_from_previous(head_height);
+    separate_from_previous(head_height, text_opening(article, head_height + style_.body_leading * 2));
     if (head_pending_) head_height += section_label_height();
     flow_.ensure(std::max(6 * style_.body_leading, head_height + opening_need(article, head_height)));
     if (head_pending_) section_label(*head_pending_);
@@ -199,13 +205,14 @@ class ArticleComposer {
   }
 
   // A thin rule between articles of a column; nothing at a column top.
-  void separate_from_previous(double head_height) {
+  // opening: the text the head keeps with below it (text_opening).
+  void separate_from_previous(double head_height, double opening) {
     if (flow_.at_top() || head_pending_) {
       if (!flow_.at_top()) flow_.space(style_.body_leading * 1.2);
       return;
     }
     flow_.space(style_.body_leading * 0.9);
-    flow_.ensure(std::max(6 * style_.body_leading, head_height + 4 * style_.body_leading));
+    flow_.ensure(std::max(6 * style_.body_leading, head_height + opening + style_.body_leading));
     if (flow_.at_top()) return;
     double top = flow_.advance(style_.body_leading * 1.1);
     flow_.add(rule_item(flow_.left(), top - style_.body_leading * 0.2, flow_.width(), 0.5, kLightGrey));
@@ -231,8 +238,17 @@ class ArticleComposer {
     flow_.space(style_.body_leading * 0.7);
   }
 
-  void source_line(const ArticleDoc& article) {
-    if (article.url.empty() && article.source.empty()) return;
+  // The source line, composed before the body so that the body's last lines
+  // can keep room for it: it never stands alone at a column top.
+  struct SourceLine {
+    LineSettings settings;
+    SetText text;
+    double space = 0;  // above it
+    double height() const { return space + text.height(settings); }
+  };
+
+  std::optional<SourceLine> compose_source_line(const ArticleDoc& article) {
+    if (article.url.empty() && article.source.empty()) return std::nullopt;
     TextStyle st = style(FontRole::Body, false, false, style_.small_size, kSecondaryGrey);
     std::vector<Word> words = collect_words("Source:", st);
     TextStyle link = st;
@@ -247,20 +263,40 @@ class ArticleComposer {
     // Our label and an address: left to right in every article, so that an
     // address with right-to-left segments reads as a browser shows it.
     s.rules.language = kLabelLanguage;
-    flow_.space(style_.body_leading * 0.4);
+    s.keep_together = true;  // a long address's lines stay together
+    SetText text = compose_text(std::move(words), s, type_);
+    return SourceLine{s, std::move(text), style_.body_leading * 0.4};
+  }
+
+  void place_source_line(const SourceLine& source) {
+    flow_.space(source.space);
     Tagged line(flow_, StructRole::P, kLabelLanguage);
-    place_text(flow_, compose_text(std::move(words), s, type_), s);
+    place_text(flow_, source.text, source.settings);
   }
 
   // --- body blocks --------------------------------------------------------
   // Each block is set knowing the one before it in its container (nullptr for
   // the first): a paragraph's indent and spacing depend on it.
+  // The last block keeps ctx.keep_after with it; the one before keeps the
+  // last too when that is a one-line paragraph, so that what the keep carries
+  // over is never a page of two lines.
   void blocks(const std::vector<Block>& body, const BlockContext& ctx) {
     const Block* previous = nullptr;
-    for (const Block& b : body) {
-      block(b, previous, ctx);
-      previous = &b;
+    BlockContext inner = ctx;
+    for (size_t i = 0; i < body.size(); ++i) {
+      const bool last = i + 1 == body.size();
+      inner.keep_after = last ? ctx.keep_after : i + 2 == body.size() ? keep_before_last(body, ctx) : 0;
+      block(body[i], previous, inner);
+      previous = &body[i];
     }
+  }
+
+  double keep_before_last(const std::vector<Block>& body, const BlockContext& ctx) {
+    const Block& last = body.back();
+    if (ctx.keep_after <= 0 || last.kind != BlockKind::Paragraph) return 0;
+    ComposedParagraph p = compose_paragraph(last, &body[body.size() - 2], ctx, false);
+    if (p.text.lines.size() != 1) return 0;
+    return ctx.keep_after + p.text.height(p.look.settings) + paragraph_space(&body[body.size() - 2], ctx);
   }
 
   void block(const Block& b, const Block* previous, const BlockContext& ctx) {
@@ -281,21 +317,37 @@ class ArticleComposer {
     }
   }
 
-  void paragraph(const Block& b, const Block* previous, const BlockContext& ctx) {
+  struct ComposedParagraph {
+    ParagraphLook look;
+    SetText text;
+    bool ahead = false;  // composed ahead: given back once placed
+  };
+
+  // With take_ahead, the paragraph composed ahead is taken when there is one
+  // (in document order only); without, it is composed here, to look ahead.
+  ComposedParagraph compose_paragraph(const Block& b, const Block* previous, const BlockContext& ctx,
+                                      bool take_ahead) {
     ParagraphKey key{flow_.width() - ctx.left - ctx.right, language_, first_line_indented(previous, ctx.in_list),
                      ctx.in_list};
-    ParagraphLook look = body_paragraph_look(style_, key, ctx.left);
-    // In a list, where nothing is indented, paragraphs of one item are spaced apart.
+    ComposedParagraph p{body_paragraph_look(style_, key, ctx.left), {}, false};
+    std::optional<SetText> ahead = take_ahead && type_.ahead ? type_.ahead->take(b, key) : std::nullopt;
+    p.ahead = ahead.has_value();
+    p.text = ahead ? std::move(*ahead) : compose_text(collect_words(b.inlines, p.look.styles), p.look.settings, type_);
+    return p;
+  }
+
+  // In a list, where nothing is indented, paragraphs of one item are spaced apart.
+  double paragraph_space(const Block* previous, const BlockContext& ctx) const {
     const bool follows_paragraph = previous && previous->kind == BlockKind::Paragraph;
-    if (ctx.in_list && follows_paragraph) flow_.space(style_.body_leading * 0.25);
+    return ctx.in_list && follows_paragraph ? style_.body_leading * 0.25 : 0;
+  }
+
+  void paragraph(const Block& b, const Block* previous, const BlockContext& ctx) {
+    flow_.space(paragraph_space(previous, ctx));
     Tagged tag(flow_, StructRole::P);
-    std::optional<SetText> ahead = type_.ahead ? type_.ahead->take(b, key) : std::nullopt;
-    if (ahead) {
-      place_text(flow_, *ahead, look.settings);
-      type_.ahead->give_back(std::move(*ahead));
-    } else {
-      place_text(flow_, compose_text(collect_words(b.inlines, look.styles), look.settings, type_), look.settings);
-    }
+    ComposedParagraph p = compose_paragraph(b, previous, ctx, true);
+    place_text(flow_, p.text, p.look.settings, ctx.keep_after);
+    if (p.ahead) type_.ahead->give_back(std::move(p.text));
   }
 
   double heading_size(int level) const {
@@ -356,7 +408,9 @@ class ArticleComposer {
       flow_.set_marker(marker, inner.left - style_.body_size * 0.5 - marker.w);
       if (i > 0) flow_.space(style_.body_leading * 0.2);
       Tagged body(flow_, StructRole::LBody);
-      list_item(b.children[i], inner);
+      BlockContext item_ctx = inner;
+      if (i + 1 < b.children.size()) item_ctx.keep_after = 0;  // what follows the list is kept with its last item
+      list_item(b.children[i], item_ctx);
     }
     flow_.space(style_.body_leading * 0.3);
   }
@@ -398,7 +452,7 @@ class ArticleComposer {
     Flow::Mark from = flow_.mark();
     {
       Tagged tag(flow_, StructRole::Code);
-      place_text(flow_, set, s);
+      place_text(flow_, set, s, ctx.keep_after);
     }
     if (inner.left > ctx.left) flow_.vertical_rule(from, ctx.left + 3, 2, kLightGrey);
     flow_.space(style_.body_leading * 0.4);
@@ -411,10 +465,14 @@ class ArticleComposer {
 
   // What the head keeps with below it: three lines of text, or the opening
   // rows of a table, or the figure (the lead image) that begins the body.
+  // Where three lines do not fit below the head, what the first paragraph
+  // would really put there (two lines, or all of a short one) is enough: a
+  // head that moved on for a third line left a quarter page empty in ereader.
   double opening_need(const ArticleDoc& article, double head_height) {
     double lines = 3 * style_.body_leading;
     if (article.body.empty()) return lines;
     const Block& first = article.body.front();
+    if (first.kind == BlockKind::Paragraph) return text_opening(article, head_height);
     if (first.kind == BlockKind::Table) {
       return std::max(lines, style_.body_leading * 0.5 +
                                  table_opening_height(first, table_look(), flow_.width(), type_));
@@ -424,6 +482,17 @@ class ArticleComposer {
       return figure_height(first, style_, type_, flow_, 0, 0, room) + lines;
     }
     return lines;
+  }
+
+  // The lines of text a head keeps with, `above` being the head's height.
+  double text_opening(const ArticleDoc& article, double above) {
+    const double lines = 3 * style_.body_leading;
+    if (article.body.empty() || article.body.front().kind != BlockKind::Paragraph) return lines;
+    if (above + lines <= flow_.room()) return lines;
+    // Composed here only near a column foot; the layout composes it again (or
+    // takes it composed ahead) when it places it.
+    size_t first = compose_paragraph(article.body.front(), nullptr, BlockContext{}, false).text.lines.size();
+    return static_cast<double>(fewest_lines_at_foot(first)) * style_.body_leading;
   }
 
   void table(const Block& b, const BlockContext& ctx) {

@@ -9,10 +9,22 @@ namespace broadsheet {
 
 namespace {
 
-// How many more lines of this paragraph go into the current column.
-size_t lines_for_column(const Flow& flow, size_t left, const LineSettings& s) {
-  auto fit = static_cast<size_t>(std::floor(flow.room() / s.leading + 1e-6));
-  if (fit >= left) return left;
+// Lines of a paragraph that fit the room with `after` below the last of them.
+size_t lines_fitting(double room, double after, const LineSettings& s) {
+  return static_cast<size_t>(std::max(0.0, std::floor((room - after) / s.leading + 1e-6)));
+}
+
+// How many more lines of this paragraph go into the current column. keep_after
+// is what must follow its last line in the same column (an article's source
+// line): when the lines fit but it would not, the last two lines go on with it.
+size_t lines_for_column(const Flow& flow, size_t left, const LineSettings& s, double keep_after) {
+  size_t fit = lines_fitting(flow.room(), 0, s);
+  if (fit >= left) {
+    if (lines_fitting(flow.room(), keep_after, s) >= left) return left;
+    size_t with_tail = std::min(lines_fitting(flow.room(), keep_after, s), left - std::min<size_t>(left, 2));
+    if (with_tail >= 2 || (with_tail == 1 && !s.protect)) return with_tail;
+    return flow.at_full_column_top() ? left : 0;  // the orphan rule; a column can do no better
+  }
   if (s.protect) {
     if (left - fit == 1 && fit >= 2) --fit;          // widow: carry one more line over
     if (fit == 1 && left > 1) fit = 0;               // orphan: carry the lone line over
@@ -23,19 +35,24 @@ size_t lines_for_column(const Flow& flow, size_t left, const LineSettings& s) {
 
 }  // namespace
 
+size_t fewest_lines_at_foot(size_t lines) { return lines <= 3 ? lines : 2; }
+
 void ensure_first_room(Flow& flow, const SetText& text, const LineSettings& s) {
   double height = text.height(s);
   bool short_enough = height <= flow.page_room() / 2;
-  flow.ensure(s.keep_together && short_enough ? height : s.leading);
+  // Moved whole, a long list item left a quarter page empty in ereader: a
+  // text moves whole only where that leaves a small hole, else it splits.
+  bool small_hole = flow.room() <= kMaxKeepTogetherHole * flow.page_room();
+  flow.ensure(s.keep_together && short_enough && small_hole ? height : s.leading);
 }
 
-Flow::Mark place_text(Flow& flow, const SetText& text, const LineSettings& s) {
+Flow::Mark place_text(Flow& flow, const SetText& text, const LineSettings& s, double keep_after) {
   ensure_first_room(flow, text, s);
   Flow::Mark first = flow.mark();
   const bool rtl = !text.words.empty() && text.words.front().rtl;
   size_t i = 0;
   while (i < text.lines.size()) {
-    size_t count = lines_for_column(flow, text.lines.size() - i, s);
+    size_t count = lines_for_column(flow, text.lines.size() - i, s, keep_after);
     if (count == 0) {
       flow.next_column();
       continue;

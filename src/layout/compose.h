@@ -11,14 +11,27 @@
 
 namespace broadsheet {
 
-/// Ensures room for the first line, or for all of a short keep_together text.
+/// The fewest lines of a protected paragraph of `lines` lines that may end a
+/// column: all of a paragraph of three or fewer (two of three would leave a
+/// widow), else two (one would be an orphan).
+size_t fewest_lines_at_foot(size_t lines);
+
+/// The most of a column a keep_together text may leave empty by moving on
+/// whole; where it would leave more, it is split like a paragraph (the
+/// typography check counts a column ending 20 % short as a hole).
+inline constexpr double kMaxKeepTogetherHole = 0.15;
+
+/// Ensures room for the first line, or for all of a short keep_together text
+/// when moving it leaves at most kMaxKeepTogetherHole of the column empty.
 void ensure_first_room(Flow& flow, const SetText& text, const LineSettings& settings);
 
 /// Places lines into the flow, moving to new columns as needed; with protect,
 /// never leaves one line of a continuing paragraph at a column foot (orphan)
 /// or one line alone at the top of the next (widow). Returns the first line's
-/// top as a mark (for outline and link targets).
-Flow::Mark place_text(Flow& flow, const SetText& text, const LineSettings& settings);
+/// top as a mark (for outline and link targets). keep_after is the height that
+/// must follow the last line in its column (keep-with-previous of what comes
+/// next): lines are carried over with it rather than leave it alone.
+Flow::Mark place_text(Flow& flow, const SetText& text, const LineSettings& settings, double keep_after = 0);
 
 /// The grey of what is secondary on a page: running heads and their rule,
 /// bylines, datelines, front-page subtitles, column rules, section breaks.

@@ -3,6 +3,8 @@
 // outline entries, keep-with-next for headings, and empty bodies.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <string>
@@ -357,6 +359,140 @@ TEST_CASE("flow: keep-together text moves to the next column whole, unless longe
   text.lines.resize(static_cast<size_t>(flow.page_room() / st.body_leading));  // a whole column
   ensure_first_room(flow, text, s);
   CHECK(flow.mark().column == 1);  // split instead: the first lines fit here
+}
+
+namespace {
+
+// A flow with `lines` body lines of room left in its first column.
+Flow flow_with_room(const Style& st, PageSet& pages, int lines) {
+  Flow flow(st, pages, 3);
+  flow.new_page();
+  while (flow.room() >= (lines + 1) * st.body_leading - 1e-6) flow.advance(st.body_leading);
+  return flow;
+}
+
+size_t lines_in_column(const PageSet& pages, int page, double left) {
+  size_t n = 0;
+  for (const PageItem& item : pages.pages[static_cast<size_t>(page)].items) n += std::abs(item.x - left) < 1;
+  return n;
+}
+
+SetText lines_of_text(size_t n) {
+  SetText text;
+  text.words = collect_words("a", TextStyle{FontFace{}, 9, {}, {}});
+  text.lines.assign(n, Line{0, 1, 0, false});
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("flow: keep-together text that would leave a hole splits like a paragraph") {
+  Style st = three_columns();
+  PageSet pages;
+  Flow flow(st, pages, 3);
+  flow.new_page();
+  // A third of the column left: moving on whole would leave it empty.
+  while (flow.room() > flow.page_room() / 3) flow.advance(st.body_leading);
+  LineSettings s;
+  s.leading = st.body_leading;
+  s.keep_together = true;
+  s.size = st.body_size;
+  SetText text = lines_of_text(static_cast<size_t>(flow.room() / st.body_leading) + 3);  // longer than the room, under half a column
+  REQUIRE(text.height(s) <= flow.page_room() / 2);
+  REQUIRE(flow.room() > kMaxKeepTogetherHole * flow.page_room());
+  ensure_first_room(flow, text, s);
+  CHECK(flow.mark().column == 0);
+  place_text(flow, text, s);
+  CHECK(flow.mark().column == 1);
+  CHECK(flow.y() == doctest::Approx(st.page_height - st.margin_top - 3 * st.body_leading));
+}
+
+TEST_CASE("flow: what is kept after a paragraph takes its last two lines along, never one") {
+  Style st = three_columns();
+  LineSettings s;
+  s.leading = st.body_leading;
+  s.size = st.body_size;
+  s.align = Align::Left;
+  HalfEm m;
+  for (size_t count : {size_t{4}, size_t{6}}) {
+    PageSet pages;
+    Flow flow = flow_with_room(st, pages, 4);
+    double left0 = flow.left();
+    place_text(flow, lines_of_text(count), s, 1.5 * st.body_leading);
+    // The lines fit without the kept height; with it, two of them go on.
+    CHECK(lines_in_column(pages, 0, left0) == count - 2);
+    CHECK(flow.mark().column == 1);
+    CHECK(flow.room() >= 1.5 * st.body_leading);
+  }
+  {  // three lines cannot leave two behind without an orphan: all three go
+    PageSet pages;
+    Flow flow = flow_with_room(st, pages, 3);
+    double left0 = flow.left();
+    place_text(flow, lines_of_text(3), s, st.body_leading);
+    CHECK(lines_in_column(pages, 0, left0) == 0);
+    CHECK(flow.mark().column == 1);
+  }
+  {  // room for both: nothing moves
+    PageSet pages;
+    Flow flow = flow_with_room(st, pages, 4);
+    place_text(flow, lines_of_text(3), s, st.body_leading);
+    CHECK(flow.mark().column == 0);
+  }
+}
+
+TEST_CASE("layout: an article's source line never stands alone at a column top") {
+  HalfEm m;
+  size_t sources = 0;
+  for (int columns : {1, 3}) {
+    Style st = three_columns();
+    st.columns = columns;
+    const double top = st.page_height - st.margin_top;
+    for (int paragraphs = 1; paragraphs < 40; ++paragraphs) {
+      Document doc = sample(1, 1, paragraphs);
+      doc.sections[0].articles[0].body.push_back(paragraph("Last."));  // a one-line last paragraph
+      PageSet set = layout(doc, st, m);
+      for (size_t p = set.front_pages; p < set.pages.size(); ++p) {
+        for (const PageItem& source : set.pages[p].items) {
+          if (source.text != "Source:") continue;
+          ++sources;
+          size_t above = 0;  // body text above it in its column
+          for (const PageItem& item : set.pages[p].items) {
+            bool same_column = std::abs(item.x - source.x) < 30;
+            above += item.kind == ItemKind::Text && same_column && item.y > source.y && item.y < top;
+          }
+          CHECK(above >= 3);
+        }
+      }
+    }
+  }
+  CHECK(sources == 78);
+}
+
+TEST_CASE("layout: near a page foot an article's head keeps with two lines of its text, not three") {
+  Style st;
+  HalfEm m;
+  size_t two = 0, fewer = 0;
+  for (int words = 100; words < 700; words += 4) {  // the first article ends lower and lower
+    Document doc = sample(1, 2, 1);
+    std::vector<ArticleDoc>& articles = doc.sections[0].articles;
+    articles[0].body = {paragraph(lorem(words))};
+    articles[1].body = {paragraph(lorem(200))};
+    articles[1].summary = lorem(50);  // a head of several lines
+    PageSet set = layout(doc, st, m);
+    for (size_t p = set.front_pages; p < set.pages.size(); ++p) {
+      const std::vector<PageItem>& items = set.pages[p].items;
+      auto title = std::find_if(items.begin(), items.end(), [&](const PageItem& i) {
+        return i.text.find("1.2") != std::string::npos && i.size == st.title_size;
+      });
+      if (title == items.end()) continue;
+      size_t below = 0;  // body lines of the second article on its title's page
+      for (const PageItem& item : items) below += is_body_line(item, st) && item.y < title->y;
+      two += below == 2;
+      fewer += below < 2;
+    }
+  }
+  CHECK(two > 0);
+  CHECK(fewer == 0);
 }
 
 TEST_CASE("flow: below a span the columns start where the span ended") {
