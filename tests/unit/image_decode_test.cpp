@@ -201,6 +201,18 @@ TEST_CASE("image: a thumbnail is prepare_image's EPUB image at the thumbnail's s
   CHECK(photo.height == 160);
 }
 
+TEST_CASE("image: drawn art's PNG decodes to the same pixels, in every channel count") {
+  for (int channels = 1; channels <= 4; ++channels) {
+    Raster art{5, 3, channels, {}};
+    for (size_t i = 0; i < art.size(); ++i) art.pixels.push_back(static_cast<std::uint8_t>(i * 37 % 256));
+    const std::string png = codec::encode_drawn_png(art);
+    CHECK(sniff_image_format(png) == ImageFormat::Png);
+    Raster back = decode_image(png);
+    CHECK(back.channels == channels);
+    CHECK(back.pixels == art.pixels);
+  }
+}
+
 TEST_CASE("image: re-encoding is deterministic") {
   const std::string photo = jpeg(Jpeg::Progressive, 300, 200);
   CHECK(prepare_image(photo, {}).epub.encoded == prepare_image(photo, {}).epub.encoded);
