@@ -109,7 +109,7 @@ struct CompressorFree {
 
 }  // namespace
 
-std::string encode_drawn_png(const Raster& raster) {
+std::string encode_drawn_png(Raster raster) {
   static constexpr char kColourTypes[] = {0, 4, 2, 6};  // gray, gray + alpha, RGB, RGBA
   const auto row_bytes = static_cast<size_t>(raster.width) * static_cast<size_t>(raster.channels);
   std::string rows;
@@ -118,10 +118,14 @@ std::string encode_drawn_png(const Raster& raster) {
     rows.push_back('\0');  // filter type None
     rows.append(reinterpret_cast<const char*>(raster.pixels.data() + at), row_bytes);
   }
+  std::vector<std::uint8_t>().swap(raster.pixels);  // a cover's pixels are 6 MB
   std::unique_ptr<libdeflate_compressor, CompressorFree> compressor(libdeflate_alloc_compressor(6));
   if (!compressor) throw ImageError("cannot encode PNG: out of memory");
-  std::string idat(libdeflate_zlib_compress_bound(compressor.get(), rows.size()), '\0');
-  idat.resize(libdeflate_zlib_compress(compressor.get(), rows.data(), rows.size(), idat.data(), idat.size()));
+  // Left uninitialised: of the bound's pages, only those written are touched.
+  const size_t bound = libdeflate_zlib_compress_bound(compressor.get(), rows.size());
+  std::unique_ptr<char[]> deflated(new char[bound]);
+  const std::string idat(deflated.get(),
+                         libdeflate_zlib_compress(compressor.get(), rows.data(), rows.size(), deflated.get(), bound));
   std::string header;
   append_be32(header, static_cast<std::uint32_t>(raster.width));
   append_be32(header, static_cast<std::uint32_t>(raster.height));
