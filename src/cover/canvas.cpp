@@ -137,7 +137,9 @@ double Canvas::draw_png(std::string_view png, double centre_x, double y, double 
 Raster Canvas::raster() const {
   const unsigned char* data = cairo_image_surface_get_data(surface_.get());
   const auto stride = static_cast<size_t>(cairo_image_surface_get_stride(surface_.get()));
-  Raster out{width_, height_, 3, std::vector<std::uint8_t>(static_cast<size_t>(width_) * static_cast<size_t>(height_) * 3)};
+  Raster out{width_, height_, 3, {}};
+  out.pixels.reserve(out.size() + static_cast<size_t>(height_));  // room for PNG's filter bytes
+  out.pixels.resize(out.size());
   std::uint8_t* rgb = out.pixels.data();
   for (size_t y = 0; y < static_cast<size_t>(height_); ++y) {
     const auto* row = reinterpret_cast<const std::uint32_t*>(data + y * stride);

@@ -4,6 +4,7 @@
 #include <libdeflate.h>
 #include <png.h>
 
+#include <cstring>
 #include <memory>
 
 #include "image/codecs.h"
@@ -111,14 +112,16 @@ struct CompressorFree {
 
 std::string encode_drawn_png(Raster raster) {
   static constexpr char kColourTypes[] = {0, 4, 2, 6};  // gray, gray + alpha, RGB, RGBA
+  // Each row gets its filter byte (0: None) in place, last row first: no
+  // second copy of a cover's 6 MB of samples.
   const auto row_bytes = static_cast<size_t>(raster.width) * static_cast<size_t>(raster.channels);
-  std::string rows;
-  rows.reserve((row_bytes + 1) * static_cast<size_t>(raster.height));
-  for (size_t at = 0; at < raster.pixels.size(); at += row_bytes) {
-    rows.push_back('\0');  // filter type None
-    rows.append(reinterpret_cast<const char*>(raster.pixels.data() + at), row_bytes);
+  const auto height = static_cast<size_t>(raster.height);
+  std::vector<std::uint8_t>& rows = raster.pixels;
+  rows.resize((row_bytes + 1) * height);
+  for (size_t y = height; y-- > 0;) {
+    std::memmove(&rows[y * (row_bytes + 1) + 1], &rows[y * row_bytes], row_bytes);
+    rows[y * (row_bytes + 1)] = 0;
   }
-  std::vector<std::uint8_t>().swap(raster.pixels);  // a cover's pixels are 6 MB
   std::unique_ptr<libdeflate_compressor, CompressorFree> compressor(libdeflate_alloc_compressor(6));
   if (!compressor) throw ImageError("cannot encode PNG: out of memory");
   // Left uninitialised: of the bound's pages, only those written are touched.
