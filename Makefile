@@ -80,8 +80,9 @@ fuzz-replay: fuzz-build
 
 # The benchmark (docs/performance.md): an optimised build in build-bench, the
 # generated corpus, broadsheet against htmldoc and pandoc (installed by the
-# bench section of the dependency script) and the libharu floor, then `send`
-# to 1,000 subscribers over loopback SMTP; prints the tables.
+# bench section of the dependency script) and the libharu floor, then twenty
+# variants of a day in one process against one build, then `send` to 1,000
+# subscribers over loopback SMTP; prints the tables.
 # -O2, as the figures in docs/performance.md were measured.
 # `make bench BENCH_FLAGS="--sizes 1000 --runs 5"`, `make bench BENCH_FLAGS="--rows send"`
 BENCH_BUILD ?= build-bench

@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """`make bench`: times broadsheet (PDF alone, EPUB alone, both) on the corpus
 sizes, and htmldoc (PDF) and pandoc (EPUB) on the same text when installed, plus
-the libharu floor; then `broadsheet send` of the 100-article day to 1,000
-subscribers in 20 variants, into a loopback SMTP sink (bench/smtp_sink.py).
+the libharu floor; then twenty variants of the 100-article day built in one
+process against one build; then `broadsheet send` of the 100-article day to
+1,000 subscribers in 20 variants, into a loopback SMTP sink (bench/smtp_sink.py).
 Each figure is the median of several whole-process runs, measured with wait4()
 rusage: wall, user+system CPU, peak RSS.
 
 usage: run_bench.py BUILD_DIR [--sizes 10,100,1000,10000] [--runs 3] [--jobs N]
-                    [--rows build,send]
+                    [--rows build,variants,send]
 """
 import argparse
 import os
@@ -205,6 +206,41 @@ def bench_send(args):
         SEND_SUBSCRIBERS / wall, peak, sink_cpu))
 
 
+def bench_variants(args):
+    """Issue #20's "many variants in one process": the twenty variants of the
+    send row, one subscriber each, built by one `send --dry-run` (every variant
+    built and its message composed; nothing sent or journaled), against one
+    `build` of the same day (both formats), runs interleaved."""
+    base = corpus(100, args.work)
+    out = os.path.join(args.work, "out-variants")
+    subscribers = os.path.join(args.work, "variants-subscribers.yaml")
+    write_subscribers(subscribers, 25, len(SEND_VARIANTS))  # dry run: the port is never dialled
+    exe = os.path.join(args.build, "broadsheet")
+    env = dict(os.environ, SOURCE_DATE_EPOCH=TIMESTAMP)
+    argv = {"one build": [exe, "build", base + ".yaml", "--out", out, "-q"],
+            "%d variants" % len(SEND_VARIANTS): [
+                exe, "send", base + ".yaml", "--subscribers", subscribers, "--out", out,
+                "--journal", os.path.join(out, "journal.sqlite"), "--dry-run", "-q"]}
+    print("variants, bench-100:", flush=True)
+    samples = {name: [] for name in argv}
+    for _ in range(args.runs):
+        for name, command in argv.items():
+            shutil.rmtree(out, ignore_errors=True)
+            os.makedirs(out)
+            wall, cpu, peak, status = measure(command, args.work, env)
+            if status != 0:
+                sys.exit("bench: failed (status %d): %s" % (status, " ".join(command)))
+            samples[name].append((wall, cpu, peak))
+    medians = {name: [statistics.median(s[i] for s in runs) for i in range(3)] for name, runs in samples.items()}
+    (one, many) = medians.values()
+    print("\n| articles | work | wall s | CPU s | peak MB |")
+    print("|---:|---|---:|---:|---:|")
+    for name, (wall, cpu, peak) in medians.items():
+        print("| 100 | %s | %.2f | %.2f | %.0f |" % (name, wall, cpu, peak))
+    print("\n%d variants ÷ one build: %.1f× wall, %.1f× CPU, %.1f× peak memory" % (
+        len(SEND_VARIANTS), many[0] / one[0], many[1] / one[1], many[2] / one[2]), flush=True)
+
+
 def own_cpu():
     """This process's CPU seconds so far (the sink's threads run in it)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -223,11 +259,11 @@ SEND_VARIANTS = (
     + ["formats: [epub]\n    sections: [%s]" % s for s in SECTIONS])
 
 
-def write_subscribers(path, port):
+def write_subscribers(path, port, count=SEND_SUBSCRIBERS):
     lines = ['from: "Bench Daily <daily@example.org>"', "transport:",
              "  url: smtp://127.0.0.1:%d" % port, "  tls: none", "  max_message_bytes: 100MB",
              "subscribers:"]
-    for i in range(SEND_SUBSCRIBERS):
+    for i in range(count):
         lines += ["  - email: reader%04d@example.org" % i, "    " + SEND_VARIANTS[i % len(SEND_VARIANTS)]]
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
@@ -262,8 +298,9 @@ def main():
     parser.add_argument("--jobs", type=int, default=0, help="broadsheet --jobs (default: its own)")
     parser.add_argument("--peer-max", type=int, default=1000, help="largest size htmldoc and pandoc run on")
     parser.add_argument("--work", default=None)
-    parser.add_argument("--rows", default="build,send,sizes",
-                        help="which benchmarks: build (the corpus sizes and the peers), send, "
+    parser.add_argument("--rows", default="build,variants,send,sizes",
+                        help="which benchmarks, comma-separated: build (the corpus sizes and the peers), "
+                             "variants (twenty variants of a day against one build), send, "
                              "sizes (the PDF bytes of the sample's days and the 10-article day)")
     args = parser.parse_args()
     args.build = os.path.abspath(args.build)
@@ -278,6 +315,8 @@ def main():
             bench_size(size, args, rows, floors)
         print_table(rows)
         print_ratios(rows, floors, sizes)
+    if "variants" in wanted:
+        bench_variants(args)
     if "send" in wanted:
         bench_send(args)
     if "sizes" in wanted:

@@ -10,6 +10,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "image/raster.h"
 #include "style/style.h"
 
 namespace broadsheet::cover {
@@ -62,6 +63,7 @@ class Canvas {
   std::string png() const;
 
  private:
+  Raster raster() const;
   int width_, height_;
   // Declared in dependency order: destroyed context first, surface last.
   SurfacePtr surface_;

@@ -59,4 +59,12 @@ FigureImage prepare_image(std::string_view bytes, const ImageTargets& targets) {
   return figure;
 }
 
+// Only the EPUB half of prepare_image: a list's small picture needs no PDF copy,
+// and a JPEG decodes at the smallest DCT scale that still covers max_px.
+PreparedImage prepare_thumbnail(std::string_view bytes, int max_px) {
+  Raster source = decode_image(bytes, max_px);
+  const bool png = keep_as_png(source);
+  return prepare_for(source, {max_px, max_px}, png, ImageTargets{}, false);
+}
+
 }  // namespace broadsheet

@@ -46,4 +46,8 @@ inline constexpr int kDefaultJpegQuality = 82;
 /// Decodes, checks, downscales and re-encodes. Throws ImageError.
 FigureImage prepare_image(std::string_view bytes, const ImageTargets& targets);
 
+/// A small picture for lists (the shelf's thumbnails): at most max_px on its
+/// longer side, encoded as prepare_image encodes for the EPUB. Throws ImageError.
+PreparedImage prepare_thumbnail(std::string_view bytes, int max_px);
+
 }  // namespace broadsheet

@@ -51,9 +51,7 @@ void add_covers(const lint::Book& book, ShelfEdition& edition) {
   edition.cover = {"covers/" + edition.stem + extension_of(type), type, cover->bytes.size()};
   edition.cover_bytes = cover->bytes;
   try {
-    ImageTargets targets;
-    targets.epub_max_px = kThumbnailPx;
-    PreparedImage small = prepare_image(cover->bytes, targets).epub;
+    PreparedImage small = prepare_thumbnail(cover->bytes, kThumbnailPx);
     edition.thumbnail = {"covers/" + edition.stem + "-thumb." + image_extension(small.format),
                          image_media_type(small.format), small.encoded.size()};
     edition.thumbnail_bytes = std::move(small.encoded);

@@ -180,6 +180,39 @@ TEST_CASE("image: photographs become JPEG, line art and transparency PNG, sized 
   CHECK(decode_image(gray.epub.encoded).channels == 2);
 }
 
+TEST_CASE("image: a half-transparent pixel weighs its colour by its alpha") {
+  // Premultiplied: red (200 + 100 * 0.2) / 2 = 110, alpha (255 + 51) / 2 = 153,
+  // back to straight colour 110 * 255 / 153 = 183.3; green 55 * 255 / 153 = 91.7.
+  Raster r{2, 1, 4, {200, 100, 0, 255, 100, 50, 0, 51}};
+  CHECK(downscale(r, 1, 1).pixels == std::vector<std::uint8_t>{183, 92, 0, 153});
+}
+
+TEST_CASE("image: a thumbnail is prepare_image's EPUB image at the thumbnail's size") {
+  const std::string drawing = png(Png::Rgba, 600, 300);
+  ImageTargets targets;
+  targets.epub_max_px = 240;
+  PreparedImage thumb = prepare_thumbnail(drawing, 240);
+  CHECK(thumb.width == 240);
+  CHECK(thumb.height == 120);
+  CHECK(thumb.encoded == prepare_image(drawing, targets).epub.encoded);
+  PreparedImage photo = prepare_thumbnail(jpeg(Jpeg::Baseline, 4800, 3200), 240);
+  CHECK(photo.format == ImageFormat::Jpeg);
+  CHECK(photo.width == 240);
+  CHECK(photo.height == 160);
+}
+
+TEST_CASE("image: drawn art's PNG decodes to the same pixels, in every channel count") {
+  for (int channels = 1; channels <= 4; ++channels) {
+    Raster art{5, 3, channels, {}};
+    for (size_t i = 0; i < art.size(); ++i) art.pixels.push_back(static_cast<std::uint8_t>(i * 37 % 256));
+    const std::string png = codec::encode_drawn_png(art);
+    CHECK(sniff_image_format(png) == ImageFormat::Png);
+    Raster back = decode_image(png);
+    CHECK(back.channels == channels);
+    CHECK(back.pixels == art.pixels);
+  }
+}
+
 TEST_CASE("image: re-encoding is deterministic") {
   const std::string photo = jpeg(Jpeg::Progressive, 300, 200);
   CHECK(prepare_image(photo, {}).epub.encoded == prepare_image(photo, {}).epub.encoded);
