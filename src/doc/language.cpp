@@ -2,6 +2,7 @@
 #include "doc/language.h"
 
 #include <algorithm>
+#include <cctype>
 #include <span>
 
 namespace broadsheet {
@@ -32,24 +33,44 @@ bool listed(std::string_view word, std::span<const std::string_view> list) {
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-// The script subtag (four letters, after the language and any extended
-// language subtags), lower case; "" when the tag has none.
-std::string script_subtag(std::string_view tag) {
+char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+
+// The subtags after the primary one that may precede the region: up to three
+// extended language subtags (three letters) and a script (four letters).
+struct LeadingSubtags {
+  std::string script;     // lower case; "" for none
+  std::string_view next;  // the subtag after them (a region, a variant, ...); "" at the end
+};
+
+LeadingSubtags leading_subtags(std::string_view tag) {
+  LeadingSubtags found;
   size_t start = tag.find_first_of("-_");
   while (start != std::string_view::npos) {
     size_t end = tag.find_first_of("-_", start + 1);
     std::string_view subtag = tag.substr(start + 1, end == std::string_view::npos ? end : end - start - 1);
-    if (subtag.size() == 4) return primary_language(subtag);
-    if (subtag.size() != 3) return "";  // a region or variant: no script comes after it
+    bool letters = !subtag.empty() && std::isalpha(static_cast<unsigned char>(subtag[0]));
+    bool extended_language = letters && found.script.empty() && subtag.size() == 3;
+    bool script = letters && found.script.empty() && subtag.size() == 4;
+    if (!extended_language && !script) {
+      found.next = subtag;
+      break;
+    }
+    if (script) found.script = primary_language(subtag);
     start = end;
   }
-  return "";
+  return found;
 }
 
 }  // namespace
 
+std::string region_subtag(std::string_view tag) {
+  std::string_view next = leading_subtags(tag).next;
+  if (next.size() != 2 || !std::isalpha(static_cast<unsigned char>(next[0]))) return "";
+  return {upper(next[0]), upper(next[1])};
+}
+
 bool is_rtl_language(std::string_view tag) {
-  std::string script = script_subtag(tag);
+  std::string script = leading_subtags(tag).script;
   if (!script.empty()) return listed(script, kRtlScripts);
   return listed(primary_language(tag), kRtlLanguages);
 }

@@ -15,6 +15,10 @@ inline constexpr const char* kLabelLanguage = "en";
 /// The primary subtag, lower case: "en-GB" and "EN" are both "en".
 std::string primary_language(std::string_view tag);
 
+/// The region subtag when it is two letters, upper case: "GB" for "en-gb",
+/// "RS" for "sr-Latn-RS"; "" for "en", "es-419" or "de-1996".
+std::string region_subtag(std::string_view tag);
+
 /// Whether text in `tag` is written right to left. A script subtag decides
 /// when there is one ("az-Arab" is, "sd-Deva" is not); otherwise the primary
 /// language's usual script does, as CLDR's likely subtags give it: Arabic,

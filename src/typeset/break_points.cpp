@@ -8,6 +8,8 @@
 #include <mutex>
 #include <string>
 
+#include "doc/language.h"
+
 namespace broadsheet {
 
 namespace {
@@ -36,7 +38,7 @@ std::vector<std::size_t> break_opportunities(std::string_view token, std::string
   std::vector<std::size_t> out;
   if (token.size() < 2 || plain_ascii_word(token)) return out;
   init_unibreak_once();
-  std::string lang(language.substr(0, language.find_first_of("-_")));
+  std::string lang = primary_language(language);
   std::vector<char> breaks(token.size());
   set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(token.data()), token.size(),
                       lang.empty() ? nullptr : lang.c_str(), breaks.data());

@@ -38,5 +38,17 @@ TEST_CASE("language: a script subtag decides the direction over the language") {
   CHECK_FALSE(is_rtl_language("sd-Deva"));  // Sindhi as written in India
   CHECK_FALSE(is_rtl_language("ug-Cyrl"));
   CHECK_FALSE(is_rtl_language("az-Latn"));
-  CHECK(is_rtl_language("ar-EG-u-nu-latn"));  // "latn" after the region is no script
+  CHECK(is_rtl_language("ar-EG-u-nu-latn"));
+  CHECK(is_rtl_language("yi-1996"));  // a variant, not a script  // "latn" after the region is no script
+}
+
+TEST_CASE("language: the region subtag, two letters, upper case") {
+  CHECK(region_subtag("en-gb") == "GB");
+  CHECK(region_subtag("en_GB") == "GB");
+  CHECK(region_subtag("sr-Latn-RS") == "RS");     // after the script
+  CHECK(region_subtag("zh-yue-HK") == "HK");      // after an extended language subtag
+  CHECK(region_subtag("en") == "");
+  CHECK(region_subtag("es-419") == "");           // a UN M.49 area names no dictionary
+  CHECK(region_subtag("de-1996") == "");          // a variant
+  CHECK(region_subtag("az-Latn") == "");
 }
