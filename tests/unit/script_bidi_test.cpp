@@ -51,6 +51,9 @@ ArticleDoc article(const std::string& title, const std::string& language, const 
   a.title = title;
   a.language = language;
   a.body.push_back(para(body));
+  a.label = "article 1 ('" + title + "')";
+  a.field_locs["title"] = {"day.yaml", 3, 12};
+  a.body_loc = {"day.yaml", 5, 11};
   return a;
 }
 
@@ -153,9 +156,9 @@ TEST_CASE("scripts: characters beyond the BMP become a box, with one warning per
                           article("Calm", "en", "Nothing unusual here.")});
   PdfResult pdf = render_pdf(doc, style, fonts);
   REQUIRE(pdf.warnings.size() == 1);
-  CHECK(pdf.warnings[0] ==
-        "article 'Emoji day' (2024-11-06): 3 characters outside the Basic Multilingual Plane "
-        "(e.g. U+1F600) are shown as \u25A1 in the PDF");
+  CHECK(Diagnostics{}.format(pdf.warnings) ==
+        "day.yaml:5:11: warning: article 1 ('Emoji day') of 2024-11-06: 3 characters outside the Basic "
+        "Multilingual Plane (e.g. U+1F600) are shown as \u25A1 in the PDF\n");
   std::string text = test::pdftotext(pdf.bytes);
   CHECK(text.find("Smile \u25A1, party \u25A1 and \u25A1.") != std::string::npos);
 }
@@ -166,9 +169,25 @@ TEST_CASE("scripts: a character no font has is named in a warning") {
   Document doc = edition({article("Tibetan", "bo", "The syllable \u0F00 and \u0F00 again, and \u0F01.")});
   PdfResult pdf = render_pdf(doc, style, fonts);
   REQUIRE(pdf.warnings.size() == 1);
-  CHECK(pdf.warnings[0] ==
-        "article 'Tibetan' (2024-11-06): no font has a glyph for U+0F00 '\u0F00', U+0F01 '\u0F01'; "
+  CHECK(pdf.warnings[0].severity == Severity::Warning);
+  CHECK(pdf.warnings[0].message ==
+        "article 1 ('Tibetan') of 2024-11-06: no font has a glyph for U+0F00 '\u0F00', U+0F01 '\u0F01'; "
         "they are shown as an empty box in the PDF");
+  CHECK(pdf.warnings[0].loc.line == 5);  // the body's
+}
+
+TEST_CASE("scripts: a glyph warning stands at the first field that holds a missing character") {
+  Style style;
+  FontFiles fonts = find_fonts(style.fonts);
+  ArticleDoc a = article("Tibetan \u0F00", "bo", "And \u0F01 in the body.");
+  a.summary = "Summary \U0001F600";
+  a.field_locs["summary"] = {"day.yaml", 4, 14};
+  PdfResult pdf = render_pdf(edition({a}), style, fonts);
+  REQUIRE(pdf.warnings.size() == 2);
+  CHECK(pdf.warnings[0].loc.line == 4);  // beyond the BMP: first in the summary
+  CHECK(pdf.warnings[0].loc.column == 14);
+  CHECK(pdf.warnings[1].loc.line == 3);  // no glyph: first in the title, though the body has one too
+  CHECK(pdf.warnings[1].loc.column == 12);
 }
 
 TEST_CASE("scripts: Latin, Cyrillic, Greek, CJK, Hangul, Arabic and Hebrew build with no warning") {
