@@ -191,7 +191,7 @@ struct RenderedEdition {
   size_t pages = 0, articles = 0;
   std::string pdf, epub;              ///< the bytes (render); empty once staged (render_into)
   std::vector<OutputFile> files;      ///< staged (render_into), in write order: PDF, then EPUB
-  std::vector<std::string> warnings;  ///< the PDF's, without the "broadsheet: warning: " prefix
+  std::vector<Diagnostic> warnings;   ///< the PDF's, located in the input
 };
 
 /// The first day (in day order) whose PDF is over the page limit.

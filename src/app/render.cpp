@@ -153,7 +153,7 @@ StagedEditions::StagedEditions(const fs::path& out_dir) : dir_(out_dir) {
     if (p == p.parent_path()) break;
   }
   fs::create_directories(dir_, ec);
-  if (ec) throw EnvironmentError(dir_.string() + ": cannot create the output folder: " + ec.message());
+  if (ec) throw EnvironmentError(dir_.string(), "cannot create the output folder", ec.message());
 }
 
 StagedEditions::~StagedEditions() {

@@ -220,7 +220,8 @@ void print_shelf(const Options& o, std::ostream& out, std::ostream& err) {
 
 // Renders the days left to build into the folder, then commits them and the
 // updated build record together; the shelf is refreshed from what is there.
-int write_editions(Prepared& prepared, const SkipPlan& skip, const Options& o, const AppEnv& env,
+// The PDFs' warnings are printed like the input's, quoting its lines.
+int write_editions(Prepared& prepared, const SkipPlan& skip, const Diagnostics& input_diags, const Options& o, const AppEnv& env,
                    const ProcessEnv& process, std::ostream& out, std::ostream& err) {
   prepare_fontconfig();  // before any thread draws an EPUB cover
   StagedEditions staged(o.out_dir);
@@ -233,9 +234,7 @@ int write_editions(Prepared& prepared, const SkipPlan& skip, const Options& o, c
         << over->limit << "; nothing written\n";
     return kExitInputError;
   }
-  for (const RenderedEdition& edition : staged.result().editions) {
-    for (const std::string& warning : edition.warnings) err << "broadsheet: warning: " << warning << "\n";
-  }
+  for (const RenderedEdition& edition : staged.result().editions) err << input_diags.format(edition.warnings);
   staged.stage_record(updated_record(skip, staged.result()));
   staged.commit([&](const RenderedEdition& edition, const OutputFile& file) {
     if (!o.quiet) print_written(edition, file, out);
@@ -273,7 +272,7 @@ int run_build(const Options& o, const ProcessEnv& process, std::ostream& out, st
     return kExitOk;
   }
   release_articles(input);
-  return write_editions(*prepared, skip, o, env, process, out, err);
+  return write_editions(*prepared, skip, diags, o, env, process, out, err);
 }
 
 int run_lint_command(const Options& o, std::ostream& out, std::ostream& err) {

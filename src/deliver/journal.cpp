@@ -92,7 +92,7 @@ Journal::Journal(const std::filesystem::path& file) {
   if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
     std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
-    throw EnvironmentError(file.string() + ": cannot open the journal: " + why);
+    throw EnvironmentError(file.string(), "cannot open the journal", why);
   }
   sqlite3_busy_timeout(db_, 30'000);
   exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
@@ -171,7 +171,7 @@ void Journal::record_not_tried(const JournalKey& key, const std::string& why) {
 RunLock::RunLock(const std::filesystem::path& journal, int wait_seconds) {
   const std::string path = journal.string() + ".lock";
   fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd_ < 0) throw EnvironmentError(path + ": cannot open the lock file");
+  if (fd_ < 0) throw EnvironmentError(path, "cannot open the lock file", "");
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_seconds);
   while (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     waited_ = true;

@@ -108,7 +108,7 @@ class MaildirTransport : public Transport {
   explicit MaildirTransport(fs::path dir) : dir_(std::move(dir)) {
     std::error_code ec;
     for (const char* sub : {"tmp", "new", "cur"}) fs::create_directories(dir_ / sub, ec);
-    if (ec) throw EnvironmentError(dir_.string() + ": cannot create the maildir: " + ec.message());
+    if (ec) throw EnvironmentError(dir_.string(), "cannot create the maildir", ec.message());
   }
   Outcome send(const Envelope& envelope, std::string_view message) override {
     std::string name = envelope.day + "." + envelope.message_id.substr(0, envelope.message_id.find('@')) + ".eml";

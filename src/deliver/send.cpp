@@ -67,7 +67,7 @@ void write_plain_editions(const Inputs& in, VariantBuilder& builder, const SendO
                           std::ostream& err) {
   std::error_code ec;
   fs::create_directories(o.out_dir, ec);
-  if (ec) throw EnvironmentError(o.out_dir.string() + ": cannot create the output folder: " + ec.message());
+  if (ec) throw EnvironmentError(o.out_dir.string(), "cannot create the output folder", ec.message());
   for (const Edition& e : in.input.editions) {
     for (const char* format : {"pdf", "epub"}) {
       const BuiltFile& file = builder.get(plain_variant(format, o.variants), iso_date(e.day));

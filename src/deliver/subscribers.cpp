@@ -358,7 +358,7 @@ SubscriberList load_subscribers(const std::filesystem::path& file, Diagnostics& 
   try {
     text = read_file(file);
   } catch (const EnvironmentError& e) {
-    diags.error({file.string()}, std::string("cannot read: ") + e.what());
+    diags.error({file.string()}, "cannot read: " + e.reason());
     SubscriberList empty;
     empty.file = file;
     return empty;

@@ -107,9 +107,11 @@ std::string Diagnostics::headline(const Diagnostic& d) {
   return out + severity_name(d.severity) + ": " + d.message;
 }
 
-std::string Diagnostics::format() const {
+std::string Diagnostics::format() const { return format(items_); }
+
+std::string Diagnostics::format(const std::vector<Diagnostic>& items) const {
   std::string out;
-  for (const Diagnostic& d : items_) {
+  for (const Diagnostic& d : items) {
     out += headline(d) + '\n';
     std::string line = d.loc.line > 0 ? source_line(d.loc.file, d.loc.line) : std::string();
     if (!line.empty()) {

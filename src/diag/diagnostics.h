@@ -43,6 +43,9 @@ class Diagnostics {
   ///         |                   ^            (caret under COL, in code points)
   ///         = note: HINT                     (when there is a hint)
   std::string format() const;
+  /// Other diagnostics (a later stage's) printed as format() prints its own,
+  /// quoting the source lines this holds.
+  std::string format(const std::vector<Diagnostic>& items) const;
   /// Just the "FILE:LINE:COL: severity: message" headline of one diagnostic.
   static std::string headline(const Diagnostic& d);
 

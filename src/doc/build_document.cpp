@@ -98,6 +98,7 @@ ArticleDoc build_article(const PlacedArticle& placed, const std::string& id,
   doc.label = article.label;
   doc.image_loc = article.image_loc;
   doc.body_loc = article.body_loc;
+  doc.field_locs = article.field_locs;
   return doc;
 }
 

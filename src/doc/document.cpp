@@ -1,6 +1,7 @@
 // Queries on the document tree that both back ends share: the byline, the
 // edition's tags, the article count, and the plain text of inline runs.
 #include <algorithm>
+#include <initializer_list>
 
 #include "doc/document.h"
 
@@ -37,10 +38,26 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
+// Where the first of keys that the article gives stands; unknown when none.
+SourceLoc first_given(const FieldLocs& locs, std::initializer_list<std::string_view> keys) {
+  for (std::string_view key : keys) {
+    if (auto found = locs.find(key); found != locs.end()) return found->second;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string ArticleDoc::byline() const {
   return join({join(authors, ", "), source, time_label}, kBylineSeparator);
+}
+
+std::vector<ShownText> shown_texts(const ArticleDoc& article) {
+  const FieldLocs& at = article.field_locs;
+  return {{article.title, first_given(at, {"title"})},
+          {article.byline(), first_given(at, {"author", "authors", "source", "date"})},
+          {article.summary, first_given(at, {"summary"})},
+          {article.url.empty() ? article.source : article.url, first_given(at, {"url", "source"})}};
 }
 
 std::vector<std::string> Document::all_tags() const {

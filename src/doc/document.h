@@ -85,6 +85,7 @@ struct ArticleDoc {
   std::filesystem::path base_dir;  ///< folder of its input file
   std::string label;               ///< "article 3 ('Markets rally')"
   SourceLoc image_loc, body_loc;   ///< the `image:` and `body:` values
+  FieldLocs field_locs;            ///< every field's value, by key
   std::string id;                ///< stable, unique in the edition: "s1-a2"
   std::string title;
   std::vector<std::string> authors;
@@ -102,6 +103,17 @@ struct ArticleDoc {
   /// "Press Service · president.az · 07:30 +04:00"; empty parts are skipped.
   std::string byline() const;
 };
+
+/// A text an article shows besides its body, and where its input gave it.
+struct ShownText {
+  std::string text;
+  SourceLoc loc;
+};
+
+/// The texts an article shows besides its body, in the order they stand:
+/// title, byline, summary, and the source line (its url, else its source).
+/// Whoever walks an article's own text walks this list.
+std::vector<ShownText> shown_texts(const ArticleDoc& article);
 
 struct SectionDoc {
   std::string id;                ///< "s1"

@@ -15,6 +15,16 @@ inline constexpr const char* kLabelLanguage = "en";
 /// The primary subtag, lower case: "en-GB" and "EN" are both "en".
 std::string primary_language(std::string_view tag);
 
+/// The region subtag when it is two letters, upper case: "GB" for "en-gb",
+/// "RS" for "sr-Latn-RS"; "" for "en", "es-419" or "de-1996".
+std::string region_subtag(std::string_view tag);
+
+/// Whether text in `tag` is written right to left. A script subtag decides
+/// when there is one ("az-Arab" is, "sd-Deva" is not); otherwise the primary
+/// language's usual script does, as CLDR's likely subtags give it: Arabic,
+/// Hebrew, Syriac, Thaana or N'Ko.
+bool is_rtl_language(std::string_view tag);
+
 /// Whether text in `tag` needs no mark of its own inside `context`: the tag,
 /// read as a language range, matches the context (RFC 4647 §3.3.1 basic
 /// filtering, case-insensitive). "en" is within "en-GB" (any English voice

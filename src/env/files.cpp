@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
+#include <utility>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,8 +15,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string describe(const fs::path& path, const char* what) {
-  return path.string() + ": " + what + ": " + std::strerror(errno);
+EnvironmentError describe(const fs::path& path, const char* what) {
+  return EnvironmentError(path.string(), what, std::strerror(errno));
+}
+
+std::string joined(const std::string& subject, const std::string& failure, const std::string& reason) {
+  return subject + ": " + failure + (reason.empty() ? "" : ": " + reason);
 }
 
 // Closes the descriptor and removes the temporary file unless released.
@@ -31,20 +36,28 @@ struct TempFile {
 
 }  // namespace
 
+EnvironmentError::EnvironmentError(std::string subject, std::string failure, std::string reason)
+    : std::runtime_error(joined(subject, failure, reason)),
+      subject_(std::move(subject)),
+      failure_(std::move(failure)),
+      reason_(std::move(reason)) {}
+
+EnvironmentError::EnvironmentError(const std::string& message) : std::runtime_error(message), failure_(message) {}
+
 std::string read_file(const fs::path& path) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
-    throw EnvironmentError(path.string() + ": is a directory, not a file");
+    throw EnvironmentError(path.string(), "is a directory, not a file", "");
   }
   std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) throw EnvironmentError(describe(path, "cannot open"));
+  if (!f) throw describe(path, "cannot open");
   std::string bytes;
   char buffer[1 << 16];
   size_t n;
   while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) bytes.append(buffer, n);
   bool failed = std::ferror(f);
   std::fclose(f);
-  if (failed) throw EnvironmentError(describe(path, "cannot read"));
+  if (failed) throw describe(path, "cannot read");
   return bytes;
 }
 
@@ -61,14 +74,14 @@ fs::path write_temporary(const fs::path& path, std::string_view bytes) {
   std::string pattern = (dir / name).string();
   TempFile tmp;
   tmp.fd = ::mkstemp(pattern.data());
-  if (tmp.fd < 0) throw EnvironmentError(describe(path, "cannot create a temporary file"));
+  if (tmp.fd < 0) throw describe(path, "cannot create a temporary file");
   tmp.path = pattern;
   const char* p = bytes.data();
   size_t left = bytes.size();
   while (left > 0) {
     ssize_t w = ::write(tmp.fd, p, left);
     if (w < 0 && errno == EINTR) continue;
-    if (w < 0) throw EnvironmentError(describe(path, "cannot write"));
+    if (w < 0) throw describe(path, "cannot write");
     p += w;
     left -= static_cast<size_t>(w);
   }
@@ -76,7 +89,7 @@ fs::path write_temporary(const fs::path& path, std::string_view bytes) {
   mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(tmp.fd, 0666 & ~mask);
-  if (::fsync(tmp.fd) != 0) throw EnvironmentError(describe(path, "cannot flush"));
+  if (::fsync(tmp.fd) != 0) throw describe(path, "cannot flush");
   ::close(tmp.fd);
   tmp.fd = -1;
   tmp.keep = true;
@@ -104,7 +117,7 @@ StagedFile::~StagedFile() {
 void StagedFile::commit() {
   if (temp_.empty()) throw std::logic_error("StagedFile::commit: nothing staged");
   if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
-    throw EnvironmentError(describe(path_, "cannot rename the temporary file into place"));
+    throw describe(path_, "cannot rename the temporary file into place");
   }
   temp_.clear();
 }

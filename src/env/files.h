@@ -10,10 +10,24 @@
 namespace broadsheet {
 
 /// A failure of the environment (unreadable or unwritable file, missing font),
-/// as opposed to a problem in the input, which is a Diagnostic.
+/// as opposed to a problem in the input, which is a Diagnostic. A failure about
+/// a file keeps its parts, so that a diagnostic can say it in its own words.
 class EnvironmentError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  /// what() is "SUBJECT: FAILURE: REASON" ("a.yaml: cannot open: No such file
+  /// or directory"), or "SUBJECT: FAILURE" without a reason.
+  EnvironmentError(std::string subject, std::string failure, std::string reason);
+  /// A failure told in one sentence, without parts.
+  explicit EnvironmentError(const std::string& message);
+
+  const std::string& subject() const { return subject_; }  ///< the file or part that failed; "" for a sentence
+  const std::string& failure() const { return failure_; }  ///< what could not be done ("cannot open")
+  /// Why, as the system said it ("No such file or directory"); the failure
+  /// itself when there is no further reason ("is a directory, not a file").
+  const std::string& reason() const { return reason_.empty() ? failure_ : reason_; }
+
+ private:
+  std::string subject_, failure_, reason_;
 };
 
 /// Whole file as bytes; throws EnvironmentError naming the path and the reason.

@@ -1,6 +1,7 @@
 // An article's page: its text, then the links a reader of a periodical expects
 // at the end of a story. The first article has no "previous" and the last no
 // "next", so no link ever points past the ends of the book.
+#include "doc/language.h"
 #include "doc/link_policy.h"
 #include "epub/body.h"
 #include "epub/page_parts.h"

@@ -2,8 +2,6 @@
 // no caller hands tinyxml2 a string that has not been through sanitize_text.
 #include "epub/xml.h"
 
-#include <array>
-
 #include "diag/utf8.h"
 #include "doc/language.h"
 
@@ -43,15 +41,6 @@ std::string print_xml(const tinyxml2::XMLDocument& doc, bool compact) {
   std::string text = printer.CStr();
   if (text.empty() || text.back() != '\n') text += '\n';
   return text;
-}
-
-bool is_rtl_language(std::string_view tag) {
-  static constexpr std::array<std::string_view, 5> kRtl = {"ar", "he", "fa", "ur", "yi"};
-  const std::string primary = primary_language(tag);
-  for (std::string_view rtl : kRtl) {
-    if (primary == rtl) return true;
-  }
-  return false;
 }
 
 XMLElement* start_xml(tinyxml2::XMLDocument& doc, const char* name, const char* xmlns) {

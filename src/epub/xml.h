@@ -45,9 +45,6 @@ struct PageHead {
 /// head of an XHTML content document into doc; returns the empty body.
 tinyxml2::XMLElement* start_xhtml(tinyxml2::XMLDocument& doc, const PageHead& head);
 
-/// Is tag written right to left (Arabic, Hebrew, Persian, Urdu, Yiddish)?
-bool is_rtl_language(std::string_view tag);
-
 /// Marks element as written in tag (xml:lang, lang, and dir for right-to-left
 /// scripts) unless tag is within the page's language (language_within);
 /// otherwise does nothing.

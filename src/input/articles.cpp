@@ -158,6 +158,7 @@ std::optional<Article> read_article(const YAML::Node& item, int number, const So
   reader.each_entry(item, kArticleKeys, [&](const Entry& entry) {
     has_title = has_title || entry.key == "title";
     has_date = has_date || entry.key == "date";
+    article.field_locs[entry.key] = reader.loc(entry.value);
     read_field(reader, entry, article);
   });
   if (!has_title) reader.error(article.loc, "missing required field 'title'");

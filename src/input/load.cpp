@@ -62,12 +62,6 @@ std::string suggest_time_zone(const std::string& name) {
   }
 }
 
-// "a.yaml: cannot open: No such file or directory" → "No such file or directory".
-std::string reason_of(const std::string& what) {
-  const size_t colon = what.rfind(": ");
-  return colon == std::string::npos ? what : what.substr(colon + 2);
-}
-
 // A cover image is kept only when its bytes say PNG or JPEG (the name may lie).
 // Problems point at the key: the path is the digest author's to fix.
 bool check_cover(FieldReader& reader, const Entry& entry, const std::string& written,
@@ -86,7 +80,7 @@ bool check_cover(FieldReader& reader, const Entry& entry, const std::string& wri
     reader.error(reader.loc(entry.key_node), what + " is not a PNG or JPEG image",
                  "the format is read from the file's first bytes, not from its name");
   } catch (const EnvironmentError& e) {
-    reader.error(reader.loc(entry.key_node), what + " cannot be read: " + reason_of(e.what()),
+    reader.error(reader.loc(entry.key_node), what + " cannot be read: " + e.reason(),
                  "the path is relative to the folder of the digest file");
   }
   return false;
@@ -209,7 +203,7 @@ std::optional<std::string> read_input(const fs::path& path, Diagnostics& diags) 
   try {
     return read_file(path);
   } catch (const EnvironmentError& e) {
-    diags.error({path.string()}, "cannot read: " + reason_of(e.what()));
+    diags.error({path.string()}, "cannot read: " + e.reason());
     return std::nullopt;
   }
 }

@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +15,9 @@
 namespace broadsheet {
 
 enum class BodyFormat { Markdown, Text, Html };
+
+/// Where each of an article's fields stands in its file, by key ("title", "authors").
+using FieldLocs = std::map<std::string, SourceLoc, std::less<>>;
 
 /// When an article was published. Either a bare calendar date (belongs to that
 /// day whatever the edition's zone) or an instant (assigned to a day in the zone).
@@ -42,6 +47,7 @@ struct Article {
   SourceLoc loc;                       ///< where the article's mapping starts
   SourceLoc body_loc;                  ///< where the body scalar starts
   SourceLoc image_loc;                 ///< where the image scalar starts
+  FieldLocs field_locs;                ///< where each field's value starts, by key as written
   std::string label;                   ///< "article 3 ('Markets rally')", for later diagnostics
   std::filesystem::path base_dir;      ///< folder of the file it came from
   int input_index = 0;                 ///< position across all input files (stable order)

@@ -32,49 +32,55 @@ bool is_invisible(char32_t cp) {
          (cp >= 0x2060 && cp <= 0x206F) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF;
 }
 
-// Counts what one article cannot show.
+// Counts what one article cannot show, and where the input first gave it.
 class ArticleScan {
  public:
   explicit ArticleScan(FontBook& book) : book_(book) {}
 
-  // One pass over the text as written; right-to-left text is checked again
-  // shaped, since the presentation forms are what is drawn.
-  void text(const std::string& raw) {
+  // One pass over the text as written (given at loc); right-to-left text is
+  // checked again shaped, since the presentation forms are what is drawn.
+  void text(const std::string& raw, const SourceLoc& loc) {
+    loc_ = &loc;
     for (size_t i = 0; i < raw.size();) check(next_code_point(raw, i));
     if (!has_rtl(raw)) return;
     std::string shaped = shape_for_measuring(clean_pdf_text(raw));
     for (size_t i = 0; i < shaped.size();) check(next_code_point(shaped, i));
   }
-  void inlines(const std::vector<Inline>& list) {
+  // The body (and the lead figure's caption, which stands in it) is known by
+  // where its value starts: a line inside it is lost once it is parsed.
+  void inlines(const std::vector<Inline>& list, const SourceLoc& loc) {
     for (const Inline& in : list) {
-      text(in.text);
-      if (in.kind == InlineKind::Link && in.children.empty()) text(in.url);
-      inlines(in.children);
+      text(in.text, loc);
+      if (in.kind == InlineKind::Link && in.children.empty()) text(in.url, loc);
+      inlines(in.children, loc);
     }
   }
-  void blocks(const std::vector<Block>& list) {
+  void blocks(const std::vector<Block>& list, const SourceLoc& loc) {
     for (const Block& b : list) {
-      inlines(b.inlines);
-      text(b.text);
-      text(b.caption);
-      blocks(b.children);
+      inlines(b.inlines, loc);
+      text(b.text, loc);
+      text(b.caption, loc);
+      blocks(b.children, loc);
     }
   }
-  void warnings(const std::string& who, std::vector<std::string>& out) const;
+  void warnings(const std::string& who, std::vector<Diagnostic>& out) const;
 
  private:
   void check(char32_t cp) {
     if (cp < 0xA0 || cp == 0xAD) return;  // ASCII (every face has it), controls, the soft hyphen
     if (is_invisible(cp) || book_.covers(FontFace{}, cp)) return;
+    if (missing_.empty()) missing_loc_ = *loc_;
     if (seen_missing_.insert(cp).second) missing_.push_back(cp);
   }
 
   FontBook& book_;
+  const SourceLoc* loc_ = nullptr;  // of the text being scanned
   std::vector<char32_t> missing_;
   std::unordered_set<char32_t> seen_missing_;
+  SourceLoc missing_loc_;
 };
 
-void ArticleScan::warnings(const std::string& who, std::vector<std::string>& out) const {
+void ArticleScan::warnings(const std::string& who, std::vector<Diagnostic>& out) const {
   if (missing_.empty()) return;
   std::string list;
   for (size_t k = 0; k < missing_.size() && k < kNamedMissing; ++k) {
@@ -83,23 +89,22 @@ void ArticleScan::warnings(const std::string& who, std::vector<std::string>& out
     list += (k ? ", " : "") + code_point_name(missing_[k]) + " '" + ch + "'";
   }
   if (missing_.size() > kNamedMissing) list += " and " + std::to_string(missing_.size() - kNamedMissing) + " more";
-  out.push_back(who + "no font has a glyph for " + list + (missing_.size() == 1 ? "; it is" : "; they are") +
-                " shown as an empty box in the PDF");
+  out.push_back({Severity::Warning, missing_loc_,
+                 who + "no font has a glyph for " + list + (missing_.size() == 1 ? "; it is" : "; they are") +
+                     " shown as an empty box in the PDF",
+                 ""});
 }
 
 }  // namespace
 
-std::vector<std::string> check_glyphs(const Document& doc, FontBook& book) {
-  std::vector<std::string> out;
+std::vector<Diagnostic> check_glyphs(const Document& doc, FontBook& book) {
+  std::vector<Diagnostic> out;
   for (const SectionDoc& section : doc.sections) {
     for (const ArticleDoc& article : section.articles) {
       ArticleScan scan(book);
-      scan.text(article.title);
-      scan.text(article.byline());
-      scan.text(article.summary);
-      scan.text(article.url.empty() ? article.source : article.url);
-      scan.blocks(article.body);
-      scan.warnings("article '" + clean_pdf_text(article.title) + "' (" + doc.iso_date + "): ", out);
+      for (const ShownText& shown : shown_texts(article)) scan.text(shown.text, shown.loc);
+      scan.blocks(article.body, article.body_loc);
+      scan.warnings(article.label + " of " + doc.iso_date + ": ", out);
     }
   }
   return out;

@@ -12,8 +12,8 @@ namespace broadsheet {
 
 class FontBook;
 
-/// Warnings (without the "broadsheet: warning: " prefix) for every article of
-/// doc whose text holds characters without a glyph in any font.
-std::vector<std::string> check_glyphs(const Document& doc, FontBook& book);
+/// Warnings for every article of doc whose text holds characters without a glyph
+/// in any font, each at the field that first holds one.
+std::vector<Diagnostic> check_glyphs(const Document& doc, FontBook& book);
 
 }  // namespace broadsheet

@@ -17,9 +17,8 @@ struct PdfResult {
   std::string bytes;   ///< the whole PDF file
   PageSet pages;       ///< the display list it was drawn from (for --dump layout)
   /// What the PDF cannot show as written (characters beyond the BMP, glyphs no
-  /// font has), one line per article and kind, in document order, without the
-  /// "broadsheet: warning: " prefix.
-  std::vector<std::string> warnings;
+  /// font has), one per article and kind, in document order.
+  std::vector<Diagnostic> warnings;
 };
 
 struct PdfOptions {

@@ -247,7 +247,7 @@ void update_shelf(const fs::path& dir) {
   for (const ShelfEdition& e : shelf.editions) {
     if (e.cover_bytes.empty()) continue;
     fs::create_directories(covers, ec);
-    if (ec) throw EnvironmentError(covers.string() + ": cannot create the folder: " + ec.message());
+    if (ec) throw EnvironmentError(covers.string(), "cannot create the folder", ec.message());
     write_if_changed(dir / e.cover.href, e.cover_bytes);
     wanted.insert(fs::path(e.cover.href).filename().string());
     if (!e.thumbnail_bytes.empty()) {

@@ -345,7 +345,7 @@ void StyleReader::read_cover_logo(const YAML::Node& value) {
   try {
     bytes = read_file(path);
   } catch (const EnvironmentError& e) {
-    diags_.error(at(value), std::string("cover.logo: cannot read the image: ") + e.what());
+    diags_.error(at(value), "cover.logo: cannot read the image: " + e.reason());
     return;
   }
   if (sniff_image_format(bytes) != ImageFormat::Png) {

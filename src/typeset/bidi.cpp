@@ -97,14 +97,6 @@ bool is_script_letter(char32_t cp) {
   return FRIBIDI_IS_LETTER(fribidi_get_bidi_type(static_cast<FriBidiChar>(cp)));
 }
 
-bool is_rtl_language(std::string_view tag) {
-  std::string_view primary = tag.substr(0, tag.find_first_of("-_"));
-  for (std::string_view rtl : {"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb", "syr"}) {
-    if (primary == rtl) return true;
-  }
-  return false;
-}
-
 ParagraphLevels paragraph_levels(const std::u32string& text, bool force_rtl) {
   Analysis a = analyse(text, force_rtl);
   ParagraphLevels out;

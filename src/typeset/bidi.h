@@ -19,10 +19,6 @@ bool has_rtl(std::string_view text);
 /// type L, R or AL); digits, punctuation, symbols and spaces are not.
 bool is_script_letter(char32_t cp);
 
-/// True for languages written right to left (ar, he, fa, ur, yi, ps, ...), by
-/// the primary subtag of a BCP 47 tag.
-bool is_rtl_language(std::string_view tag);
-
 /// Bidi embedding levels (UAX #9, rules P2-I1) of a paragraph's code points,
 /// one per code point; odd levels run right to left.
 struct ParagraphLevels {

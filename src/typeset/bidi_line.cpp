@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "diag/utf8.h"
+#include "doc/language.h"
 #include "typeset/bidi.h"
 #include "typeset/linebreak.h"
 #include "typeset/paragraph.h"

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "diag/utf8.h"
+#include "doc/language.h"
 
 namespace broadsheet {
 
@@ -52,7 +53,7 @@ std::vector<std::size_t> break_opportunities(std::string_view token, std::string
   std::vector<std::size_t> out;
   if (token.size() < 2 || plain_ascii_word(token)) return out;
   init_unibreak_once();
-  std::string lang(language.substr(0, language.find_first_of("-_")));
+  std::string lang = primary_language(language);
   const std::string text = without_regional_indicators(token);
   std::vector<char> breaks(text.size());
   set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(text.data()), text.size(),

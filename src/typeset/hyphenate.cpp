@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "diag/utf8.h"
+#include "doc/language.h"
 #include "typeset/char_class.h"
 #include "typeset/turkic_syllables.h"
 
@@ -23,27 +24,6 @@ namespace {
 
 constexpr size_t kMinLetters = 5;    // shorter words are never worth a hyphen
 constexpr size_t kMaxLetters = 60;   // longer ones are not words (libhyphen's buffers are fixed, offsets 16-bit)
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  }
-  return out;
-}
-
-// "en-GB" -> {"en", "GB"}; the region only when it is two letters.
-std::pair<std::string, std::string> split_tag(std::string_view tag) {
-  size_t dash = tag.find_first_of("-_");
-  std::string primary = ascii_lower(tag.substr(0, dash));
-  std::string region;
-  if (dash != std::string_view::npos) {
-    std::string_view rest = tag.substr(dash + 1);
-    rest = rest.substr(0, rest.find_first_of("-_"));
-    if (rest.size() == 2) region = {static_cast<char>(rest[0] & ~0x20), static_cast<char>(rest[1] & ~0x20)};
-  }
-  return {primary, region};
-}
 
 // Frees what hnj_hyphen_hyphenate2 allocates for non-standard hyphenation.
 void free_replacements(char** rep, int* pos, int* cut, size_t n) {
@@ -143,7 +123,8 @@ HyphenDictionaries::~HyphenDictionaries() {
 }
 
 std::filesystem::path HyphenDictionaries::file_for(std::string_view language) {
-  auto [primary, region] = split_tag(language);
+  std::string primary = primary_language(language);
+  std::string region = region_subtag(language);
   if (primary.size() < 2 || primary.size() > 3) return {};
   std::lock_guard lock(mutex_);
   if (!listed_) {

@@ -349,11 +349,6 @@ TEST_CASE("epub times are UTC by arithmetic: DOS fields and dcterms:modified") {
   CHECK(epub::utc_timestamp(sys_seconds{}) == "1970-01-01T00:00:00Z");
 }
 
-TEST_CASE("epub right-to-left languages by primary subtag") {
-  for (const char* tag : {"ar", "he", "fa-IR", "ur", "yi", "AR-eg"}) CHECK(epub::is_rtl_language(tag));
-  for (const char* tag : {"en", "az-Latn", "arn", "ru", ""}) CHECK_FALSE(epub::is_rtl_language(tag));
-}
-
 // --- the rendered book -----------------------------------------------------------
 
 TEST_CASE("epub archive: mimetype first and stored, fixed entry times, files in spine order") {

@@ -54,3 +54,27 @@ TEST_CASE("staged file: dropped uncommitted, it leaves nothing and an older file
 TEST_CASE("staged file: an unwritable folder is an environment error") {
   CHECK_THROWS_AS(StagedFile("/nonexistent-folder/x/day.pdf", "bytes"), EnvironmentError);
 }
+
+TEST_CASE("environment error: a failed read keeps its file, failure and reason as data") {
+  TempDir t;
+  const fs::path missing = t.dir / "missing.yaml";
+  try {
+    read_file(missing);
+    FAIL("read_file of a missing file did not throw");
+  } catch (const EnvironmentError& e) {
+    CHECK(e.subject() == missing.string());
+    CHECK(e.failure() == "cannot open");
+    CHECK(e.reason() == "No such file or directory");
+    CHECK(std::string(e.what()) == missing.string() + ": cannot open: No such file or directory");
+  }
+  try {
+    read_file(t.dir);
+    FAIL("read_file of a folder did not throw");
+  } catch (const EnvironmentError& e) {
+    CHECK(e.reason() == "is a directory, not a file");  // no further reason: the failure is it
+    CHECK(std::string(e.what()) == t.dir.string() + ": is a directory, not a file");
+  }
+  EnvironmentError sentence("fontconfig could not be initialised");
+  CHECK(sentence.subject().empty());
+  CHECK(std::string(sentence.what()) == "fontconfig could not be initialised");
+}
