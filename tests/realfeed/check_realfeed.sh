@@ -12,11 +12,12 @@
 #   hostile links.yaml: every hostile scheme in Markdown, HTML and url: leaves no
 #           target but http, https and mailto, and no /JavaScript, /Launch, /OpenAction
 set -euo pipefail
-case_name=$1 bin=$2 src=$3 work=$4/realfeed
+case_name=$1 bin=$2 src=$3 work=$4/realfeed-$1
 here=$src/tests/realfeed
 export LC_ALL=C.UTF-8
 fail() { echo "FAIL: $*" >&2; exit 1; }
-mkdir -p "$work"
+# A fresh folder per case: a build record left by an earlier run would skip every day.
+rm -rf "$work" && mkdir -p "$work"
 stamp=(--timestamp 2024-11-08T00:00:00Z)
 
 # Every /URI of a PDF, one a line, read from its uncompressed qdf form.
