@@ -13,5 +13,6 @@ if(BROADSHEET_FUZZ)
   target_link_libraries(fuzz_pipeline PRIVATE broadsheet_core)
   target_link_options(fuzz_pipeline PRIVATE -fsanitize=fuzzer)
   target_compile_options(fuzz_pipeline PRIVATE ${BROADSHEET_WARNINGS})
-  target_compile_definitions(fuzz_pipeline PRIVATE BROADSHEET_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+  target_compile_definitions(fuzz_pipeline PRIVATE BROADSHEET_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
+      BROADSHEET_BUILT_STYLES="${BROADSHEET_BUILT_STYLES}")
 endif()

@@ -35,7 +35,7 @@ struct Fixture {
 Fixture make_fixture() {
   Fixture fixture;
   Diagnostics diags;
-  fixture.style = load_style("classic", std::string(BROADSHEET_SOURCE_DIR) + "/styles", diags);
+  fixture.style = load_style("classic", std::string(BROADSHEET_BUILT_STYLES), diags);
   if (diags.has_errors()) std::abort();  // a broken checkout, not a finding
   fixture.fonts = find_fonts(fixture.style.fonts);
   // Laying out and writing a PDF costs ~10x an EPUB: BROADSHEET_FUZZ_PDF_EVERY

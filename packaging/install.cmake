@@ -7,12 +7,10 @@ include(GNUInstallDirs)
 install(TARGETS broadsheet RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 add_dependencies(installed_files broadsheet)
 
-# The styles: the checkout's, then whatever the build generates into
-# build/styles/ (e.g. stylesheets made from one base), which wins.
+# The styles as the build made them (styles/styles.cmake): whole NAME.css files,
+# so a user copies one and has a style, without the base it was made from.
 set(BROADSHEET_STYLES_DEST ${CMAKE_INSTALL_DATADIR}/broadsheet/styles)
-install(DIRECTORY ${CMAKE_SOURCE_DIR}/styles/ DESTINATION ${BROADSHEET_STYLES_DEST}
-        FILES_MATCHING PATTERN "*.yaml" PATTERN "*.css")
-install(DIRECTORY ${CMAKE_BINARY_DIR}/styles/ DESTINATION ${BROADSHEET_STYLES_DEST} OPTIONAL
+install(DIRECTORY ${BROADSHEET_BUILT_STYLES}/ DESTINATION ${BROADSHEET_STYLES_DEST}
         FILES_MATCHING PATTERN "*.yaml" PATTERN "*.css")
 
 install(FILES ${CMAKE_SOURCE_DIR}/completion/broadsheet.bash

@@ -30,7 +30,7 @@ for entry in $matrix; do
       (cd "$dir" && ./unit_tests --no-intro=true --minimal=true) &&
       for style in classic newspaper ereader; do
         out=$(mktemp -d) &&
-          "$dir/broadsheet" build examples/world-brief.yaml --style "styles/$style.yaml" --out "$out" -q &&
+          "$dir/broadsheet" build examples/world-brief.yaml --style "$dir/styles/$style.yaml" --out "$out" -q &&
           ls "$out"/*.pdf "$out"/*.epub > /dev/null && rm -rf "$out" || exit 1
       done
   } > "$log" 2>&1 || verdict=FAILED

@@ -183,7 +183,7 @@ int main_typography(int argc, char** argv) {
   std::string style_name = argc > 1 ? argv[1] : "classic";
   int articles = argc > 2 ? std::stoi(argv[2]) : 1000;
   Diagnostics diags;
-  Style style = load_style(style_name, std::string(BROADSHEET_SOURCE_DIR) + "/styles", diags);
+  Style style = load_style(style_name, std::string(BROADSHEET_BUILT_STYLES), diags);
   Digest sample = load_digests({std::string(BROADSHEET_SOURCE_DIR) + "/examples/world-brief.yaml"}, diags);
   Digest corpus = parse_digest("typography-corpus.yaml", typography_corpus(articles), diags);
   if (diags.has_errors()) {

@@ -1,5 +1,6 @@
-// style.css for the EPUB: the style's own CSS, or a built-in default coloured
-// from the style's PDF colours so both outputs of one style look related.
+// style.css for the EPUB: the style's own CSS (styles/NAME.css, which the build
+// makes from styles/css/base.css and the style's own rules). There is no
+// built-in copy: an empty stylesheet leaves the book to the reader's defaults.
 #pragma once
 
 #include <string>
@@ -8,10 +9,7 @@
 
 namespace broadsheet::epub {
 
-/// style.css; Style::css when it has any, otherwise default_stylesheet(style).
+/// style.css: Style::css, as valid UTF-8.
 std::string stylesheet(const Style& style);
-
-/// The built-in stylesheet, with the style's text, accent and link colours.
-std::string default_stylesheet(const Style& style);
 
 }  // namespace broadsheet::epub

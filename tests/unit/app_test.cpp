@@ -26,7 +26,7 @@ struct AppWorkspace {
                           "- {title: Rain, date: 2024-11-06, section: Weather, language: de, body: Es regnet.}\n");
   }
   ~AppWorkspace() { fs::remove_all(dir); }
-  AppEnv env() const { return {{fs::path(BROADSHEET_SOURCE_DIR) / "styles"}, kMaxPagesPerEdition}; }
+  AppEnv env() const { return {{fs::path(BROADSHEET_BUILT_STYLES)}, kMaxPagesPerEdition}; }
 };
 
 Input read(const AppWorkspace& w) {

@@ -54,7 +54,7 @@ size_t replay(const fs::path& input, const Style& style, const FontFiles& fonts)
 
 TEST_CASE("hostile: every fuzz regression input goes through the pipeline without a failure") {
   Diagnostics diags;
-  const Style style = load_style("classic", fs::path(BROADSHEET_SOURCE_DIR) / "styles", diags);
+  const Style style = load_style("classic", fs::path(BROADSHEET_BUILT_STYLES), diags);
   REQUIRE_FALSE(diags.has_errors());
   const FontFiles fonts = find_fonts(style.fonts);
   const auto inputs = regression_inputs();

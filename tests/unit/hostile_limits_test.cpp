@@ -40,7 +40,7 @@ struct Outcome {
 
 Outcome build(const Workspace& w, size_t max_pages, std::vector<std::string> extra = {}) {
   ProcessEnv env;
-  env.styles_dir = std::string(BROADSHEET_SOURCE_DIR) + "/styles";
+  env.styles_dir = std::string(BROADSHEET_BUILT_STYLES);
   env.max_pages = max_pages;
   std::vector<std::string> args = {"broadsheet", "build", (w.dir / "in.yaml").string(),
                                    "--out", (w.dir / "out").string(), "--timestamp", "0"};

@@ -52,7 +52,7 @@ struct JobsOutcome {
 
 JobsOutcome build_with_jobs(const JobsWorkspace& w, const std::string& jobs, size_t max_pages = 5000) {
   ProcessEnv env;
-  env.styles_dir = std::string(BROADSHEET_SOURCE_DIR) + "/styles";
+  env.styles_dir = std::string(BROADSHEET_BUILT_STYLES);
   env.max_pages = max_pages;
   const fs::path out_dir = w.dir / ("out-" + jobs);
   std::vector<std::string> args = {"broadsheet", "build", (w.dir / "in.yaml").string(), "--out",

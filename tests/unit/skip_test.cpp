@@ -41,7 +41,7 @@ struct Workspace : test::TempDir {
     Variant variant;
     variant.formats = Formats::Epub;  // enough for the record, and quick
     Diagnostics diags;
-    Style style = load_variant_style(input, variant, {{fs::path(BROADSHEET_SOURCE_DIR) / "styles"}, 100}, diags);
+    Style style = load_variant_style(input, variant, {{fs::path(BROADSHEET_BUILT_STYLES)}, 100}, diags);
     SkipPlan skip = skip_unchanged(input, variant, style, dir / "out", force);
     if (input.editions.empty()) return skip.unchanged;
     Shared shared;

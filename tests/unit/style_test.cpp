@@ -14,7 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kShippedStyles = fs::path(BROADSHEET_SOURCE_DIR) / "styles";
+const fs::path kShippedStyles = fs::path(BROADSHEET_BUILT_STYLES);
 
 // A throwaway styles folder holding NAME.yaml (and NAME.css unless told not to).
 class StyleDir {
