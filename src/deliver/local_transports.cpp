@@ -53,7 +53,8 @@ class SendmailTransport : public Transport {
     close(fds[0]);
     if (spawned != 0) {
       close(fds[1]);
-      Outcome o{Verdict::Deferred, 0, program_ + ": " + std::strerror(spawned), true, true};
+      Outcome o{.verdict = Verdict::Deferred, .reply = program_ + ": " + std::strerror(spawned),
+                .stop_run = true, .transport_broken = true};
       return o;
     }
     write_lf(fds[1], message);
@@ -92,7 +93,10 @@ class DirTransport : public Transport {
     const fs::path folder = dir_ / envelope.to_address;
     std::error_code ec;
     fs::create_directories(folder, ec);
-    if (ec) return Outcome{Verdict::Deferred, 0, folder.string() + ": " + ec.message(), true, true};
+    if (ec) {
+      return Outcome{.verdict = Verdict::Deferred, .reply = folder.string() + ": " + ec.message(),
+                     .stop_run = true, .transport_broken = true};
+    }
     for (const Attachment& a : *envelope.attachments) write_file_atomically(folder / a.file_name, a.bytes);
     return Outcome{Verdict::Sent, 0, "written to " + folder.string()};
   }

@@ -21,6 +21,11 @@ struct FontFace {
   friend bool operator==(const FontFace&, const FontFace&) = default;
 };
 
+/// A role's faces by name, so that a call says which face it means.
+constexpr FontFace regular_face(FontRole role) { return {role, false, false}; }
+constexpr FontFace bold_face(FontRole role) { return {role, true, false}; }
+constexpr FontFace italic_face(FontRole role) { return {role, false, true}; }
+
 struct FigureImage;  // src/image/prepare.h
 
 enum class ItemKind { Text, Rule, Link, Anchor, Image };

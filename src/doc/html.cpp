@@ -196,7 +196,7 @@ Entered HtmlTreeBuilder::enter_block(const GumboNode& element, Role role) {
       return open_leaf(OpenBlock{std::move(heading)});
     }
     case Role::Preformatted: return open_leaf(OpenBlock{make_block(BlockKind::CodeBlock)});
-    case Role::FigureCaption: return open_leaf(OpenBlock{make_block(BlockKind::Paragraph), false, true});
+    case Role::FigureCaption: return open_leaf(OpenBlock{.block = make_block(BlockKind::Paragraph), .figure_caption = true});
     case Role::Quote: return open_container(make_block(BlockKind::Quote));
     case Role::List: {
       Block list = make_block(BlockKind::List);
@@ -221,7 +221,7 @@ Entered HtmlTreeBuilder::enter_block(const GumboNode& element, Role role) {
     }
     case Role::TableCaption:
       if (top().block.kind != BlockKind::Table) break;
-      return open_leaf(OpenBlock{make_block(BlockKind::Paragraph), false, false, true});
+      return open_leaf(OpenBlock{.block = make_block(BlockKind::Paragraph), .table_caption = true});
     case Role::TableSection: return Entered::Nothing;
     case Role::Figure: return enter_figure();
     default: break;  // wrappers, and table parts out of place
@@ -283,7 +283,7 @@ void HtmlTreeBuilder::leave() {
 
 Entered HtmlTreeBuilder::enter_figure() {
   block_boundary();
-  figures_.push_back(OpenFigure{open_.size(), top().block.children.size(), {}, false, false});
+  figures_.push_back(OpenFigure{.depth = open_.size(), .first = top().block.children.size(), .caption = {}});
   return Entered::Figure;
 }
 

@@ -31,15 +31,24 @@ bool is_truetype_file(const fs::path& path) {
   return ext == ".ttf" || ext == ".ttc";
 }
 
+// Weight and slant of one of a family's four files, by name at each use.
+struct FaceShape {
+  bool bold = false;
+  bool italic = false;
+};
+constexpr FaceShape kRegular{false, false};
+constexpr FaceShape kBold{true, false};
+constexpr FaceShape kItalic{false, true};
+constexpr FaceShape kBoldItalic{true, true};
+
 // The file fontconfig considers the best match for family in this weight and
 // slant, or nullopt when it offers no TrueType file. A different family in the
 // answer (fontconfig's own substitution) is accepted: the text still renders.
-std::optional<fs::path> match_face(FcConfig* config, const std::string& family, bool bold,
-                                   bool italic) {
+std::optional<fs::path> match_face(FcConfig* config, const std::string& family, FaceShape shape) {
   PatternPtr pattern(FcPatternCreate());
   FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
-  FcPatternAddInteger(pattern.get(), FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-  FcPatternAddInteger(pattern.get(), FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+  FcPatternAddInteger(pattern.get(), FC_WEIGHT, shape.bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+  FcPatternAddInteger(pattern.get(), FC_SLANT, shape.italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
   // Condensed DejaVu files share the family name; ask for normal width explicitly.
   FcPatternAddInteger(pattern.get(), FC_WIDTH, FC_WIDTH_NORMAL);
   FcPatternAddString(pattern.get(), FC_FONTFORMAT, reinterpret_cast<const FcChar8*>("TrueType"));
@@ -61,15 +70,15 @@ std::optional<fs::path> match_face(FcConfig* config, const std::string& family, 
 // return the nearest face (usually the regular one): accepted, the text is
 // still readable, only without the slant or weight.
 FontFamilyFiles match_family(FcConfig* config, const std::string& family, const char* role) {
-  auto face = [&](bool bold, bool italic) {
-    auto path = match_face(config, family, bold, italic);
+  auto face = [&](FaceShape shape) {
+    auto path = match_face(config, family, shape);
     if (!path) {
       throw EnvironmentError("no TrueType font file found for the " + std::string(role) +
                              " font family '" + family + "' (install it, or name another family in the style)");
     }
     return *path;
   };
-  return {face(false, false), face(true, false), face(false, true), face(true, true)};
+  return {face(kRegular), face(kBold), face(kItalic), face(kBoldItalic)};
 }
 
 // A fallback is only useful when fontconfig finds the family itself, not a substitute.

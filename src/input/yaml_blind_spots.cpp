@@ -73,14 +73,14 @@ class BlindSpotFinder : public YAML::EventHandler {
                        YAML::EmitterStyle::value) override {
     node();
     after_properties(mark);
-    open_.push_back({false, false, 0});
+    open_.push_back(Open{.map = false});
   }
   void OnSequenceEnd() override { open_.pop_back(); }
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
                   YAML::EmitterStyle::value style) override {
     node();
     after_properties(mark);
-    open_.push_back({true, style == YAML::EmitterStyle::Block, 0});
+    open_.push_back(Open{.map = true, .block = style == YAML::EmitterStyle::Block});
   }
   void OnMapEnd() override { open_.pop_back(); }
 

@@ -66,8 +66,8 @@ class ArticleComposer {
   }
 
  private:
-  TextStyle style(FontRole role, bool bold, bool italic, double size, Color color) const {
-    return TextStyle{FontFace{role, bold, italic}, size, color, {}};
+  TextStyle style(FontFace face, double size, Color color) const {
+    return TextStyle{face, size, color, {}};
   }
   LineSettings settings(const BlockContext& ctx, double leading, double size, Align align) const {
     LineSettings s;
@@ -132,13 +132,13 @@ class ArticleComposer {
     Head h;
     h.title_s = settings(none, title_size * 1.16, title_size, Align::Left);
     h.title_s.protect = false;
-    h.title = plain(article.title, style(FontRole::Heading, true, false, title_size, style_.text), h.title_s);
+    h.title = plain(article.title, style(bold_face(FontRole::Heading), title_size, style_.text), h.title_s);
     h.by_s = settings(none, style_.small_size * 1.45, style_.small_size, Align::Left);
     h.by_s.protect = false;
-    h.byline = plain(byline_text(article), style(FontRole::Body, false, true, style_.small_size, kSecondaryGrey), h.by_s);
+    h.byline = plain(byline_text(article), style(italic_face(FontRole::Body), style_.small_size, kSecondaryGrey), h.by_s);
     isolate_ltr_tail(h.byline.words, letters_of(article.time_label));
     h.sum_s = settings(none, summary_size * 1.35, summary_size, Align::Left);
-    h.summary = plain(article.summary, style(FontRole::Body, false, true, summary_size, style_.text), h.sum_s);
+    h.summary = plain(article.summary, style(italic_face(FontRole::Body), summary_size, style_.text), h.sum_s);
     return h;
   }
 
@@ -230,7 +230,7 @@ class ArticleComposer {
     double size = style_.small_size + 1.5;
     double top = flow_.advance(size * 1.5);
     double baseline = top - baseline_below_top(size * 1.5, size);
-    TextStyle st = style(FontRole::Heading, true, false, size, style_.accent);
+    TextStyle st = style(bold_face(FontRole::Heading), size, style_.accent);
     Tagged label(flow_, kSectionTitle);
     flow_.add(text_line(clean_pdf_text(s.title), st, flow_.left(), baseline, measurer_));
     flow_.add(rule_item(flow_.left(), baseline - size * 0.45, flow_.width(), 1.2, style_.accent));
@@ -249,7 +249,7 @@ class ArticleComposer {
 
   std::optional<SourceLine> compose_source_line(const ArticleDoc& article) {
     if (article.url.empty() && article.source.empty()) return std::nullopt;
-    TextStyle st = style(FontRole::Body, false, false, style_.small_size, kSecondaryGrey);
+    TextStyle st = style(regular_face(FontRole::Body), style_.small_size, kSecondaryGrey);
     std::vector<Word> words = collect_words("Source:", st);
     TextStyle link = st;
     link.color = style_.link;
@@ -361,7 +361,7 @@ class ArticleComposer {
     double size = heading_size(b.level);
     LineSettings s = settings(ctx, size * 1.25, size, Align::Left);
     s.protect = false;
-    InlineStyles st{style(FontRole::Heading, true, false, size, style_.text), 0.9, style_.link};
+    InlineStyles st{style(bold_face(FontRole::Heading), size, style_.text), 0.9, style_.link};
     SetText text = compose_text(collect_words(b.inlines, st), s, type_);
     flow_.space(style_.body_leading * 0.8);
     // Three lines: a three-line paragraph that got two would carry its widow over.
@@ -392,7 +392,7 @@ class ArticleComposer {
 
   void list(const Block& b, const BlockContext& ctx) {
     flow_.space(style_.body_leading * 0.3);
-    TextStyle mark_style = style(FontRole::Body, false, false, style_.body_size, style_.text);
+    TextStyle mark_style = style(regular_face(FontRole::Body), style_.body_size, style_.text);
     std::string widest = marker_text(b, static_cast<int>(b.children.size()) - 1, ctx.list_depth);
     double hang = std::max(style_.body_size * 1.4,
                            measurer_.width(mark_style.face, widest, style_.body_size) + style_.body_size * 0.6);
@@ -431,7 +431,7 @@ class ArticleComposer {
     BlockContext inner = indented(ctx, 10, 0);
     LineSettings s = settings(inner, size * 1.35, size, Align::Left);
     s.rules.inside_words = false;  // code breaks only where a line is too long
-    TextStyle st = style(FontRole::Mono, false, false, size, style_.text);
+    TextStyle st = style(regular_face(FontRole::Mono), size, style_.text);
     std::vector<Word> words;
     size_t start = 0;
     std::string_view text = b.text;
@@ -459,7 +459,7 @@ class ArticleComposer {
   }
 
   TableLook table_look() const {
-    return TableLook{style(FontRole::Body, false, false, style_.body_size, style_.text), style_.link,
+    return TableLook{style(regular_face(FontRole::Body), style_.body_size, style_.text), style_.link,
                      kLightGrey, 7, language_};
   }
 

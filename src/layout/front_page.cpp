@@ -21,7 +21,7 @@ class FrontComposer {
     bool newspaper = style_.columns > 1;
     if (newspaper) double_rule();
     LineSettings title_s = centered(style_.masthead_size * 1.12, style_.masthead_size);
-    TextStyle title{FontFace{FontRole::Heading, true, false}, style_.masthead_size, style_.text, {}};
+    TextStyle title{bold_face(FontRole::Heading), style_.masthead_size, style_.text, {}};
     {
       Tagged tag(flow_, StructRole::H1);
       place_text(flow_, compose_text(collect_words(doc.meta.title, title), title_s, type_), title_s);
@@ -30,7 +30,7 @@ class FrontComposer {
       Tagged tag(flow_, StructRole::P);
       double size = style_.body_size * 1.3;
       LineSettings sub_s = centered(size * 1.4, size);
-      TextStyle sub{FontFace{FontRole::Body, false, true}, size, kSecondaryGrey, {}};
+      TextStyle sub{italic_face(FontRole::Body), size, kSecondaryGrey, {}};
       flow_.space(size * 0.2);
       place_text(flow_, compose_text(collect_words(doc.meta.subtitle, sub), sub_s, type_), sub_s);
     }
@@ -48,7 +48,7 @@ class FrontComposer {
                 const std::vector<ArticleStart>& starts) {
     double size = style_.heading_size;
     double top = flow_.advance(size * 1.6);
-    TextStyle st{FontFace{FontRole::Heading, true, false}, size, style_.text, {}};
+    TextStyle st{bold_face(FontRole::Heading), size, style_.text, {}};
     {
       Tagged heading(flow_, StructRole::H2, kLabelLanguage);
       flow_.add(text_line("Contents", st, flow_.left(), top - baseline_below_top(size * 1.6, size), measurer_));
@@ -87,7 +87,7 @@ class FrontComposer {
     double top = flow_.advance(style_.small_size * 2.4);
     flow_.add(rule_item(flow_.left(), top - 1, flow_.width(), 1.6, style_.text));
     double baseline = top - style_.small_size * 1.65;
-    TextStyle st{FontFace{FontRole::Heading, false, false}, style_.small_size, style_.text, {}};
+    TextStyle st{regular_face(FontRole::Heading), style_.small_size, style_.text, {}};
     flow_.add(text_line(clean_pdf_text(doc.long_date), st, flow_.left(), baseline, measurer_));
     if (!doc.meta.publisher.empty()) {
       PageItem right = text_line(clean_pdf_text(doc.meta.publisher), st, 0, baseline, measurer_);
@@ -110,7 +110,7 @@ class FrontComposer {
     double top = flow_.advance(style_.small_size * 2.4);
     flow_.add(rule_item(flow_.left(), top - 1, flow_.width(), 2.4, style_.text));
     double baseline = top - style_.small_size * 1.65;
-    TextStyle st{FontFace{FontRole::Heading, true, false}, style_.small_size, style_.text, {}};
+    TextStyle st{bold_face(FontRole::Heading), style_.small_size, style_.text, {}};
     flow_.add(text_line(clean_pdf_text(doc.long_date), st, flow_.left(), baseline, measurer_));
     PageItem middle = text_line(clean_pdf_text(doc.meta.publisher), st, 0, baseline, measurer_);
     middle.x = flow_.left() + (flow_.width() - middle.w) / 2;
@@ -129,7 +129,7 @@ class FrontComposer {
     // Keep the section title with its first entry.
     flow_.ensure(size * 1.6 + style_.body_leading * 2);
     double top = flow_.advance(size * 1.6);
-    TextStyle st{FontFace{FontRole::Heading, true, false}, size, style_.accent, {}};
+    TextStyle st{bold_face(FontRole::Heading), size, style_.accent, {}};
     double baseline = top - baseline_below_top(size * 1.6, size);
     flow_.add(text_line(clean_pdf_text(section.title), st, flow_.left(), baseline, measurer_));
     flow_.add(rule_item(flow_.left(), baseline - size * 0.45, flow_.width(), 0.6, style_.accent));
@@ -151,7 +151,7 @@ class FrontComposer {
     s.align = Align::Left;
     s.protect = false;
     s.rules.language = article.language;
-    TextStyle st{FontFace{FontRole::Body, false, false}, style_.body_size, style_.text, {}};
+    TextStyle st{regular_face(FontRole::Body), style_.body_size, style_.text, {}};
     SetText title = compose_text(collect_words(article.title, st), s, type_);
     if (title.lines.empty()) title = compose_text(collect_words("(untitled)", st), s, type_);
     const bool rtl = title.words.front().rtl;

@@ -63,7 +63,7 @@ FigureSet compose_figure(const Block& figure, const Style& style, Typesetter& ty
   set.column_width = flow.width() - left - right;
   set.caption_s = caption_settings(style, left, set.column_width);
   if (!figure.caption.empty()) {
-    TextStyle italic{FontFace{FontRole::Body, false, true}, style.small_size, kCaptionGrey, {}};
+    TextStyle italic{italic_face(FontRole::Body), style.small_size, kCaptionGrey, {}};
     set.caption = compose_text(collect_words(clean_pdf_text(figure.caption), italic), set.caption_s, type);
   }
   set.gap = style.body_leading * 0.3;

@@ -67,7 +67,7 @@ void add_head_line(Page& page, const RunningHead& head, const TextStyle& st, dou
 void add_running_head(Page& page, const RunningHead& head, const std::string& folio,
                       const Style& style, TextMeasurer& measurer, double x, double width) {
   const PageGeometry geometry = page_geometry(style);
-  TextStyle st{FontFace{FontRole::Heading, false, false}, style.small_size, kSecondaryGrey, {}};
+  TextStyle st{regular_face(FontRole::Heading), style.small_size, kSecondaryGrey, {}};
   double baseline = geometry.text_top + style.small_size * 1.9;
   add_head_line(page, head, st, x, width, baseline, measurer);
   page.items.push_back(rule_item(x, baseline - style.small_size * 0.6, width, 0.4, kSecondaryGrey));
