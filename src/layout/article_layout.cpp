@@ -312,7 +312,7 @@ class ArticleComposer {
       case BlockKind::TableRow:   // rows and cells are set by their table
       case BlockKind::TableCell: return;
       case BlockKind::Figure:
-        place_figure(b, style_, type_, flow_, ctx.left, ctx.right);
+        place_figure(b, style_, type_, flow_, FigureIndents{ctx.left, ctx.right});
         return;
     }
   }
@@ -479,7 +479,7 @@ class ArticleComposer {
     }
     if (first.kind == BlockKind::Figure) {
       double room = flow_.room() - head_height - style_.body_leading * 0.6 - lines;
-      return figure_height(first, style_, type_, flow_, 0, 0, room) + lines;
+      return figure_height(first, style_, type_, flow_, room) + lines;
     }
     return lines;
   }

@@ -58,10 +58,10 @@ struct FigureSet {
 constexpr double kMinShrink = 0.6;
 
 FigureSet compose_figure(const Block& figure, const Style& style, Typesetter& type, const Flow& flow,
-                         double left, double right, double room) {
+                         FigureIndents indents, double room) {
   FigureSet set;
-  set.column_width = flow.width() - left - right;
-  set.caption_s = caption_settings(style, left, set.column_width);
+  set.column_width = flow.width() - indents.left - indents.right;
+  set.caption_s = caption_settings(style, indents.left, set.column_width);
   if (!figure.caption.empty()) {
     TextStyle italic{italic_face(FontRole::Body), style.small_size, kCaptionGrey, {}};
     set.caption = compose_text(collect_words(clean_pdf_text(figure.caption), italic), set.caption_s, type);
@@ -80,22 +80,22 @@ FigureSet compose_figure(const Block& figure, const Style& style, Typesetter& ty
 }  // namespace
 
 double figure_height(const Block& figure, const Style& style, Typesetter& type, const Flow& flow,
-                     double left, double right, double room) {
+                     double room) {
   if (!figure.image) return 0;
-  FigureSet set = compose_figure(figure, style, type, flow, left, right, room);
+  FigureSet set = compose_figure(figure, style, type, flow, FigureIndents{}, room);
   return style.body_leading * 0.5 + set.box.height + set.caption_height();
 }
 
 void place_figure(const Block& figure, const Style& style, Typesetter& type, Flow& flow,
-                  double left, double right) {
+                  FigureIndents indents) {
   if (!figure.image) return;
-  const FigureSet set = compose_figure(figure, style, type, flow, left, right, flow.room());
+  const FigureSet set = compose_figure(figure, style, type, flow, indents, flow.room());
   flow.space(style.body_leading * 0.5);
   flow.ensure(set.box.height + set.caption_height());
   const double top = flow.advance(set.box.height);
   PageItem item;
   item.kind = ItemKind::Image;
-  item.x = flow.left() + left + (set.column_width - set.box.width) / 2;
+  item.x = flow.left() + indents.left + (set.column_width - set.box.width) / 2;
   item.y = top - set.box.height;
   item.w = set.box.width;
   item.h = set.box.height;

@@ -50,49 +50,61 @@ struct RunningHead {
   std::string edition, edition_and_date, section;
 };
 
-void add_head_line(Page& page, const RunningHead& head, const TextStyle& st, double x,
-                   double width, double baseline, TextMeasurer& measurer) {
-  TextStyle bold = st;
-  bold.face.bold = true;
-  PageItem right = text_line(head.section, bold, 0, baseline, measurer);
-  right.x = x + width - right.w;
-  PageItem left = text_line(head.edition_and_date, st, x, baseline, measurer);
-  double gap = st.size * 2;
-  if (left.w + gap + right.w > width) left = text_line(head.edition, st, x, baseline, measurer);
-  page.items.push_back(std::move(left));
-  if (page.items.back().w + gap + right.w <= width) page.items.push_back(std::move(right));
-}
-
-// The head line with a hairline under it; "page n of N" at the foot.
-void add_running_head(Page& page, const RunningHead& head, const std::string& folio,
-                      const Style& style, TextMeasurer& measurer, double x, double width) {
-  const PageGeometry geometry = page_geometry(style);
-  TextStyle st{regular_face(FontRole::Heading), style.small_size, kSecondaryGrey, {}};
-  double baseline = geometry.text_top + style.small_size * 1.9;
-  add_head_line(page, head, st, x, width, baseline, measurer);
-  page.items.push_back(rule_item(x, baseline - style.small_size * 0.6, width, 0.4, kSecondaryGrey));
-  PageItem foot = text_line(folio, st, 0, geometry.text_bottom - style.small_size * 3, measurer);
-  foot.x = x + (width - foot.w) / 2;
-  page.items.push_back(std::move(foot));
-}
-
-// Pages are numbered from 1 after `front` pages; those before `first` (the
-// front matter) get no running head.
-void add_running_heads(PageSet& set, size_t front, size_t first,
-                       const std::vector<std::string>& sections, const Document& doc,
-                       const Style& style, TextMeasurer& measurer) {
-  RunningHead head;
-  head.edition = clean_pdf_text(doc.meta.title);
-  head.edition_and_date = head.edition + " \u00B7 " + clean_pdf_text(doc.long_date);
-  std::string total = std::to_string(set.pages.size() - front);
-  const PageGeometry geometry = page_geometry(style);
-  for (size_t p = first; p < set.pages.size(); ++p) {
-    const double x = geometry.left_margin(p);
-    std::string folio = "page " + std::to_string(p - front + 1) + " of " + total;
-    head.section = p < sections.size() ? sections[p] : std::string();
-    add_running_head(set.pages[p], head, folio, style, measurer, x, geometry.text_width);
+// Running heads and folios for an edition's pages: what they are set in and
+// measured with, held once for every page.
+class RunningHeads {
+ public:
+  RunningHeads(const Document& doc, const Style& style, TextMeasurer& measurer)
+      : style_(style),
+        measurer_(measurer),
+        geometry_(page_geometry(style)),
+        text_{regular_face(FontRole::Heading), style.small_size, kSecondaryGrey, {}} {
+    head_.edition = clean_pdf_text(doc.meta.title);
+    head_.edition_and_date = head_.edition + " \u00B7 " + clean_pdf_text(doc.long_date);
   }
-}
+
+  // Pages are numbered from 1 after `front` pages; those before `first` (the
+  // front matter) get no running head.
+  void add(PageSet& set, size_t front, size_t first, const std::vector<std::string>& sections) {
+    std::string total = std::to_string(set.pages.size() - front);
+    for (size_t p = first; p < set.pages.size(); ++p) {
+      head_.section = p < sections.size() ? sections[p] : std::string();
+      add_to_page(set.pages[p], "page " + std::to_string(p - front + 1) + " of " + total,
+                  geometry_.left_margin(p));
+    }
+  }
+
+ private:
+  // The head line with a hairline under it; "page n of N" at the foot.
+  void add_to_page(Page& page, const std::string& folio, double x) {
+    const double width = geometry_.text_width;
+    double baseline = geometry_.text_top + style_.small_size * 1.9;
+    add_head_line(page, x, baseline);
+    page.items.push_back(rule_item(x, baseline - style_.small_size * 0.6, width, 0.4, kSecondaryGrey));
+    PageItem foot = text_line(folio, text_, 0, geometry_.text_bottom - style_.small_size * 3, measurer_);
+    foot.x = x + (width - foot.w) / 2;
+    page.items.push_back(std::move(foot));
+  }
+
+  void add_head_line(Page& page, double x, double baseline) {
+    const double width = geometry_.text_width;
+    TextStyle bold = text_;
+    bold.face.bold = true;
+    PageItem right = text_line(head_.section, bold, 0, baseline, measurer_);
+    right.x = x + width - right.w;
+    PageItem left = text_line(head_.edition_and_date, text_, x, baseline, measurer_);
+    double gap = text_.size * 2;
+    if (left.w + gap + right.w > width) left = text_line(head_.edition, text_, x, baseline, measurer_);
+    page.items.push_back(std::move(left));
+    if (page.items.back().w + gap + right.w <= width) page.items.push_back(std::move(right));
+  }
+
+  const Style& style_;
+  TextMeasurer& measurer_;
+  const PageGeometry geometry_;
+  const TextStyle text_;
+  RunningHead head_;
+};
 
 // The front matter's structure comes first in reading order: the articles'
 // elements move up by its length, wherever they are referred to.
@@ -167,7 +179,7 @@ PageSet layout(const Document& doc, const Style& style, TextMeasurer& measurer,
     throw std::logic_error("layout: the contents changed length between passes");
   }
   merge_front(set, front_set, shared, style, extent.end_y);
-  add_running_heads(set, front, extent.pages, articles.page_sections(), doc, style, measurer);
+  RunningHeads(doc, style, measurer).add(set, front, extent.pages, articles.page_sections());
   return set;
 }
 
