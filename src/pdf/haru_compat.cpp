@@ -28,42 +28,54 @@ std::string utf16_hex(char32_t cp) {
   return hex16(0xD800 + (v >> 10)) + hex16(0xDC00 + (v & 0x3FF));
 }
 
-// bfchar entries for the private CIDs: libharu's CIDs are BMP code points, so
-// the identity ranges cannot say what a private CID stands for.
-std::string private_bfchars(const std::vector<PrivateGlyph>& glyphs) {
+// One CMap section ("bfchar" or "bfrange") of `lines`, in blocks of at most
+// kCMapBlock entries as the PDF spec requires.
+std::string cmap_blocks(const char* kind, const std::vector<std::string>& lines) {
   std::string s;
-  for (size_t i = 0; i < glyphs.size(); i += kCMapBlock) {
-    const size_t n = std::min(kCMapBlock, glyphs.size() - i);
-    s += std::to_string(n) + " beginbfchar\n";
-    for (size_t k = i; k < i + n; ++k) s += "<" + hex16(glyphs[k].cid) + "> <" + utf16_hex(glyphs[k].cp) + ">\n";
-    s += "endbfchar\n";
+  for (size_t i = 0; i < lines.size(); i += kCMapBlock) {
+    const size_t n = std::min(kCMapBlock, lines.size() - i);
+    s += std::to_string(n) + " begin" + kind + "\n";
+    for (size_t k = i; k < i + n; ++k) s += lines[k];
+    s += std::string("end") + kind + "\n";
   }
   return s;
 }
 
-// Identity bfranges <HH00> <HHFF> <HH00> for every high byte but surrogates
-// (where the private CIDs live), then the private CIDs' own entries.
-std::string tounicode_cmap(const std::vector<PrivateGlyph>& privates) {
-  std::string s =
-      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  std::vector<int> highs;
-  for (int h = 0; h < 256; ++h) {
-    if (h < 0xD8 || h > 0xDF) highs.push_back(h);
-  }
-  for (size_t i = 0; i < highs.size(); i += kCMapBlock) {
-    size_t n = std::min(kCMapBlock, highs.size() - i);
-    s += std::to_string(n) + " beginbfrange\n";
-    for (size_t k = i; k < i + n; ++k) {
-      std::string h = hex_byte(highs[k]);
-      s += "<" + h + "00> <" + h + "FF> <" + h + "00>\n";
+// A ToUnicode CMap for exactly the CIDs used: a run of consecutive BMP CIDs
+// under one high byte is one identity bfrange (a bfrange may vary only in its
+// last byte), a lone one a bfchar; a private CID is a bfchar giving its code
+// point as a UTF-16 surrogate pair. Mapping the whole BMP costs 1.7 KB a face.
+std::string tounicode_cmap(const std::vector<std::uint32_t>& cids, const std::vector<PrivateGlyph>& privates) {
+  std::vector<std::string> ranges;
+  std::vector<std::string> chars;
+  for (const PrivateGlyph& g : privates) chars.push_back("<" + hex16(g.cid) + "> <" + utf16_hex(g.cp) + ">\n");
+  std::vector<std::uint32_t> private_cids;
+  for (const PrivateGlyph& g : privates) private_cids.push_back(g.cid);
+  std::sort(private_cids.begin(), private_cids.end());
+  const auto is_private = [&](std::uint32_t cid) {
+    return std::binary_search(private_cids.begin(), private_cids.end(), cid);
+  };
+  for (size_t i = 0; i < cids.size();) {
+    if (cids[i] > 0xFFFF || is_private(cids[i])) {
+      ++i;
+      continue;
     }
-    s += "endbfrange\n";
+    size_t j = i + 1;
+    while (j < cids.size() && cids[j] == cids[j - 1] + 1 && cids[j] >> 8 == cids[i] >> 8 && !is_private(cids[j])) ++j;
+    const std::string first = hex16(cids[i]);
+    if (j - i == 1) {
+      chars.push_back("<" + first + "> <" + first + ">\n");
+    } else {
+      ranges.push_back("<" + first + "> <" + hex16(cids[j - 1]) + "> <" + first + ">\n");
+    }
+    i = j;
   }
-  s += private_bfchars(privates);
-  return s + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
+         cmap_blocks("bfrange", ranges) + cmap_blocks("bfchar", chars) +
+         "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 }
 
 bool read_bytes(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT n) {
@@ -88,11 +100,6 @@ bool replace_bytes(HPDF_Stream stream, std::string_view bytes) {
                            static_cast<HPDF_UINT>(bytes.size())) == HPDF_OK;
 }
 
-bool write_tounicode(HPDF_Font font, const std::vector<PrivateGlyph>& privates) {
-  auto cmap = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
-  if (!cmap || !cmap->stream) return false;
-  return replace_bytes(cmap->stream, tounicode_cmap(privates));
-}
 
 // CIDToGIDMap holds a big-endian glyph id per CID, up to the highest CID the
 // UTF-8 encoder has; a private CID past its end extends it with zeros.
@@ -112,11 +119,15 @@ bool map_private_cids(HPDF_Font font, const std::vector<PrivateGlyph>& glyphs) {
 
 }  // namespace
 
-bool fix_tounicode(HPDF_Font font) { return write_tounicode(font, {}); }
+bool write_tounicode(HPDF_Font font, const std::vector<std::uint32_t>& cids,
+                     const std::vector<PrivateGlyph>& privates) {
+  auto cmap = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
+  if (!cmap || !cmap->stream) return false;
+  return replace_bytes(cmap->stream, tounicode_cmap(cids, privates));
+}
 
 bool map_private_glyphs(HPDF_Font font, const std::vector<PrivateGlyph>& glyphs) {
-  if (glyphs.empty()) return true;
-  return map_private_cids(font, glyphs) && write_tounicode(font, glyphs);
+  return glyphs.empty() || map_private_cids(font, glyphs);
 }
 
 std::int32_t glyph_width(HPDF_FontDef fontdef, std::uint16_t gid) {
@@ -190,10 +201,13 @@ bool keep_cid_map_entries(HPDF_Font font, const std::vector<std::uint32_t>& cids
   HPDF_Dict map = static_cast<HPDF_FontAttr>(font->attr)->map_stream;
   if (!map || !map->stream) return false;
   const std::string old = read_whole(map->stream);
-  std::string kept(old.size(), '\0');  // two bytes (a big-endian glyph id) per CID
+  // Two bytes (a big-endian glyph id) per CID, up to the highest CID used:
+  // a CID past the map's end is one the document never shows.
+  const size_t end = cids.empty() ? 0 : std::min(old.size(), 2 * static_cast<size_t>(cids.back()) + 2);
+  std::string kept(end, '\0');
   for (std::uint32_t cid : cids) {
     size_t at = 2 * static_cast<size_t>(cid);
-    if (at + 1 < old.size()) kept.replace(at, 2, old, at, 2);
+    if (at + 1 < kept.size()) kept.replace(at, 2, old, at, 2);
   }
   return replace_bytes(map->stream, kept);
 }

@@ -12,10 +12,6 @@
 
 namespace broadsheet::haru {
 
-/// Replaces the encoding CMap libharu attaches as /ToUnicode with a real
-/// ToUnicode CMap (identity bfranges); false when the font has none.
-bool fix_tounicode(HPDF_Font font);
-
 /// A character beyond the BMP as one font draws it. libharu's Identity-H
 /// fonts use the BMP code point as the CID, so such a character gets a
 /// private CID (one no BMP text uses) that the font maps to its real glyph.
@@ -25,10 +21,17 @@ struct PrivateGlyph {
   char32_t cp = 0;        // what copying and searching give back
 };
 
-/// Makes each private CID draw its glyph (the CIDToGIDMap libharu built at
-/// HPDF_GetFont) and read back as its code point (a bfchar entry with a UTF-16
-/// surrogate pair in the ToUnicode CMap). Call before saving; false on failure.
+/// Makes each private CID draw its glyph (in the CIDToGIDMap libharu built at
+/// HPDF_GetFont). Call before saving; false on failure.
 bool map_private_glyphs(HPDF_Font font, const std::vector<PrivateGlyph>& glyphs);
+
+/// Replaces the encoding CMap libharu attaches as /ToUnicode with a real
+/// ToUnicode CMap for the CIDs given (sorted; the document's): BMP CIDs stand
+/// for themselves, private ones for their code points (UTF-16 surrogate
+/// pairs), so copying and searching give the text back. False when the font
+/// has no /ToUnicode.
+bool write_tounicode(HPDF_Font font, const std::vector<std::uint32_t>& cids,
+                     const std::vector<PrivateGlyph>& privates);
 
 /// A glyph's advance in 1/1000 em, computed as libharu computes a character's.
 std::int32_t glyph_width(HPDF_FontDef fontdef, std::uint16_t gid);
@@ -64,9 +67,9 @@ std::vector<std::uint32_t> used_glyphs(HPDF_FontDef fontdef);
 /// writes its own font program at save. Call once, before saving.
 bool embed_font_program(HPDF_Font font, std::string_view program);
 
-/// Zeroes every entry of the font's CIDToGIDMap but those of `cids` (sorted),
-/// keeping the glyph ids libharu wrote for them: its map covers the whole BMP
-/// (128 KB before compression, several KB after).
+/// Keeps the font's CIDToGIDMap entries of `cids` (sorted) and zeroes the
+/// rest, ending the map at the highest of them: libharu's covers the whole
+/// BMP (128 KB before compression, several KB after).
 bool keep_cid_map_entries(HPDF_Font font, const std::vector<std::uint32_t>& cids);
 
 /// Appends raw content-stream text (e.g. a TJ array) to the page.

@@ -92,7 +92,7 @@ HPDF_Font FontBook::font(int index) {
   if (e.font) return e.font;
   e.font = HPDF_GetFont(doc_.get(), e.def->base_font, "UTF-8");
   doc_.check("preparing the font " + e.path.string());
-  if (!e.font || !haru::fix_tounicode(e.font)) {
+  if (!e.font) {
     throw EnvironmentError("PDF: cannot prepare the font " + e.path.string());
   }
   return e.font;
@@ -210,13 +210,13 @@ void FontBook::finish_fonts() {
     if (!e.font) continue;
     const std::vector<haru::CidWidth> used = used_cids(e);
     if (!haru::replace_widths(e.font, used)) throw EnvironmentError("PDF: cannot write a font's widths");
-    if (!haru::map_private_glyphs(e.font, e.privates)) {
-      throw EnvironmentError("PDF: cannot map a font's characters beyond the BMP");
+    std::vector<std::uint32_t> cids;
+    for (const haru::CidWidth& c : used) cids.push_back(c.cid);
+    if (!haru::map_private_glyphs(e.font, e.privates) || !haru::write_tounicode(e.font, cids, e.privates)) {
+      throw EnvironmentError("PDF: cannot map a font's characters to Unicode");
     }
     // HarfBuzz closes the set over composite glyphs' components itself.
     std::string program = subset_font(e.path, kCollectionFace, haru::used_glyphs(e.def));
-    std::vector<std::uint32_t> cids;
-    for (const haru::CidWidth& c : used) cids.push_back(c.cid);
     if (!haru::embed_font_program(e.font, program) || !haru::keep_cid_map_entries(e.font, cids)) {
       throw EnvironmentError("PDF: cannot embed the subset of the font " + e.path.string());
     }
