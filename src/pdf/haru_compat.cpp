@@ -83,17 +83,6 @@ bool read_bytes(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT n) {
   return HPDF_Stream_Read(stream, out, &got) == HPDF_OK && got == n;
 }
 
-// A memory stream's bytes from its start; empty when it cannot be read.
-std::string read_whole(HPDF_Stream stream) {
-  std::string bytes(stream->size, '\0');
-  if (!bytes.empty() && (HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
-                         !read_bytes(stream, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
-                                     static_cast<HPDF_UINT>(bytes.size())))) {
-    return {};
-  }
-  return bytes;
-}
-
 bool replace_bytes(HPDF_Stream stream, std::string_view bytes) {
   HPDF_MemStream_FreeData(stream);
   return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
@@ -106,7 +95,7 @@ bool replace_bytes(HPDF_Stream stream, std::string_view bytes) {
 bool map_private_cids(HPDF_Font font, const std::vector<PrivateGlyph>& glyphs) {
   auto attr = static_cast<HPDF_FontAttr>(font->attr);
   if (!attr || !attr->map_stream || !attr->map_stream->stream) return false;
-  std::string map = read_whole(attr->map_stream->stream);
+  std::string map = stream_bytes(attr->map_stream->stream);
   if (map.empty()) return false;
   for (const PrivateGlyph& g : glyphs) {
     const size_t at = 2 * size_t{g.cid};
@@ -118,6 +107,16 @@ bool map_private_cids(HPDF_Font font, const std::vector<PrivateGlyph>& glyphs) {
 }
 
 }  // namespace
+
+std::string stream_bytes(HPDF_Stream stream) {
+  std::string bytes(stream->size, '\0');
+  if (!bytes.empty() && (HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
+                         !read_bytes(stream, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
+                                     static_cast<HPDF_UINT>(bytes.size())))) {
+    return {};
+  }
+  return bytes;
+}
 
 bool write_tounicode(HPDF_Font font, const std::vector<std::uint32_t>& cids,
                      const std::vector<PrivateGlyph>& privates) {
@@ -200,7 +199,7 @@ bool embed_font_program(HPDF_Font font, std::string_view program) {
 bool keep_cid_map_entries(HPDF_Font font, const std::vector<std::uint32_t>& cids) {
   HPDF_Dict map = static_cast<HPDF_FontAttr>(font->attr)->map_stream;
   if (!map || !map->stream) return false;
-  const std::string old = read_whole(map->stream);
+  const std::string old = stream_bytes(map->stream);
   // Two bytes (a big-endian glyph id) per CID, up to the highest CID used:
   // a CID past the map's end is one the document never shows.
   const size_t end = cids.empty() ? 0 : std::min(old.size(), 2 * static_cast<size_t>(cids.back()) + 2);
@@ -220,7 +219,7 @@ bool write_raw(HPDF_Page page, std::string_view content) {
 
 std::string take_content(HPDF_Page page) {
   HPDF_Stream stream = static_cast<HPDF_PageAttr>(page->attr)->stream;
-  std::string bytes = read_whole(stream);
+  std::string bytes = stream_bytes(stream);
   HPDF_MemStream_FreeData(stream);
   return bytes;
 }

@@ -72,6 +72,9 @@ bool embed_font_program(HPDF_Font font, std::string_view program);
 /// BMP (128 KB before compression, several KB after).
 bool keep_cid_map_entries(HPDF_Font font, const std::vector<std::uint32_t>& cids);
 
+/// A memory stream's bytes from its start; empty when it cannot be read.
+std::string stream_bytes(HPDF_Stream stream);
+
 /// Appends raw content-stream text (e.g. a TJ array) to the page.
 bool write_raw(HPDF_Page page, std::string_view content);
 

@@ -19,6 +19,7 @@
 #include "pdf/haru_compat.h"
 #include "pdf/haru_fonts.h"
 #include "pdf/haru_images.h"
+#include "pdf/haru_save.h"
 #include "pdf/tagging.h"
 #include "layout/layout.h"
 #include "typeset/pdf_text.h"
@@ -331,19 +332,9 @@ std::vector<HPDF_Page> add_pages(const HaruDoc& doc, const PageSet& set) {
 
 std::string save(const HaruDoc& doc, FontBook& book) {
   book.finish_fonts();
-  HPDF_SaveToStream(doc.get());
+  std::string bytes = haru::save_with_object_streams(doc.get());
   doc.check("writing the PDF");
-  HPDF_UINT32 size = HPDF_GetStreamSize(doc.get());
-  std::string bytes(size, '\0');
-  size_t done = 0;
-  // Read exactly `size` bytes: reading past the end would record a STREAM_EOF error.
-  while (done < size) {
-    HPDF_UINT32 n = static_cast<HPDF_UINT32>(size - done);
-    HPDF_ReadFromStream(doc.get(), reinterpret_cast<HPDF_BYTE*>(bytes.data() + done), &n);
-    doc.check("reading the PDF from memory");
-    if (n == 0) throw EnvironmentError("PDF: the saved document is shorter than announced");
-    done += n;
-  }
+  if (bytes.empty()) throw EnvironmentError("PDF: cannot write the document");
   return bytes;
 }
 
