@@ -34,11 +34,12 @@ qpdf)
   ;;
 fonts)
   # True subsets (#20): every font program small and valid, CIDToGIDMaps cut to
-  # the used CIDs, each edition far under libharu's own 250-340 KB; text
-  # extraction of the same files is the pdftotext case.
+  # the used CIDs, each edition far under libharu's own 250-340 KB (about
+  # 40-55 KB with object streams, #20's goal is 60 KB); text extraction of the
+  # same files is the pdftotext case.
   pdfs=()
   for d in "${days[@]}"; do pdfs+=("$out/$d.pdf"); done
-  python3 "$src/tests/e2e/check_pdf_fonts.py" --max-font 12000 --max-pdf 90000 "${pdfs[@]}" \
+  python3 "$src/tests/e2e/check_pdf_fonts.py" --max-font 12000 --max-pdf 60000 "${pdfs[@]}" \
     || fail "embedded fonts"
   for d in "${days[@]}"; do
     pdffonts "$out/$d.pdf" > "$work/fonts-$d.txt" || fail "pdffonts $d.pdf"

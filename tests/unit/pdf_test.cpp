@@ -61,6 +61,17 @@ fs::path write_temp(const std::string& bytes, const std::string& name) {
   return path;
 }
 
+// The edition's objects as text: font dictionaries sit in deflated object
+// streams, so they are read back through qpdf's uncompressed form.
+std::string plain_objects(const std::string& bytes) {
+  fs::path packed = write_temp(bytes, "broadsheet_pdf_packed.pdf");
+  int status = 0;
+  std::string plain = test::run_command("qpdf --qdf --object-streams=disable " + packed.string() + " -", status);
+  CHECK(status == 0);
+  fs::remove(packed);
+  return plain;
+}
+
 }  // namespace
 
 TEST_CASE("pdf: fonts resolve to TrueType files with CJK, symbol and emoji fallbacks") {
@@ -111,6 +122,34 @@ TEST_CASE("pdf: a multilingual edition passes qpdf, extracts, embeds subsets, is
   fs::remove(path);
 }
 
+TEST_CASE("pdf: dictionaries travel in object streams with a cross-reference stream") {
+  Style style;
+  const std::string bytes = render_pdf(multilingual(), style, find_fonts(style.fonts)).bytes;
+  CHECK(bytes.rfind("%PDF-1.5", 0) == 0);
+  CHECK(bytes.find("/Type /ObjStm") != std::string::npos);
+  CHECK(bytes.find("/Type /XRef") != std::string::npos);
+  CHECK(bytes.find("\nxref\n") == std::string::npos);  // no plain-text table
+  CHECK(bytes.find("/Type /StructElem") == std::string::npos);  // packed, so not readable as text
+  fs::path path = write_temp(bytes, "broadsheet_pdf_objstm.pdf");
+  int status = 0;
+  std::string check = test::run_command("qpdf --check " + path.string() + " 2>&1", status);
+  CAPTURE(check);
+  CHECK(status == 0);
+  CHECK(check.find("WARNING") == std::string::npos);
+  const std::string plain = plain_objects(bytes);
+  CHECK(plain.find("/Type /StructElem") != std::string::npos);  // the same objects, unpacked
+  fs::remove(path);
+}
+
+TEST_CASE("pdf: each ToUnicode CMap maps only the codes the edition uses") {
+  Style style;
+  const std::string plain = plain_objects(render_pdf(multilingual(), style, find_fonts(style.fonts)).bytes);
+  // libharu's identity CMap spans the whole BMP in 256 ranges (1.7 KB a face).
+  CHECK(plain.find("begincmap") != std::string::npos);
+  CHECK(plain.find("<0000> <00FF> <0000>") == std::string::npos);
+  CHECK(plain.find("<4E00> <4EFF> <4E00>") == std::string::npos);
+}
+
 TEST_CASE("pdf: character codes that contain string delimiters extract intact") {
   // Codes are two bytes in literal strings: č is 01 0D (a CR), Ċ 01 0A (LF),
   // Ĩ 01 28 and ĩ 01 29 (parentheses), Ŝ 01 5C (backslash), next to the ASCII
@@ -139,7 +178,7 @@ TEST_CASE("pdf: character codes that contain string delimiters extract intact") 
 TEST_CASE("pdf: each font's /W lists only the characters the edition uses") {
   Style style;
   FontFiles fonts = find_fonts(style.fonts);
-  const std::string bytes = render_pdf(multilingual(), style, fonts).bytes;
+  const std::string bytes = plain_objects(render_pdf(multilingual(), style, fonts).bytes);
   // libharu writes widths for every code point a face covers (DejaVuSerif:
   // about 3,000 entries, 40-60 KB); a short edition uses a few hundred.
   size_t arrays = 0;
