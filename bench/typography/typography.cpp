@@ -38,7 +38,7 @@ struct LineInfo {
 
 struct Figures {
   size_t pages = 0, lines = 0, overfull = 0, widows = 0, orphans = 0, ladders = 0, warnings = 0;
-  size_t ragged = 0;                     // justified lines set ragged as too loose
+  size_t ragged = 0;                     // lines of justified paragraphs, not their last, short of an edge
   size_t holes = 0;                      // columns ending > 20 % short before an edition's last page
   size_t lonely = 0;                     // pages after the first holding one or two lines
   size_t editions = 0, worst_holes = 0;  // the edition with the most holes
@@ -117,6 +117,13 @@ size_t short_columns(const std::vector<LineInfo>& lines, const PageGeometry& geo
   return holes;
 }
 
+// A line a justified paragraph sets that does not reach both edges of its box
+// (by its ink, a point's tolerance for the side bearings of the end glyphs).
+bool ragged(const LineInfo& l) {
+  constexpr double kEdge = 1;
+  return (l.role & kJustifiedLine) && (l.ink_right < l.right - kEdge || l.ink_left > l.left + kEdge);
+}
+
 void measure(const PageSet& set, const PageGeometry& geometry, TextMeasurer& measurer, Figures& f) {
   f.pages += set.pages.size();
   ++f.editions;
@@ -132,7 +139,7 @@ void measure(const PageSet& set, const PageGeometry& geometry, TextMeasurer& mea
       if (l.ink_right > l.right + 0.01 || l.ink_left < l.left - 0.01) ++f.overfull;
       if (l.space_ratio > 0) f.ratios.push_back(l.space_ratio);
       if (l.tracking > 0) f.tracking.push_back(l.tracking);
-      if (l.role & kRaggedFallback) ++f.ragged;
+      if (ragged(l)) ++f.ragged;
     }
     for (const auto& column : columns_of(lines)) count_column(column, f);
   }
@@ -149,7 +156,7 @@ double percentile(std::vector<double> v, double p) {
 void print(const std::string& name, const Figures& f) {
   std::printf("%-28s %6zu pages %7zu lines  overfull %zu  word space p50 %.2f p95 %.2f max %.2f  "
               "ladders(3+) %zu  widows %zu  orphans %zu  glyph warnings %zu  "
-              "letter-spaced %zu (p95 %.3f max %.3f em)  ragged fallback %zu  "
+              "letter-spaced %zu (p95 %.3f max %.3f em)  ragged lines %zu  "
               "short columns %zu (worst edition %zu of %zu editions)  pages of 1-2 lines %zu  render %.2f s\n",
               name.c_str(), f.pages, f.lines, f.overfull, percentile(f.ratios, 0.5),
               percentile(f.ratios, 0.95), f.ratios.empty() ? 0 : *std::max_element(f.ratios.begin(), f.ratios.end()),
@@ -173,7 +180,7 @@ Figures run_digest(const Digest& digest, const Style& style, const FontFiles& fo
     PdfResult pdf = render_pdf(doc, style, fonts);
     f.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     f.warnings += pdf.warnings.size();
-    for (const std::string& w : pdf.warnings) std::cerr << "  warning: " << w << "\n";
+    for (const Diagnostic& w : pdf.warnings) std::cerr << "  warning: " << w.message << "\n";
     measure(pdf.pages, page_geometry(style), measurer, f);
   }
   return f;

@@ -95,11 +95,12 @@ struct PageItem {
 };
 
 /// Bits of PageItem::line_role: the item is on the first (last) line of a paragraph.
-/// kRaggedFallback: a justified line too loose to justify, set ragged instead.
+/// kJustifiedLine: a line of a justified paragraph other than its last, which
+/// must reach the line box's far edge (a check finds ragged ones by their ink).
 /// kHyphenAdded: the item ends in the hyphen of a hyphenated line end, which
 /// is not part of the text (the writer tells readers so).
 enum LineRole : unsigned char {
-  kLineInParagraph = 1, kParagraphFirstLine = 2, kParagraphLastLine = 4, kRaggedFallback = 8,
+  kLineInParagraph = 1, kParagraphFirstLine = 2, kParagraphLastLine = 4, kJustifiedLine = 8,
   kHyphenAdded = 16
 };
 

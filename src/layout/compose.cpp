@@ -64,7 +64,7 @@ Flow::Mark place_text(Flow& flow, const SetText& text, const LineSettings& s, do
       LineBox box = line_box(s, i, rtl);
       if (i == 0) flow.place_marker(baseline);
       for (PageItem& item : set_line(text.words, text.lines[i], flow.left() + box.x, baseline,
-                                     box.width, s.align, s.justification)) {
+                                     box.width, s.align)) {
         flow.add(std::move(item));
       }
     }

@@ -1,8 +1,14 @@
 // Total-fit line breaking after Knuth & Plass, "Breaking Paragraphs into
 // Lines" (Software—Practice and Experience 11, 1981): active breakpoints, one
 // best node per fitness class and hyphen run at each feasible break, demerits
-// as in TeX. A normal pass first; an emergency pass admits any line that does
-// not overflow, so that every paragraph gets lines.
+// as in TeX, of the spaces a line would have once its letters took their
+// share of the slack (letters_share: letter-spacing counts as stretch). Normal
+// passes first, the last of them as loose as the style's max_word_space
+// allows; emergency passes admit any line that does not overflow, so that
+// every paragraph gets lines, and weigh looseness uncapped, so that a loose
+// stretch is shared out (TeX's \emergencystretch) rather than left on one line.
+// Every line is then justified, however loose: a ragged line inside a
+// justified paragraph reads as an error.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -32,8 +38,9 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 enum Fitness { VeryLoose = 0, Loose = 1, Decent = 2, Tight = 3 };
 
 // TeX's order: first try without hyphenating at all (most paragraphs of a
-// wide column succeed), then with hyphens, then an emergency pass that takes
-// any line that does not overflow. In the emergency pass badness dwarfs the
+// wide column succeed), then with hyphens, then with hyphens up to the style's
+// max_word_space, then an emergency pass that takes any line that does not
+// overflow. In the emergency pass badness dwarfs the
 // hyphen demerits, so the hyphen rules become bars there; only a last resort
 // drops them.
 struct Pass {
@@ -44,8 +51,10 @@ struct Pass {
   bool ragged = false;         // spaces keep their width; each line stretches at its end instead
 };
 
+constexpr size_t kLoosePass = 2;  // its tolerance comes from the style's max_word_space
 constexpr Pass kPasses[] = {
     {kPreTolerance, false, true, false},
+    {kNormalTolerance, true, true, false},
     {kNormalTolerance, true, true, false},
     {kInfinity, true, true, true},
     {kInfinity, true, false, false},
@@ -84,6 +93,13 @@ double cube_of_abs(double ratio) {
 double badness(double ratio) {
   if (ratio == kInfinity) return kInfiniteBadness;
   return std::min(kInfiniteBadness, 100 * cube_of_abs(ratio));
+}
+
+// The badness of a line whose widest space is max_word_space times its width
+// (0: no limit, the normal tolerance).
+double tolerance_for(double max_word_space) {
+  if (max_word_space <= 1) return kNormalTolerance;
+  return std::max(kNormalTolerance, badness((max_word_space - 1) / kSpaceStretch));
 }
 
 // In the emergency passes every line is feasible, and TeX's cap at 10000 would
@@ -128,7 +144,9 @@ class TotalFit {
 
  private:
   void sum_widths();
+  double slack(size_t start, size_t end_word, double width) const;
   double ratio(size_t start, size_t end_word, bool last, double width) const;
+  double letter_room(size_t start, size_t end_word) const;
   void try_breaks_after(size_t e);
   double demerits(const Node& from, double ratio, size_t e, bool forced) const;
   void add_nodes(size_t e, const std::array<Candidate, 12>& best);
@@ -138,6 +156,10 @@ class TotalFit {
   Pass pass_;
   // Prefix sums over words of box width plus the glue after it.
   std::vector<double> width_, stretch_, shrink_;
+  // Prefix sums of the letters' tracking, and of the words whose letters may
+  // not move (which keep a whole line's put).
+  std::vector<double> tracking_;
+  std::vector<size_t> fixed_letters_;
   std::vector<Glue> glue_;
   std::vector<Node> nodes_;
   std::vector<int> active_;  // node indexes, oldest first
@@ -148,13 +170,24 @@ void TotalFit::sum_widths() {
   width_.assign(n + 1, 0);
   stretch_.assign(n + 1, 0);
   shrink_.assign(n + 1, 0);
+  tracking_.assign(n + 1, 0);
+  fixed_letters_.assign(n + 1, 0);
   glue_.resize(n);
   for (size_t k = 0; k < n; ++k) {
     glue_[k] = glue_after(words_[k]);
     width_[k + 1] = width_[k] + words_[k].width + glue_[k].width;
-    stretch_[k + 1] = stretch_[k] + glue_[k].stretch + words_[k].tracking;  // letter-spacing stretches too
+    stretch_[k + 1] = stretch_[k] + glue_[k].stretch;
     shrink_[k + 1] = shrink_[k] + glue_[k].shrink;
+    tracking_[k + 1] = tracking_[k] + words_[k].tracking;
+    fixed_letters_[k + 1] = fixed_letters_[k] + (words_[k].tracking <= 0 ? 1 : 0);
   }
+}
+
+// Width minus natural width of the line words[start..end_word]: the glue after
+// its last word is dropped and the hyphen, if any, added.
+double TotalFit::slack(size_t start, size_t end_word, double width) const {
+  double natural = width_[end_word + 1] - width_[start] - glue_[end_word].width + break_width(words_[end_word]);
+  return width - natural;
 }
 
 // Adjustment ratio of the line words[start..end_word]: the glue after its
@@ -163,17 +196,26 @@ void TotalFit::sum_widths() {
 // never shrink, and stretch like TeX's \rightskip of a fixed amount.
 double TotalFit::ratio(size_t start, size_t end_word, bool last, double width) const {
   const Glue& dropped = glue_[end_word];
-  double natural = width_[end_word + 1] - width_[start] - dropped.width + break_width(words_[end_word]);
-  double slack = width - natural;
+  double slack = this->slack(start, end_word, width);
   if (pass_.ragged) return slack < -kEpsilon ? -kInfinity : last ? 0 : slack / (kRaggedStretch * width);
   if (slack >= -kEpsilon) {
     if (last) return 0;
     double stretch = stretch_[end_word + 1] - stretch_[start] - dropped.stretch;
     if (slack <= kEpsilon) return 0;
-    return stretch > kEpsilon ? slack / stretch : kInfinity;
+    if (stretch <= kEpsilon) return kInfinity;
+    return (slack - letters_share(slack, stretch, letter_room(start, end_word))) / stretch;
   }
   double shrink = shrink_[end_word + 1] - shrink_[start] - dropped.shrink;
   return shrink > kEpsilon ? slack / shrink : -kInfinity;
+}
+
+// What letter-spacing may add to the line words[start..end_word]: nothing if
+// one of its words keeps its letters put (fill_line leaves the whole line
+// then). The last glyph's tracking, which fill_line leaves unused, is counted:
+// a few hundredths of a point.
+double TotalFit::letter_room(size_t start, size_t end_word) const {
+  if (fixed_letters_[end_word + 1] != fixed_letters_[start]) return 0;
+  return tracking_[end_word + 1] - tracking_[start];
 }
 
 // Demerits of the line from `from` to a break after word e (Knuth & Plass
@@ -258,8 +300,15 @@ std::vector<Line> TotalFit::lines() const {
 
 }  // namespace
 
-std::vector<Line> total_fit(const std::vector<Word>& words, const LineWidths& widths, bool ragged) {
-  for (Pass pass : kPasses) {
+std::vector<Line> total_fit(const std::vector<Word>& words, const LineWidths& widths, bool ragged,
+                            double max_word_space) {
+  const double loose = tolerance_for(max_word_space);
+  for (size_t k = 0; k < std::size(kPasses); ++k) {
+    Pass pass = kPasses[k];
+    if (k == kLoosePass) {
+      if (loose <= kNormalTolerance) continue;  // the pass before was the same
+      pass.tolerance = loose;
+    }
     pass.ragged = ragged;
     TotalFit breaker(words, widths, pass);
     if (breaker.run()) return breaker.lines();

@@ -26,21 +26,11 @@ size_t trackable_glyphs(const std::vector<Word>& words, const Line& line) {
   return glyphs + (hyphen ? 1 : 0);
 }
 
-// The widest space of the line at ratio r, as a multiple of its natural width.
-double widest_space(const std::vector<Word>& words, const Line& line, double r) {
-  double widest = 0;
-  for (size_t k = line.begin; k + 1 < line.end; ++k) {
-    Glue g = glue_after(words[k]);
-    if (words[k].joint == Joint::Space && g.width > 0) widest = std::max(widest, 1 + r * g.stretch / g.width);
-  }
-  return widest;
-}
-
 }  // namespace
 
 Glue glue_after(const Word& w) {
   switch (w.joint) {
-    case Joint::Space: return {w.space, w.space / 2, w.space / 3};
+    case Joint::Space: return {w.space, w.space * kSpaceStretch, w.space / 3};
     case Joint::Letter: return {0, kLetterStretchEm * w.parts.back().style.size, 0};
     case Joint::Hyphen:
     case Joint::Break: return {};
@@ -63,8 +53,11 @@ double adjustment_ratio(const std::vector<Word>& words, const Line& line, double
   return 0;
 }
 
-LineFill fill_line(const std::vector<Word>& words, const Line& line, double width,
-                   const Justification& j) {
+double letters_share(double slack, double space_stretch, double letter_room) {
+  return std::clamp(slack - space_stretch * kSpacesFirst, 0.0, letter_room);
+}
+
+LineFill fill_line(const std::vector<Word>& words, const Line& line, double width) {
   LineFill fill;
   fill.ratio = adjustment_ratio(words, line, width);
   double slack = width - line.natural;
@@ -78,12 +71,9 @@ LineFill fill_line(const std::vector<Word>& words, const Line& line, double widt
   if (glyphs > 1) {
     // Tc follows every glyph; the last one's is not seen, so glyphs - 1 gaps.
     double gaps = static_cast<double>(glyphs - 1);
-    double letters = std::min(slack - spaces * kSpacesFirst, tracking * gaps / static_cast<double>(glyphs));
+    double letters = letters_share(slack, spaces, tracking * gaps / static_cast<double>(glyphs));
     fill.char_space = letters / gaps;
     fill.ratio = (slack - letters) / spaces;
-  }
-  if (j.max_word_space > 0 && widest_space(words, line, fill.ratio) > j.max_word_space + kTolerance) {
-    return LineFill{0, 0, true};
   }
   return fill;
 }
@@ -109,10 +99,10 @@ std::vector<Line> first_fit(const std::vector<Word>& words, const LineWidths& wi
 }
 
 std::vector<Line> break_lines(const std::vector<Word>& words, const LineWidths& widths,
-                              LineBreaker breaker, bool ragged) {
+                              LineBreaker breaker, bool ragged, double max_word_space) {
   if (words.empty()) return {};
   if (breaker == LineBreaker::TotalFit) {
-    std::vector<Line> lines = total_fit(words, widths, ragged);
+    std::vector<Line> lines = total_fit(words, widths, ragged, max_word_space);
     if (!lines.empty()) return lines;
   }
   return first_fit(words, widths);

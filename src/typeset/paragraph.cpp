@@ -298,9 +298,9 @@ bool needs_bidi(const std::vector<Word>& words, const Line& line) {
 }
 
 void mark_line(std::vector<PageItem>& items, const std::vector<Word>& words, const Line& line,
-               double x, double width, bool ragged) {
+               double x, double width, Align align) {
   unsigned char role = kLineInParagraph;
-  if (ragged) role |= kRaggedFallback;
+  if (align == Align::Justify && !line.last) role |= kJustifiedLine;
   if (line.begin == 0) role |= kParagraphFirstLine;
   if (line.end == words.size()) role |= kParagraphLastLine;
   for (PageItem& item : items) {
@@ -327,15 +327,15 @@ std::vector<PageItem> set_ltr_line(const std::vector<Word>& words, const Line& l
 }  // namespace
 
 std::vector<PageItem> set_line(const std::vector<Word>& words, const Line& line, double x,
-                               double y, double width, Align align, const Justification& j) {
+                               double y, double width, Align align) {
   if (needs_bidi(words, line)) {
     std::vector<PageItem> items = set_bidi_line(words, line, x, y, width, align);
-    mark_line(items, words, line, x, width, false);
+    mark_line(items, words, line, x, width, align);
     return items;
   }
-  LineFill fill = align == Align::Justify ? fill_line(words, line, width, j) : LineFill{};
-  std::vector<PageItem> items = set_ltr_line(words, line, x, y, width, fill.ragged ? Align::Left : align, fill);
-  mark_line(items, words, line, x, width, fill.ragged);
+  LineFill fill = align == Align::Justify ? fill_line(words, line, width) : LineFill{};
+  std::vector<PageItem> items = set_ltr_line(words, line, x, y, width, align, fill);
+  mark_line(items, words, line, x, width, align);
   return items;
 }
 

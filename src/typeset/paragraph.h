@@ -68,8 +68,8 @@ struct Word {
 /// letter_spacing and max_word_space). The defaults change nothing.
 struct Justification {
   double letter_spacing = 0;  ///< most extra space between letters, in em (0: none)
-  double max_word_space = 0;  ///< widest word space, a multiple of the natural one, before
-                              ///< the line is set ragged instead (0: no limit)
+  double max_word_space = 0;  ///< widest word space, a multiple of the natural one, the
+                              ///< breaker allows while it has a choice (0: no limit)
 };
 
 /// Gives every piece that may be letter-spaced its tracking (letter_spacing
@@ -140,10 +140,11 @@ void resolve_directions(std::vector<Word>& words, const std::string& language);
 /// Lines with right-to-left text are reordered (set_bidi_line); in a
 /// right-to-left paragraph, ragged and last lines sit at the right.
 /// With j, a loose justified line first stretches its spaces to 1.5 times,
-/// then letter-spaces within j.letter_spacing, then stretches its spaces again;
-/// beyond j.max_word_space it is set ragged (its items get kRaggedFallback).
+/// then letter-spaces within its words' tracking, then stretches its spaces
+/// again (fill_line). The items of a justified line other than its paragraph's
+/// last get kJustifiedLine.
 std::vector<PageItem> set_line(const std::vector<Word>& words, const Line& line, double x,
-                               double y, double width, Align align, const Justification& j = {});
+                               double y, double width, Align align);
 
 /// A Text item of one fragment at baseline (x, y), and its link rectangle.
 PageItem fragment_item(const Fragment& f, double x, double y);

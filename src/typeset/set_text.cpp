@@ -13,7 +13,8 @@ SetText compose_text(std::vector<Word> words, const LineSettings& settings, Type
   prepare_words(set.words, settings.rules, narrowest, type.measurer, type.hyphenator);
   if (settings.align == Align::Justify) allow_tracking(set.words, settings.justification.letter_spacing);
   set.lines = break_lines(set.words, {settings.width - settings.first_indent, settings.width},
-                          type.breaker, settings.align != Align::Justify);
+                          type.breaker, settings.align != Align::Justify,
+                          settings.justification.max_word_space);
   return set;
 }
 

@@ -36,7 +36,7 @@ struct LineSettings {
   bool keep_together = false;  ///< start a new column rather than split, when
                                ///< the text fits in half a column (list items, code)
   BreakRules rules;          ///< breaks inside words: language, hyphenation
-  Justification justification;  ///< letter-spacing and the ragged limit of justified lines
+  Justification justification;  ///< letter-spacing and the word-space limit of justified lines
 };
 
 /// A paragraph broken into lines, ready to place.

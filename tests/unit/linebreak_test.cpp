@@ -99,23 +99,24 @@ TEST_CASE("linebreak: letter-spacing and the ragged fallback of loose lines") {
   allow_tracking(words, 0.02);
   CHECK(words[0].tracking == doctest::Approx(4 * 0.02 * 10));
   Line line{0, words.size(), natural_width(words, 0, words.size()), false};  // 70 wide, spaces 5
-  Justification j{0.02, 0};
-  LineFill slight = fill_line(words, line, 72, j);  // slack 2 < spaces' half: spaces only
+  LineFill slight = fill_line(words, line, 72);  // slack 2 < spaces' half: spaces only
   CHECK(slight.char_space == 0);
   CHECK(slight.ratio == doctest::Approx(0.4));
-  LineFill loose = fill_line(words, line, 80, j);   // slack 10: 5 to spaces, 2.2 to 11 letter gaps
+  LineFill loose = fill_line(words, line, 80);   // slack 10: 5 to spaces, 2.2 to 11 letter gaps
   CHECK(loose.char_space == doctest::Approx(0.2));
   CHECK(loose.ratio == doctest::Approx((10 - 2.2) / 5));
-  std::vector<PageItem> items = set_line(words, line, 0, 0, 80, Align::Justify, j);
+  std::vector<PageItem> items = set_line(words, line, 0, 0, 80, Align::Justify);
   REQUIRE(items.size() == 1);
   CHECK(items[0].char_space == doctest::Approx(0.2));
   CHECK(items[0].x + items[0].w == doctest::Approx(80));  // ink ends at the edge
-  j.max_word_space = 2;
-  LineFill too_loose = fill_line(words, line, 90, j);
-  CHECK(too_loose.ragged);
-  items = set_line(words, line, 0, 0, 90, Align::Justify, j);
-  CHECK(items[0].x + items[0].w == doctest::Approx(70));
-  CHECK((items[0].line_role & kRaggedFallback) != 0);
+  // Far too loose for any style's max_word_space, and still justified: a
+  // ragged line inside a justified paragraph reads as an error.
+  items = set_line(words, line, 0, 0, 90, Align::Justify);
+  CHECK(items[0].x + items[0].w == doctest::Approx(90));
+  CHECK((items[0].line_role & kJustifiedLine) != 0);
+  line.last = true;
+  items = set_line(words, line, 0, 0, 90, Align::Justify);
+  CHECK((items[0].line_role & kJustifiedLine) == 0);  // a paragraph's last line stays short
 }
 
 TEST_CASE("linebreak: justified lines end exactly at the width, the last is ragged") {
