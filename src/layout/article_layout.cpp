@@ -167,9 +167,11 @@ class ArticleComposer {
     Head h = compose_head(article, style_.title_size, style_.body_size * 1.12);
     double head_height = h.height(style_);
     if (flow_.columns() > 1) {
-      // A head that would not fit the last column begins the next page: as its lead.
+      // A head that would not fit the last column begins the next page: as its
+      // lead. It asks for no more room than a head anywhere (head_room): a
+      // larger demand left the foot of a page's last column empty.
       double label = head_pending_ ? section_label_height() : 0;
-      double needed = label + std::max(6 * style_.body_leading, head_height + 5 * style_.body_leading);
+      double needed = label + head_room(article, head_height);
       if (flow_.in_last_column() && !flow_.at_top() && needed > flow_.room()) flow_.next_column();
       if (flow_.at_page_start()) {
         if (std::optional<ArticleStart> lead = lead_head(article)) return *lead;
@@ -177,7 +179,7 @@ class ArticleComposer {
     }
     separate_from_previous(head_height, text_opening(article, head_height + style_.body_leading * 2));
     if (head_pending_) head_height += section_label_height();
-    flow_.ensure(std::max(6 * style_.body_leading, head_height + opening_need(article, head_height)));
+    flow_.ensure(head_room(article, head_height));
     if (head_pending_) section_label(*head_pending_);
     Flow::Mark top = place_head(article, h);
     flow_.space(style_.body_leading * 0.6);
@@ -468,6 +470,12 @@ class ArticleComposer {
   // Where three lines do not fit below the head, what the first paragraph
   // would really put there (two lines, or all of a short one) is enough: a
   // head that moved on for a third line left a quarter page empty in ereader.
+  // The room a head of head_height needs below it in a column: itself and the
+  // opening it keeps with (opening_need), six lines at least.
+  double head_room(const ArticleDoc& article, double head_height) {
+    return std::max(6 * style_.body_leading, head_height + opening_need(article, head_height));
+  }
+
   double opening_need(const ArticleDoc& article, double head_height) {
     double lines = 3 * style_.body_leading;
     if (article.body.empty()) return lines;
