@@ -266,3 +266,27 @@ TEST_CASE("linebreak: a flag (two regional indicators) is one unbreakable token,
   const std::string flags = "\U0001F1E6\U0001F1FF/\U0001F1F9\U0001F1F7";
   CHECK(break_opportunities(flags, "az") == std::vector<std::size_t>{9});
 }
+
+// One rule shares a loose line's slack, for the breaker and the setter alike.
+TEST_CASE("linebreak: letters take the slack the spaces leave past 1.5 times, up to their room") {
+  CHECK(letters_share(3, 5, 2) == 0);                         // spaces alone: 1.3 times
+  CHECK(letters_share(6, 5, 2) == doctest::Approx(1));        // spaces at 1.5 times, letters the rest
+  CHECK(letters_share(10, 5, 2) == doctest::Approx(2));       // letters full; spaces stretch again
+  CHECK(letters_share(10, 5, 0) == 0);                        // letters that may not move
+}
+
+// The breaker judges a line by the spaces it has once its letters moved: with
+// max_word_space it finds a breaking whose every line but the last keeps its
+// spaces within the limit, where the spaces alone would need more.
+TEST_CASE("linebreak: total-fit keeps spaces within max_word_space, letter-spacing counted") {
+  const double width = 170;
+  std::vector<Word> words = prepared(kFrogKing, width, BreakRules{"en", true, true});
+  allow_tracking(words, 0.035);
+  std::vector<Line> lines = total_fit(words, {width, width}, false, 2);
+  REQUIRE(lines.size() > 5);
+  for (const Line& line : lines) {
+    if (line.last) continue;
+    LineFill fill = fill_line(words, line, width);
+    CHECK(1 + fill.ratio * kSpaceStretch <= 2 + 1e-6);
+  }
+}
