@@ -4,9 +4,11 @@
 #include "cover/canvas.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "env/files.h"
 #include "image/codecs.h"
+#include "image/palette.h"
 
 namespace broadsheet::cover {
 namespace {
@@ -153,14 +155,18 @@ Raster Canvas::raster() const {
 }
 
 // Not cairo's PNG writer: libpng's adaptive filters and zlib took a seventh of
-// a 10-article edition's time (codec::encode_drawn_png).
+// a 10-article edition's time (codec::encode_drawn_png). A cover in a few
+// colours is written with a palette: 81 -> 46 KB on the sample's cover. JPEG
+// is never smaller for flat colours and text (122 KB at quality 82).
 std::string Canvas::png() const {
   cairo_surface_flush(surface_.get());
   const cairo_status_t status = cairo_status(cr());
   if (status != CAIRO_STATUS_SUCCESS) {
     throw EnvironmentError(std::string("cannot draw the cover: ") + cairo_status_to_string(status));
   }
-  return codec::encode_drawn_png(raster());
+  Raster rgb = raster();
+  if (std::optional<PalettedRaster> paletted = drawn_palette(rgb)) return codec::encode_drawn_png(std::move(*paletted));
+  return codec::encode_drawn_png(std::move(rgb));
 }
 
 }  // namespace broadsheet::cover

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "image/decode.h"
+#include "image/palette.h"
 
 namespace broadsheet::codec {
 
@@ -31,5 +32,7 @@ std::string encode_png(const Raster& raster);
 /// deflated by libdeflate at level 6. On the cover, a fifth of the time of
 /// libpng's adaptive filters and zlib, at about the same size.
 std::string encode_drawn_png(Raster raster);
+/// The same for drawn art in a palette (colour type 3): one byte a pixel.
+std::string encode_drawn_png(PalettedRaster paletted);
 
 }  // namespace broadsheet::codec

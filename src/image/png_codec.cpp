@@ -6,6 +6,8 @@
 
 #include <cstring>
 #include <memory>
+#include <string_view>
+#include <vector>
 
 #include "image/codecs.h"
 
@@ -110,15 +112,18 @@ struct CompressorFree {
 
 }  // namespace
 
-std::string encode_drawn_png(Raster raster) {
-  static constexpr char kColourTypes[] = {0, 4, 2, 6};  // gray, gray + alpha, RGB, RGBA
+namespace {
+
+// A PNG of rows of samples (bytes_per_pixel each), unfiltered; plte is the
+// palette chunk's data for colour type 3 and empty otherwise.
+std::string drawn_png(std::vector<std::uint8_t> rows, int width, int height, int bytes_per_pixel, char colour_type,
+                      std::string_view plte) {
   // Each row gets its filter byte (0: None) in place, last row first: no
   // second copy of a cover's 6 MB of samples.
-  const auto row_bytes = static_cast<size_t>(raster.width) * static_cast<size_t>(raster.channels);
-  const auto height = static_cast<size_t>(raster.height);
-  std::vector<std::uint8_t>& rows = raster.pixels;
-  rows.resize((row_bytes + 1) * height);
-  for (size_t y = height; y-- > 0;) {
+  const auto row_bytes = static_cast<size_t>(width) * static_cast<size_t>(bytes_per_pixel);
+  const auto row_count = static_cast<size_t>(height);
+  rows.resize((row_bytes + 1) * row_count);
+  for (size_t y = row_count; y-- > 0;) {
     std::memmove(&rows[y * (row_bytes + 1) + 1], &rows[y * row_bytes], row_bytes);
     rows[y * (row_bytes + 1)] = 0;
   }
@@ -130,14 +135,30 @@ std::string encode_drawn_png(Raster raster) {
   const std::string idat(deflated.get(),
                          libdeflate_zlib_compress(compressor.get(), rows.data(), rows.size(), deflated.get(), bound));
   std::string header;
-  append_be32(header, static_cast<std::uint32_t>(raster.width));
-  append_be32(header, static_cast<std::uint32_t>(raster.height));
-  header += {8, kColourTypes[raster.channels - 1], 0, 0, 0};  // 8 bits, deflate, no interlace
+  append_be32(header, static_cast<std::uint32_t>(width));
+  append_be32(header, static_cast<std::uint32_t>(height));
+  header += {8, colour_type, 0, 0, 0};  // 8 bits, deflate, no interlace
   std::string out = "\x89PNG\r\n\x1a\n";
   append_chunk(out, "IHDR", header);
+  if (!plte.empty()) append_chunk(out, "PLTE", plte);
   append_chunk(out, "IDAT", idat);
   append_chunk(out, "IEND", {});
   return out;
+}
+
+}  // namespace
+
+std::string encode_drawn_png(Raster raster) {
+  static constexpr char kColourTypes[] = {0, 4, 2, 6};  // gray, gray + alpha, RGB, RGBA
+  const char colour_type = kColourTypes[raster.channels - 1];
+  return drawn_png(std::move(raster.pixels), raster.width, raster.height, raster.channels, colour_type, {});
+}
+
+std::string encode_drawn_png(PalettedRaster paletted) {
+  constexpr char kIndexed = 3;
+  std::string plte;
+  for (const auto& colour : paletted.palette) plte.append(colour.begin(), colour.end());
+  return drawn_png(std::move(paletted.indices), paletted.width, paletted.height, 1, kIndexed, plte);
 }
 
 }  // namespace broadsheet::codec

@@ -47,7 +47,8 @@ inline constexpr int kDefaultJpegQuality = 82;
 FigureImage prepare_image(std::string_view bytes, const ImageTargets& targets);
 
 /// A small picture for lists (the shelf's thumbnails): at most max_px on its
-/// longer side, encoded as prepare_image encodes for the EPUB. Throws ImageError.
+/// longer side, as the smaller of PNG and JPEG (PNG if it has transparency).
+/// Throws ImageError.
 PreparedImage prepare_thumbnail(std::string_view bytes, int max_px);
 
 }  // namespace broadsheet

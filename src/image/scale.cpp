@@ -150,9 +150,13 @@ bool is_line_art(const Raster& raster) {
   constexpr size_t kMaxColours = 256;
   const auto n = static_cast<size_t>(raster.channels);
   std::unordered_set<std::uint32_t> colours;
+  // Drawn art is mostly runs of one colour: only a change of colour is looked up.
+  std::uint32_t previous = 0;
   for (size_t p = 0; p < raster.pixels.size(); p += n) {
     std::uint32_t key = 0;
     for (size_t c = 0; c < n; ++c) key = key << 8 | raster.pixels[p + c];
+    if (p > 0 && key == previous) continue;
+    previous = key;
     if (colours.insert(key).second && colours.size() > kMaxColours) return false;
   }
   return true;

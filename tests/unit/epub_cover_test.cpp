@@ -148,6 +148,8 @@ TEST_CASE("cover is a PNG of the e-reader size, the same bytes on every run and 
   CHECK(png_u32(png, 16) == kCoverWidth);
   CHECK(png_u32(png, 20) == kCoverHeight);
   CHECK(png.find("tIME") == std::string::npos);  // no time stamp chunk
+  CHECK(png[25] == 3);                            // drawn in few colours: a palette (#20)
+  CHECK(png.size() < 70'000);                     // 80-100 KB as RGB
   CHECK(draw_cover(doc, CoverStyle{}, FontRoles{}) == png);
   const char* old_tz = std::getenv("TZ");
   std::string saved = old_tz ? old_tz : "";
