@@ -50,9 +50,9 @@ sanitize: test-deps
 	cd build-sanitize && $(SANITIZE_ENV) ctest --output-on-failure -j $(JOBS)
 
 # The unit tests that run threads (paragraphs composed ahead, page deflate on a
-# second core, days in parallel, byte identity across core counts) under
+# second core, days in parallel, byte identity across core counts, the executor) under
 # ThreadSanitizer, in build-tsan. Not in CI: run it after touching threaded code.
-TSAN_TESTS ?= precompose*,content deflate*,pdf:*,jobs*
+TSAN_TESTS ?= executor*,precompose*,content deflate*,pdf:*,jobs*,hyphenation*
 tsan:
 	@$(MAKE) configure BUILD=build-tsan \
 		CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG='-g -O1 -fsanitize=thread' -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread"

@@ -21,6 +21,7 @@
 #include "env/files.h"
 #include "env/fonts.h"
 #include "env/progress.h"
+#include "exec/executor.h"
 #include "image/attach_images.h"
 #include "model/article.h"
 #include "model/days.h"
@@ -36,9 +37,10 @@ class HyphenDictionaries;
 //   Diagnostics diags;
 //   Input input = read_input({files, days, timestamp}, diags);   // once
 //   Style style = load_variant_style(input, variant, env, diags);  // unless diags.has_errors()
-//   Shared shared;                                                 // once, for every variant
+//   Shared shared(jobs);                                           // once, for every variant
 //   Prepared prepared = prepare(input, variant, style, shared, diags);
-//   // in memory:   Rendered r = render(prepared, {.jobs = 1, .max_pages = env.max_pages});
+//   // in memory:   Rendered r = render(prepared, {.jobs = 1, .max_pages = env.max_pages,
+//   //                                               .executor = &shared.executor()});
 //   // or on disk:  SkipPlan skip = skip_unchanged(input, variant, style, out_dir, force);  // before prepare
 //   //              StagedEditions s(out_dir); render_into(prepared, options, s);
 //   //              s.stage_record(updated_record(skip, s.result())); s.commit(...);
@@ -132,17 +134,31 @@ Style load_variant_style(const Input& input, const Variant& variant, const AppEn
 /// the background), font files per family set, prepared images per image
 /// settings. Not thread-safe: prepare variants one after another (rendering
 /// may then run in parallel, the dictionaries are shared safely).
+/// Days rendered at once for --jobs (0: one per core).
+unsigned job_count(unsigned jobs);
+/// The executor's workers for --jobs: the other days at once, and for each
+/// day at once its three helpers (the EPUB beside the PDF, paragraphs
+/// composed ahead, pages deflated), which sleep on their queues while
+/// waiting for work and so hold a worker each; dictionaries preload on them
+/// too. With one job the helpers stay unused but for the preloads.
+unsigned executor_workers(unsigned jobs);
+
+/// What every variant of a run shares: the fonts found, the hyphenation
+/// dictionaries, the image caches, and the run's one executor (its threads,
+/// exec/executor.h), sized for `jobs` (--jobs).
 class Shared {
  public:
-  Shared();
+  explicit Shared(unsigned jobs = 0);
   ~Shared();
   Shared(const Shared&) = delete;
   Shared& operator=(const Shared&) = delete;
   std::shared_ptr<HyphenDictionaries> dictionaries();
   const FontFiles& fonts(const FontRoles& roles);  ///< throws EnvironmentError
   ImageCache& images(const ImageTargets& targets);
+  Executor& executor() { return executor_; }
 
  private:
+  Executor executor_;  // first: destroyed last, once every task queued by the others has ended
   std::shared_ptr<HyphenDictionaries> dictionaries_;
   std::map<std::string, FontFiles> fonts_;
   std::map<std::string, ImageCache> images_;
@@ -175,6 +191,7 @@ struct RenderOptions {
   unsigned jobs = 0;                      ///< days at once (and a day's EPUB beside its PDF when > 1); 0: one per core
   size_t max_pages = kMaxPagesPerEdition;
   Progress* progress = nullptr;           ///< told as days start and finish (env/progress.h); null: nobody
+  Executor* executor = nullptr;           ///< the run's (Shared::executor()); null: one for this call
 };
 
 /// One output file of a day, as staged or written.

@@ -10,7 +10,7 @@
 
 namespace broadsheet {
 
-Shared::Shared() = default;
+Shared::Shared(unsigned jobs) : executor_(executor_workers(jobs)) {}
 Shared::~Shared() = default;
 
 std::shared_ptr<HyphenDictionaries> Shared::dictionaries() {
@@ -93,7 +93,7 @@ Prepared prepare(const Input& input, const Variant& variant, Style style, Shared
     if (kept && kept->sections.empty()) continue;
     Document& doc = prepared.documents.emplace_back(build_document(kept ? *kept : edition));
     // Dictionaries load (German: ~1.3 s) while images are decoded and other days built.
-    if (prepared.dictionaries) prepared.dictionaries->preload(languages_of(doc));
+    if (prepared.dictionaries) prepared.dictionaries->preload(languages_of(doc), shared.executor());
     for (const Diagnostic& w : doc.warnings) diags.warning(w.loc, w.message, w.hint);
     prepared.image_reports.push_back(attach_images(doc, images, cache, diags));
   }

@@ -1,17 +1,15 @@
 // Rendering a prepared variant: every day's PDF and EPUB, several days at once,
 // results in day order whatever finishes first; in memory, or staged in an
 // output folder and committed only when every day has succeeded.
-#include <malloc.h>
-
 #include <algorithm>
 #include <atomic>
 #include <exception>
-#include <future>
 #include <thread>
 
 #include "app/app.h"
 #include "app/fingerprint.h"
 #include "epub/write_epub.h"
+#include "exec/memory.h"
 #include "pdf/write_pdf.h"
 
 namespace broadsheet {
@@ -28,13 +26,13 @@ struct DayWork {
   std::exception_ptr failure;
 };
 
-// The PDF of one edition, unless it is over the page limit.
-// second_core: the PDF may use another thread (pdf/content_deflate.h).
+// The PDF of one edition, unless it is over the page limit. helpers: the
+// executor when the day may use a second core (null: this thread alone).
 void render_pdf_of(const Document& doc, const Prepared& prepared, const RenderOptions& options,
-                   bool second_core, DayWork& work) {
+                   Executor* helpers, DayWork& work) {
   PdfOptions pdf_options;
   pdf_options.layout.dictionaries = prepared.dictionaries;
-  pdf_options.second_core = second_core;
+  pdf_options.helpers = helpers;
   pdf_options.keep_items = false;  // only the page count is needed: free each page once drawn
   PdfResult pdf = render_pdf(doc, prepared.style, prepared.fonts, pdf_options);
   work.edition.pages = pdf.pages.pages.size();
@@ -46,28 +44,25 @@ void render_pdf_of(const Document& doc, const Prepared& prepared, const RenderOp
   work.edition.warnings = std::move(pdf.warnings);
 }
 
-// Renders one edition as the variant asks. With both formats and a second core
-// the EPUB is made on its own thread while the PDF renders: the two share only
-// the read-only document and style (libharu, libzip and cairo state is per call).
+// Renders one edition as the variant asks. With both formats and helpers the
+// EPUB is made in a task while the PDF renders: the two share only the
+// read-only document and style (libharu, libzip and cairo state is per call).
 void render_edition(const Document& doc, const Prepared& prepared, const RenderOptions& options,
-                    bool second_core, DayWork& work) {
+                    Executor* helpers, DayWork& work) {
   work.edition.day = doc.iso_date;
   work.edition.articles = doc.article_count();
   const bool pdf = wants_pdf(prepared.formats), epub = wants_epub(prepared.formats);
-  std::future<std::string> epub_bytes;  // its destructor waits, so doc outlives the thread
-  if (pdf && epub && second_core) {
-    epub_bytes = std::async(std::launch::async, [&] {
+  Task<std::string> epub_bytes;  // its destructor waits (or cancels), so doc outlives the task
+  if (pdf && epub && helpers) {
+    epub_bytes = submit(helpers, [&] {
       std::string bytes = render_epub(doc, prepared.style);
-      // The EPUB's pages were built in this thread's malloc arena, which glibc
-      // does not shrink on free: hand them back while the PDF still grows
-      // (the 1,000-article day: a peak of 137 MB instead of 145).
-      malloc_trim(0);
+      trim_freed_memory();
       return bytes;
     });
   }
-  if (pdf) render_pdf_of(doc, prepared, options, second_core, work);
+  if (pdf) render_pdf_of(doc, prepared, options, helpers, work);
   if (epub_bytes.valid()) {
-    work.edition.epub = epub_bytes.get();
+    work.edition.epub = std::move(epub_bytes.get());
   } else if (epub) {
     work.edition.epub = render_epub(doc, prepared.style);
   }
@@ -86,16 +81,16 @@ void stage(DayWork& work, Formats formats, const fs::path& dir) {
   if (wants_epub(formats)) put(work.edition.epub, ".epub", false);
 }
 
-unsigned job_count(const RenderOptions& options) {
-  return options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-}
-
-// Renders every edition, up to `jobs` days at once, each worker taking the next
-// day; results land in day order whatever finishes first. Each day's document
-// is freed as soon as its outputs are rendered; with a folder, they are staged.
+// Renders every edition, up to `jobs` days at once: this thread and jobs - 1
+// tasks each take the next day; results land in day order whatever finishes
+// first. Each day's document is freed as soon as its outputs are rendered;
+// with a folder, they are staged.
 std::vector<DayWork> render_days(Prepared& prepared, const RenderOptions& options, const fs::path* dir) {
+  std::optional<Executor> for_this_call;  // before the tasks: outlives them
+  Executor& executor = options.executor ? *options.executor : for_this_call.emplace(executor_workers(options.jobs));
   std::vector<DayWork> days(prepared.documents.size());
-  const unsigned jobs = job_count(options);
+  const unsigned jobs = job_count(options.jobs);
+  Executor* helpers = jobs > 1 ? &executor : nullptr;
   NoProgress nobody;
   Progress& progress = options.progress ? *options.progress : nobody;
   progress.begin(days.size(), "days", "rendering");
@@ -104,7 +99,7 @@ std::vector<DayWork> render_days(Prepared& prepared, const RenderOptions& option
     for (size_t i = next++; i < days.size(); i = next++) {
       try {
         progress.started(prepared.documents[i].iso_date);
-        render_edition(prepared.documents[i], prepared, options, jobs > 1, days[i]);
+        render_edition(prepared.documents[i], prepared, options, helpers, days[i]);
         progress.finished(days[i].edition.day, days[i].edition.pages);
         prepared.documents[i] = Document{};
         if (dir) stage(days[i], prepared.formats, *dir);
@@ -113,10 +108,10 @@ std::vector<DayWork> render_days(Prepared& prepared, const RenderOptions& option
       }
     }
   };
-  std::vector<std::jthread> workers;
-  for (size_t t = 1; t < std::min<size_t>(jobs, days.size()); ++t) workers.emplace_back(work);
+  std::vector<Task<void>> others;
+  for (size_t t = 1; t < std::min<size_t>(jobs, days.size()); ++t) others.push_back(submit(&executor, work));
   work();
-  workers.clear();  // joins
+  for (Task<void>& other : others) other.wait();  // work() keeps what it throws with its day
   progress.end();   // the line is gone before the caller prints anything
   return days;
 }
@@ -140,6 +135,14 @@ Rendered collect(std::vector<DayWork>& days, std::vector<std::vector<StagedFile>
 }
 
 }  // namespace
+
+unsigned job_count(unsigned jobs) { return jobs > 0 ? jobs : std::max(1u, std::thread::hardware_concurrency()); }
+
+unsigned executor_workers(unsigned jobs) {
+  constexpr unsigned kHelpersPerDay = 3;  // the EPUB, paragraphs ahead, the deflater
+  const unsigned days_at_once = job_count(jobs);
+  return (days_at_once - 1) + kHelpersPerDay * days_at_once;
+}
 
 Rendered render(Prepared& prepared, const RenderOptions& options) {
   std::vector<DayWork> days = render_days(prepared, options, nullptr);

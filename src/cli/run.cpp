@@ -221,14 +221,15 @@ void print_shelf(const Options& o, std::ostream& out, std::ostream& err) {
 // Renders the days left to build into the folder, then commits them and the
 // updated build record together; the shelf is refreshed from what is there.
 // The PDFs' warnings are printed like the input's, quoting its lines.
-int write_editions(Prepared& prepared, const SkipPlan& skip, const Diagnostics& input_diags, const Options& o, const AppEnv& env,
-                   const ProcessEnv& process, std::ostream& out, std::ostream& err) {
+int write_editions(Prepared& prepared, Executor& executor, const SkipPlan& skip, const Diagnostics& input_diags,
+                   const Options& o, const AppEnv& env, const ProcessEnv& process, std::ostream& out,
+                   std::ostream& err) {
   prepare_fontconfig();  // before any thread draws an EPUB cover
   StagedEditions staged(o.out_dir);
   TerminalProgress terminal(err);  // shown only on a terminal, without --quiet
   const bool show = wants_progress_line(process.stderr_is_terminal,
                                         process.term ? process.term->c_str() : nullptr, o.quiet);
-  render_into(prepared, {o.jobs, env.max_pages, show ? &terminal : nullptr}, staged);
+  render_into(prepared, {o.jobs, env.max_pages, show ? &terminal : nullptr, &executor}, staged);
   if (const auto& over = staged.result().over_limit) {
     err << "broadsheet: error: edition " << over->day << " has " << over->pages << " pages; the limit is "
         << over->limit << "; nothing written\n";
@@ -264,7 +265,7 @@ int run_build(const Options& o, const ProcessEnv& process, std::ostream& out, st
     if (!shelf_current(o.out_dir)) print_shelf(o, out, err);
     return kExitOk;
   }
-  Shared shared;
+  Shared shared(o.jobs);  // the run's executor: its threads start here, once
   std::optional<Prepared> prepared = prepare_all(input, o, std::move(style), shared, out, err);
   if (!prepared) return kExitInputError;
   if (o.dump != DumpKind::None) {
@@ -272,7 +273,7 @@ int run_build(const Options& o, const ProcessEnv& process, std::ostream& out, st
     return kExitOk;
   }
   release_articles(input);
-  return write_editions(*prepared, skip, diags, o, env, process, out, err);
+  return write_editions(*prepared, shared.executor(), skip, diags, o, env, process, out, err);
 }
 
 int run_lint_command(const Options& o, std::ostream& out, std::ostream& err) {

@@ -108,7 +108,7 @@ std::map<std::string, BuiltFile> VariantBuilder::build(const Variant& variant) {
   for (const Document& doc : prepared.documents) {
     days[doc.iso_date] = BuiltFile{{}, contents_of(doc), doc.article_count()};
   }
-  Rendered rendered = render(prepared, {0, env_.max_pages, nullptr});
+  Rendered rendered = render(prepared, {0, env_.max_pages, nullptr, &shared_.executor()});
   if (const auto& over = rendered.over_limit) {
     throw EnvironmentError("edition " + over->day + " has " + std::to_string(over->pages) +
                            " pages; the limit is " + std::to_string(over->limit));

@@ -154,7 +154,7 @@ PageSet layout(const Document& doc, const Style& style, TextMeasurer& measurer,
   if (options.ahead_measurer) {
     ahead = std::make_unique<ParagraphPrecomposer>(doc, style, page_geometry(style).column_width,
                                                    options.ahead_measurer, dictionaries, options.breaker,
-                                                   options.ahead_thread);
+                                                   options.ahead_executor);
     type.ahead = ahead.get();
   }
   FrontExtent extent = measure_front(doc, style, type);

@@ -11,6 +11,7 @@
 
 #include "doc/document.h"
 #include "display/display_list.h"
+#include "exec/executor.h"
 #include "typeset/hyphenate.h"
 #include "typeset/linebreak.h"
 #include "typeset/measure.h"
@@ -23,13 +24,13 @@ namespace broadsheet {
 /// when `dictionaries` is set, else loaded from hyphen_dir for this call.
 /// With ahead_measurer, body paragraphs are composed ahead of placement
 /// (typeset/precompose.h) with a measurer it makes, which must give the same
-/// widths as layout's own; on a thread of its own with ahead_thread.
+/// widths as layout's own; as a task on ahead_executor when there is one.
 struct LayoutOptions {
   LineBreaker breaker = LineBreaker::TotalFit;
   std::filesystem::path hyphen_dir = kSystemHyphenDir;
   std::shared_ptr<HyphenDictionaries> dictionaries;
   std::function<std::unique_ptr<TextMeasurer>()> ahead_measurer;
-  bool ahead_thread = false;
+  Executor* ahead_executor = nullptr;
 };
 
 /// Lays the document out.

@@ -1,5 +1,5 @@
 // Page content compression outside libharu's save: libdeflate, in batches,
-// optionally on a second thread that touches only bytes (libharu objects are
+// optionally in an executor task that touches only bytes (libharu objects are
 // used on the calling thread alone).
 #include "pdf/content_deflate.h"
 
@@ -62,7 +62,7 @@ ContentDeflater::~ContentDeflater() { stop_worker(); }
 void ContentDeflater::add(HPDF_Page page) {
   filling_.push_back(Pending{page, haru::take_content(page)});
   if (filling_.size() >= kBatchPages) hand_over();
-  if (second_core_) store_compressed();
+  if (executor_) store_compressed();
 }
 
 // Drawing is slower than deflating, so the worker keeps up and the queue
@@ -70,12 +70,12 @@ void ContentDeflater::add(HPDF_Page page) {
 // pages pile up (each waiting batch holds about 600 KB).
 void ContentDeflater::hand_over() {
   if (filling_.empty()) return;
-  if (second_core_) {
+  if (executor_) {
     std::unique_lock lock(mutex_);
     if (waiting_.size() < kMaxWaiting) {
       waiting_.push_back(std::move(filling_));
       filling_.clear();
-      if (!worker_.joinable()) worker_ = std::thread(&ContentDeflater::run, this);
+      if (!worker_.valid()) worker_ = submit(executor_, [this] { run(); });
       lock.unlock();
       changed_.notify_one();
       return;
@@ -99,7 +99,7 @@ void ContentDeflater::run() {
       compress(batch);
       lock.lock();
       compressed_.push_back(std::move(batch));
-    } catch (...) {  // nothing may leave the thread: kept for the drawing thread
+    } catch (...) {  // kept for the drawing thread, which rethrows it as pages come
       failure = std::current_exception();
       if (!lock.owns_lock()) lock.lock();
     }
@@ -111,14 +111,16 @@ void ContentDeflater::run() {
   }
 }
 
+// A worker task no worker has begun runs here, draining the queue.
 void ContentDeflater::stop_worker() {
-  if (!worker_.joinable()) return;
+  if (!worker_.valid()) return;
   {
     std::lock_guard lock(mutex_);
     closing_ = true;
   }
   changed_.notify_all();
-  worker_.join();
+  worker_.wait();
+  worker_ = Task<void>{};
 }
 
 void ContentDeflater::store(Batch& batch) {

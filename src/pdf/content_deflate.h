@@ -11,8 +11,9 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
+
+#include "exec/executor.h"
 
 namespace broadsheet {
 
@@ -21,9 +22,9 @@ std::string deflate_bytes(std::string_view raw);
 
 class ContentDeflater {
  public:
-  /// second_core: compress on a thread of its own while later pages are
-  /// drawn; else here, as pages come.
-  explicit ContentDeflater(bool second_core) : second_core_(second_core) {}
+  /// With an executor, compress in a task on it while later pages are
+  /// drawn; with none (null), here, as pages come.
+  explicit ContentDeflater(Executor* executor) : executor_(executor) {}
   ~ContentDeflater();
   ContentDeflater(const ContentDeflater&) = delete;
   ContentDeflater& operator=(const ContentDeflater&) = delete;
@@ -48,7 +49,7 @@ class ContentDeflater {
   void store(Batch& batch);
   void store_compressed();
 
-  bool second_core_;
+  Executor* executor_;
   bool ok_ = true;
   Batch filling_;
   // Shared with the worker, which touches only bytes: libharu objects are
@@ -59,7 +60,7 @@ class ContentDeflater {
   std::vector<Batch> compressed_;  // by the worker, to store
   bool closing_ = false;
   std::exception_ptr failure_;  // what compressing threw on the worker
-  std::thread worker_;
+  Task<void> worker_;  // last: ended (or cancelled unbegun) before the rest goes
 };
 
 }  // namespace broadsheet

@@ -362,13 +362,13 @@ PdfResult render_pdf(const Document& doc, const Style& style, const FontFiles& f
   LayoutOptions layout_options = options.layout;
   if (body_paragraphs(doc) >= kParagraphsWorthComposingAhead) {
     layout_options.ahead_measurer = [&fonts] { return std::make_unique<DetachedMeasurer>(fonts); };
-    layout_options.ahead_thread = options.second_core;
+    layout_options.ahead_executor = options.helpers;
   }
   result.pages = layout(doc, style, measurer, layout_options);
 
   std::vector<HPDF_Page> pages = add_pages(haru, result.pages);
   HaruImages images(haru);
-  ContentDeflater deflater(options.second_core);
+  ContentDeflater deflater(options.helpers);
   StructureTree tree(result.pages.structure, pages.size());
   for (size_t i = 0; i < pages.size(); ++i) {
     const PageItem* continuation = i + 1 < pages.size() ? first_structure_text(result.pages.pages[i + 1]) : nullptr;

@@ -23,8 +23,10 @@ struct PdfResult {
 
 struct PdfOptions {
   LayoutOptions layout;
-  /// Compress pages' content on a second thread while later pages are drawn.
-  bool second_core = false;
+  /// The run's executor when the PDF may use a second core: paragraphs are
+  /// composed ahead and pages deflated on it while later pages are drawn.
+  /// Null: everything on the calling thread.
+  Executor* helpers = nullptr;
   /// Keep the display list's items in PdfResult::pages (for --dump layout and
   /// tests); without, each page's items are freed once drawn (pages stay, empty).
   bool keep_items = true;

@@ -117,10 +117,8 @@ struct Hyphenator::Dictionary {
 
 HyphenDictionaries::HyphenDictionaries(std::filesystem::path dictionary_dir) : dir_(std::move(dictionary_dir)) {}
 
-// Background loads still running finish before the futures they fill go.
-HyphenDictionaries::~HyphenDictionaries() {
-  for (auto& [file, load] : loads_) load.wait();
-}
+// A load begun finishes before its task goes; one not begun is cancelled (Task).
+HyphenDictionaries::~HyphenDictionaries() = default;
 
 std::filesystem::path HyphenDictionaries::file_for(std::string_view language) {
   std::string primary = primary_language(language);
@@ -152,10 +150,9 @@ std::filesystem::path HyphenDictionaries::file_for(std::string_view language) {
 }
 
 // One load per file (the hyphen-* packages link hyph_de_AT.dic and others to
-// one file): the first asker loads, at once or on a thread of its own, and
-// later askers share its future.
-std::shared_future<std::shared_ptr<const HyphenDictionaries::Patterns>> HyphenDictionaries::load(
-    const std::filesystem::path& file, bool now) {
+// one file): the first asker loads, at once or on the executor, and later
+// askers wait for the same task.
+HyphenDictionaries::Load HyphenDictionaries::load(const std::filesystem::path& file, Executor* executor) {
   std::error_code ec;
   std::string key = std::filesystem::weakly_canonical(file, ec).string();
   std::lock_guard lock(mutex_);
@@ -165,21 +162,21 @@ std::shared_future<std::shared_ptr<const HyphenDictionaries::Patterns>> HyphenDi
     HyphenDict* dict = hnj_hyphen_load(file.c_str());
     return dict ? std::make_shared<const Patterns>(dict) : nullptr;
   };
-  auto future = std::async(now ? std::launch::deferred : std::launch::async, read).share();
-  loads_.emplace(key, future);
-  return future;
+  Load task = std::make_shared<Task<std::shared_ptr<const Patterns>>>(submit(executor, read));
+  loads_.emplace(key, task);
+  return task;
 }
 
 std::shared_ptr<const HyphenDictionaries::Patterns> HyphenDictionaries::patterns(std::string_view language) {
   std::filesystem::path file = file_for(language);
   if (file.empty()) return nullptr;
-  return load(file, true).get();
+  return load(file, nullptr)->get();  // not preloaded: read here
 }
 
-void HyphenDictionaries::preload(const std::vector<std::string>& languages) {
+void HyphenDictionaries::preload(const std::vector<std::string>& languages, Executor& executor) {
   for (const std::string& language : languages) {
     std::filesystem::path file = file_for(language);
-    if (!file.empty()) load(file, false);
+    if (!file.empty()) load(file, &executor);
   }
 }
 

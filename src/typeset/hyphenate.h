@@ -7,7 +7,6 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -15,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "exec/executor.h"
 #include "typeset/turkic_syllables.h"
 
 namespace broadsheet {
@@ -25,8 +25,8 @@ inline constexpr const char* kSystemHyphenDir = "/usr/share/hyphen";
 /// libhyphen's dictionaries as loaded from disk, shared by every render of a
 /// run and safe to use from several threads. Loading is slow for the large
 /// ones (German: 1.1 MB of patterns, about 1.3 s), so each file is loaded once
-/// per process, and preload() starts the loads a run will need on threads of
-/// their own while the run does other work.
+/// per process, and preload() starts the loads a run will need on the run's
+/// executor while the run does other work.
 class HyphenDictionaries {
  public:
   struct Patterns;  // a loaded HyphenDict, freed with the last user
@@ -45,17 +45,19 @@ class HyphenDictionaries {
   /// first use; null when the language has no dictionary or it fails to load.
   std::shared_ptr<const Patterns> patterns(std::string_view language);
 
-  /// Starts loading the dictionaries of these languages in the background.
-  void preload(const std::vector<std::string>& languages);
+  /// Starts loading the dictionaries of these languages on the executor.
+  void preload(const std::vector<std::string>& languages, Executor& executor);
 
  private:
-  std::shared_future<std::shared_ptr<const Patterns>> load(const std::filesystem::path& file, bool now);
+  // One file's load, waited for by every language that uses the file.
+  using Load = std::shared_ptr<Task<std::shared_ptr<const Patterns>>>;
+  Load load(const std::filesystem::path& file, Executor* executor);
 
   std::filesystem::path dir_;
   std::mutex mutex_;
   bool listed_ = false;
   std::vector<std::string> files_;  // file names in dir_, sorted
-  std::map<std::string, std::shared_future<std::shared_ptr<const Patterns>>> loads_;  // by canonical path
+  std::map<std::string, Load> loads_;  // by canonical path
 };
 
 /// Hyphenation of one render: the shared dictionaries plus what is not

@@ -46,25 +46,26 @@ ParagraphLook body_paragraph_look(const Style& style, const ParagraphKey& key, d
 ParagraphPrecomposer::ParagraphPrecomposer(const Document& doc, const Style& style, double column_width,
                                            const MeasurerFactory& make_measurer,
                                            std::shared_ptr<HyphenDictionaries> dictionaries,
-                                           LineBreaker breaker, bool threaded)
+                                           LineBreaker breaker, Executor* executor)
     : style_(style) {
   list_jobs(doc, column_width);
   if (jobs_.empty()) return;
   own_ = std::make_unique<Composer>(make_measurer(), dictionaries, breaker);
   done_.resize(jobs_.size());
-  if (!threaded) return;
+  if (!executor) return;
   worker_ = std::make_unique<Composer>(make_measurer(), dictionaries, breaker);
-  thread_ = std::thread(&ParagraphPrecomposer::run, this);
+  worker_task_ = submit(executor, [this] { run(); });
 }
 
+// The task reads this object: it ends (or is cancelled unbegun) before anything goes.
 ParagraphPrecomposer::~ParagraphPrecomposer() {
-  if (!thread_.joinable()) return;
+  if (!worker_task_.valid()) return;
   {
     std::lock_guard lock(mutex_);
     stop_ = true;
   }
   changed_.notify_all();
-  thread_.join();
+  worker_task_ = Task<void>{};
 }
 
 // The article composer's order, and the key it will ask with (the indent
@@ -117,7 +118,7 @@ void ParagraphPrecomposer::run() {
       k = claimed_++;
       placed.swap(placed_);
     }
-    placed.clear();  // freed by the thread that allocated them: no contention on malloc's arenas
+    placed.clear();  // freed by the task that allocated them: no contention on malloc's arenas
     Outcome out = attempt(*worker_, jobs_[k], true);
     bool wake = false;
     {
@@ -131,13 +132,14 @@ void ParagraphPrecomposer::run() {
 }
 
 void ParagraphPrecomposer::give_back(SetText text) {
-  if (!thread_.joinable() || !last_by_worker_) return;  // freed here, where it was allocated
+  if (!worker_task_.valid() || !last_by_worker_) return;  // freed here, where it was allocated
   std::lock_guard lock(mutex_);
   placed_.push_back(std::move(text));
 }
 
-// The next paragraph on the list. While the thread composes it, this thread
-// composes the first one nobody has begun, so that both cores compose.
+// The next paragraph on the list. While the task composes it, this thread
+// composes the first one nobody has begun, so that both cores compose (and
+// so that the layout never waits for a task that has not begun).
 std::optional<SetText> ParagraphPrecomposer::take(const Block& block, const ParagraphKey& key) {
   std::unique_lock lock(mutex_);
   if (taken_ >= jobs_.size() || jobs_[taken_].block != &block) return std::nullopt;

@@ -15,10 +15,10 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "doc/document.h"
+#include "exec/executor.h"
 #include "typeset/set_text.h"
 #include "typeset/hyphenate.h"
 #include "typeset/measure.h"
@@ -62,13 +62,13 @@ class ParagraphPrecomposer {
   /// an article's body, for a column `column_width` wide, each with a
   /// measurer of its own from make_measurer (which must give the layout's
   /// widths, and never be the layout's: what a measurer measures may
-  /// change the PDF). With `threaded`, a thread of its own composes up to a
-  /// few dozen paragraphs ahead of take(), and take() composes the next one
-  /// not begun while it waits; else take() composes each.
+  /// change the PDF). With an executor, a task on it composes up to a few
+  /// dozen paragraphs ahead of take(), and take() composes the next one not
+  /// begun while it waits; with none (null), take() composes each.
   ParagraphPrecomposer(const Document& doc, const Style& style, double column_width,
                        const MeasurerFactory& make_measurer,
                        std::shared_ptr<HyphenDictionaries> dictionaries, LineBreaker breaker,
-                       bool threaded);
+                       Executor* executor);
   ~ParagraphPrecomposer();
   ParagraphPrecomposer(const ParagraphPrecomposer&) = delete;
   ParagraphPrecomposer& operator=(const ParagraphPrecomposer&) = delete;
@@ -109,19 +109,19 @@ class ParagraphPrecomposer {
   const Style& style_;
   std::vector<Job> jobs_;
   std::unique_ptr<Composer> own_;     // take()'s
-  std::unique_ptr<Composer> worker_;  // the thread's
+  std::unique_ptr<Composer> worker_;  // the task's
 
   std::mutex mutex_;
   std::condition_variable changed_;
   std::vector<Outcome> done_;    // by job: composed, not yet taken
-  bool last_by_worker_ = false;  // the job take() returned last was composed by the thread
-  std::vector<SetText> placed_;  // given back, to be freed by the thread
+  bool last_by_worker_ = false;  // the job take() returned last was composed by the task
+  std::vector<SetText> placed_;  // given back, to be freed by the task
   size_t taken_ = 0;    // jobs asked for by take() (the last one maybe still awaited)
   size_t claimed_ = 0;  // jobs begun by either side
   bool stop_ = false;  // set by the destructor
   bool worker_waits_ = false;  // for room ahead
   bool layout_waits_ = false;  // for the paragraph it asked for
-  std::thread thread_;  // last: started once everything above exists
+  Task<void> worker_task_;  // last: queued once everything above exists, ended first
 };
 
 }  // namespace broadsheet

@@ -80,9 +80,12 @@ TEST_CASE("content deflate: zlib data that inflates back to the input") {
 TEST_CASE("content deflate: libharu's page content, compressed; the same bytes on one thread or two") {
   // 37 pages: two full batches and a partial one.
   const std::string plain = saved_document(37, nullptr, false);
-  ContentDeflater here(false), aside(true);
+  Executor executor(1), no_worker(0);
+  ContentDeflater here(nullptr), aside(&executor), unbegun(&no_worker);
   const std::string compressed = saved_document(37, &here);
   CHECK(saved_document(37, &aside) == compressed);
+  // A task no worker begins runs when finish() waits for it: the queue drains there.
+  CHECK(saved_document(37, &unbegun) == compressed);
   CHECK(compressed.size() < plain.size());
   std::vector<std::string> expected = stream_contents(plain);
   REQUIRE(expected.size() >= 37);
@@ -96,7 +99,8 @@ TEST_CASE("content deflate: libharu's page content, compressed; the same bytes o
 }
 
 TEST_CASE("content deflate: a document with fewer pages than a batch") {
-  ContentDeflater aside(true);
+  Executor executor(1);
+  ContentDeflater aside(&executor);
   std::string compressed = saved_document(1, &aside);
   CHECK(compressed.find("/FlateDecode") != std::string::npos);
   CHECK(stream_contents(compressed) == stream_contents(saved_document(1, nullptr, false)));

@@ -58,8 +58,9 @@ TEST_CASE("hyphenation: dictionaries are found by primary subtag, or not at all"
 }
 
 TEST_CASE("hyphenation: one load per dictionary file, shared by renders on several threads") {
+  Executor executor(2);
   auto shared = std::make_shared<HyphenDictionaries>();
-  shared->preload({"de", "ru", "de-AT", "az", ""});  // de-AT links to de's file
+  shared->preload({"de", "ru", "de-AT", "az", ""}, executor);  // de-AT links to de's file
   auto de = shared->patterns("de");
   REQUIRE(de != nullptr);
   CHECK(shared->patterns("de-AT") == de);  // the same loaded copy

@@ -199,8 +199,9 @@ TEST_CASE("pdf: a second core and dropping drawn items change no byte") {
   Style style;
   FontFiles fonts = find_fonts(style.fonts);
   PdfResult plain = render_pdf(multilingual(), style, fonts);
+  Executor executor(3);
   PdfOptions options;
-  options.second_core = true;
+  options.helpers = &executor;
   options.keep_items = false;
   PdfResult lean = render_pdf(multilingual(), style, fonts, options);
   CHECK(lean.bytes == plain.bytes);
@@ -221,8 +222,9 @@ TEST_CASE("pdf: paragraphs composed ahead on a second core change no byte") {
   REQUIRE(body_paragraphs(doc) >= kParagraphsWorthComposingAhead);
   Style style;
   FontFiles fonts = find_fonts(style.fonts);
+  Executor executor(3);
   PdfOptions two;
-  two.second_core = true;
+  two.helpers = &executor;
   const std::string one_core = render_pdf(doc, style, fonts).bytes;
   CHECK(render_pdf(doc, style, fonts, two).bytes == one_core);
   CHECK(render_pdf(doc, style, fonts, two).bytes == one_core);

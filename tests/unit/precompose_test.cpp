@@ -84,7 +84,8 @@ std::string laid_out(const Document& doc, const Style& style, bool ahead, bool t
   HalfEm measurer;
   LayoutOptions options;
   if (ahead) options.ahead_measurer = [] { return std::make_unique<HalfEm>(); };
-  options.ahead_thread = threaded;
+  Executor executor(1);
+  options.ahead_executor = threaded ? &executor : nullptr;
   return dump_layout(layout(doc, style, measurer, options));
 }
 
@@ -119,6 +120,7 @@ TEST_CASE("precompose: the same pages as composing in place, on one thread or tw
 }
 
 TEST_CASE("precompose: every body paragraph is composed ahead, none by the layout's measurer") {
+  Executor executor(1);
   // "extraordinary" is only in body paragraphs; the layout's own measurer
   // must never see it when they are composed ahead (nor the PDF's subsets).
   const Document doc = varied();
@@ -128,7 +130,7 @@ TEST_CASE("precompose: every body paragraph is composed ahead, none by the layou
       Watching measurer("extraordinary");
       LayoutOptions options;
       options.ahead_measurer = [] { return std::make_unique<HalfEm>(); };
-      options.ahead_thread = threaded;
+      options.ahead_executor = threaded ? &executor : nullptr;
       layout(doc, style, measurer, options);
       CHECK_FALSE(measurer.seen);
     }
@@ -139,6 +141,7 @@ TEST_CASE("precompose: every body paragraph is composed ahead, none by the layou
 }
 
 TEST_CASE("precompose: take hands over only the next paragraph, composed for the asked key") {
+  Executor executor(1);
   const Document doc = varied();
   const Style style;
   const ArticleDoc& article = doc.sections[0].articles[0];
@@ -150,7 +153,8 @@ TEST_CASE("precompose: take hands over only the next paragraph, composed for the
   for (bool threaded : {false, true}) {
     CAPTURE(threaded);
     ParagraphPrecomposer ahead(doc, style, width, [] { return std::make_unique<HalfEm>(); },
-                               std::make_shared<HyphenDictionaries>(), LineBreaker::TotalFit, threaded);
+                               std::make_shared<HyphenDictionaries>(), LineBreaker::TotalFit,
+                               threaded ? &executor : nullptr);
     CHECK_FALSE(ahead.take(second, {width, article.language, true, false}));  // not next: first is
     std::optional<SetText> got = ahead.take(first, {width, article.language, false, false});
     REQUIRE(got);
@@ -162,18 +166,20 @@ TEST_CASE("precompose: take hands over only the next paragraph, composed for the
 }
 
 TEST_CASE("precompose: what composing throws on the other thread reaches the layout") {
+  Executor executor(1);
   const Document doc = varied();
   for (bool threaded : {false, true}) {
     CAPTURE(threaded);
     HalfEm measurer;
     LayoutOptions options;
     options.ahead_measurer = [] { return std::make_unique<Throwing>(); };
-    options.ahead_thread = threaded;
+    options.ahead_executor = threaded ? &executor : nullptr;
     CHECK_THROWS_WITH_AS(layout(doc, Style{}, measurer, options), "the measurer failed", std::runtime_error);
   }
 }
 
 TEST_CASE("precompose: a paragraph that cannot be composed fails the layout when it is reached") {
+  Executor executor(1);
   // Paragraph 60 of 144 cannot be measured; the threads have composed past it
   // by the time the layout gets there, or not: the error is the same.
   struct Poisoned : HalfEm {
@@ -198,7 +204,7 @@ TEST_CASE("precompose: a paragraph that cannot be composed fails the layout when
       Poisoned measurer;
       LayoutOptions options;
       options.ahead_measurer = [] { return std::make_unique<Poisoned>(); };
-      options.ahead_thread = threaded;
+      options.ahead_executor = threaded ? &executor : nullptr;
       CHECK_THROWS_WITH_AS(layout(doc, Style{}, measurer, options), "cannot measure POISON", std::runtime_error);
     }
   }
