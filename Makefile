@@ -51,7 +51,7 @@ sanitize: test-deps
 
 # The unit tests that run threads (paragraphs composed ahead, page deflate on a
 # second core, days in parallel, byte identity across core counts, the executor) under
-# ThreadSanitizer, in build-tsan. Not in CI: run it after touching threaded code.
+# ThreadSanitizer, in build-tsan. `.ci/run` runs it after `make sanitize`.
 TSAN_TESTS ?= executor*,precompose*,content deflate*,pdf:*,jobs*,hyphenation*
 tsan:
 	@$(MAKE) configure BUILD=build-tsan \
