@@ -245,11 +245,11 @@ def test_wrong_ca_and_wrong_password():
 
 
 def test_size_limits():
-    case, relay = Case(), RelayServer(tempfile.mkdtemp(), data_size_limit=135000)
+    case, relay = Case(), RelayServer(tempfile.mkdtemp(), data_size_limit=77000)
     try:
         # The server's SIZE refuses both formats in one message (552 at MAIL FROM);
         # one section's EPUB fits. (The PDF alone fits too, since its fonts are subsets.)
-        # Encoded, pdf+epub is about 142 kB and the one-section EPUB about 123 kB.
+        # Encoded, pdf+epub is about 98 kB and the one-section EPUB about 56 kB.
         case.relay_subscribers(relay, [{"email": "ayla@example.org", "formats": "[pdf, epub]"},
                                        {"email": "bob@example.org", "formats": "[epub]", "sections": "[World]"}])
         done = case.run(expect=5)
@@ -258,12 +258,12 @@ def test_size_limits():
         # Our own budget: over max_message_bytes even with lighter images -> failed with the sizes.
         case2 = Case()
         case2.relay_subscribers(relay, [{"email": "ayla@example.org", "formats": "[epub]", "sections": "[World]",
-                                         "max_message_bytes": "50kB"},
+                                         "max_message_bytes": "30kB"},
                                         {"email": "bob@example.org", "formats": "[epub]", "sections": "[World]"}])
         done = case2.run(expect=5)
         # The words are pinned; the sizes follow the edition's bytes, which other work changes.
         check(re.search(r"failed 1 \(too big: \d+ kB encoded \(\d+ kB with lighter images, attachments \d+ kB\); "
-                        r"the limit is 50 kB\)", done.stdout), done.stdout)
+                        r"the limit is 30 kB\)", done.stdout), done.stdout)
         check(sorted(r for r, _ in relay.recorder.messages) == ["bob@example.org", "bob@example.org"], "budget")
     finally:
         relay.stop()
