@@ -56,34 +56,20 @@ Executor::Executor(unsigned workers) {
 }
 
 Executor::~Executor() {
-  {
-    std::lock_guard lock(mutex_);
-    closing_ = true;
-  }
-  queue_changed_.notify_all();
+  queue_.close();
   for (std::thread& t : threads_) t.join();
 }
 
 void Executor::enqueue(std::shared_ptr<exec_detail::TaskState> task) {
-  {
-    std::lock_guard lock(mutex_);
-    queue_.push_back(std::move(task));
-  }
-  queue_changed_.notify_one();
+  // Refused only once the executor is closing; the task then runs when first
+  // waited for, as with no workers.
+  (void)queue_.try_push(std::move(task));
 }
 
 // Tasks a waiter has run already are skipped by the claim.
 void Executor::work() {
-  std::unique_lock lock(mutex_);
-  for (;;) {
-    queue_changed_.wait(lock, [&] { return closing_ || !queue_.empty(); });
-    if (queue_.empty()) return;  // closing, nothing left
-    std::shared_ptr<exec_detail::TaskState> task = std::move(queue_.front());
-    queue_.pop_front();
-    lock.unlock();
-    task->run_if_unclaimed();
-    task.reset();
-    lock.lock();
+  while (std::optional<std::shared_ptr<exec_detail::TaskState>> task = queue_.pop()) {
+    (*task)->run_if_unclaimed();
   }
 }
 

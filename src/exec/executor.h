@@ -22,7 +22,6 @@
 #pragma once
 
 #include <condition_variable>
-#include <deque>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -31,6 +30,8 @@
 #include <thread>
 #include <type_traits>
 #include <vector>
+
+#include "exec/work_queue.h"
 
 namespace broadsheet {
 
@@ -115,10 +116,7 @@ class Executor {
   void enqueue(std::shared_ptr<exec_detail::TaskState> task);
   void work();
 
-  std::mutex mutex_;
-  std::condition_variable queue_changed_;
-  std::deque<std::shared_ptr<exec_detail::TaskState>> queue_;
-  bool closing_ = false;
+  WorkQueue<std::shared_ptr<exec_detail::TaskState>> queue_;
   std::vector<std::thread> threads_;  // last: started once everything above exists
 };
 

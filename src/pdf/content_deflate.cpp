@@ -57,6 +57,8 @@ void ContentDeflater::compress(Batch& batch) {
   for (Pending& p : batch) p.bytes = deflate_with(c.get(), p.bytes);
 }
 
+ContentDeflater::ContentDeflater(Executor* executor) : executor_(executor), waiting_(kMaxWaiting) {}
+
 ContentDeflater::~ContentDeflater() { stop_worker(); }
 
 void ContentDeflater::add(HPDF_Page page) {
@@ -70,16 +72,10 @@ void ContentDeflater::add(HPDF_Page page) {
 // pages pile up (each waiting batch holds about 600 KB).
 void ContentDeflater::hand_over() {
   if (filling_.empty()) return;
-  if (executor_) {
-    std::unique_lock lock(mutex_);
-    if (waiting_.size() < kMaxWaiting) {
-      waiting_.push_back(std::move(filling_));
-      filling_.clear();
-      if (!worker_.valid()) worker_ = submit(executor_, [this] { run(); });
-      lock.unlock();
-      changed_.notify_one();
-      return;
-    }
+  if (executor_ && waiting_.try_push(std::move(filling_))) {
+    filling_.clear();
+    if (!worker_.valid()) worker_ = submit(executor_, [this] { run(); });
+    return;
   }
   compress(filling_);
   store(filling_);
@@ -87,38 +83,24 @@ void ContentDeflater::hand_over() {
 }
 
 void ContentDeflater::run() {
-  std::unique_lock lock(mutex_);
-  for (;;) {
-    changed_.wait(lock, [&] { return closing_ || !waiting_.empty(); });
-    if (waiting_.empty()) return;  // closing, nothing left
-    Batch batch = std::move(waiting_.front());
-    waiting_.pop_front();
-    lock.unlock();
-    std::exception_ptr failure;
+  while (std::optional<Batch> batch = waiting_.pop()) {
     try {
-      compress(batch);
-      lock.lock();
-      compressed_.push_back(std::move(batch));
+      compress(*batch);
     } catch (...) {  // kept for the drawing thread, which rethrows it as pages come
-      failure = std::current_exception();
-      if (!lock.owns_lock()) lock.lock();
-    }
-    if (failure) {
-      failure_ = failure;
+      std::lock_guard lock(done_mutex_);
+      failure_ = std::current_exception();
       waiting_.clear();
       return;
     }
+    std::lock_guard lock(done_mutex_);
+    compressed_.push_back(std::move(*batch));
   }
 }
 
 // A worker task no worker has begun runs here, draining the queue.
 void ContentDeflater::stop_worker() {
   if (!worker_.valid()) return;
-  {
-    std::lock_guard lock(mutex_);
-    closing_ = true;
-  }
-  changed_.notify_all();
+  waiting_.close();
   worker_.wait();
   worker_ = Task<void>{};
 }
@@ -131,7 +113,7 @@ void ContentDeflater::store(Batch& batch) {
 void ContentDeflater::store_compressed() {
   std::vector<Batch> done;
   {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(done_mutex_);
     if (failure_) std::rethrow_exception(failure_);
     done.swap(compressed_);
   }

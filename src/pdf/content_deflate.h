@@ -5,8 +5,6 @@
 
 #include <hpdf.h>
 
-#include <condition_variable>
-#include <deque>
 #include <exception>
 #include <mutex>
 #include <string>
@@ -14,6 +12,7 @@
 #include <vector>
 
 #include "exec/executor.h"
+#include "exec/work_queue.h"
 
 namespace broadsheet {
 
@@ -24,7 +23,7 @@ class ContentDeflater {
  public:
   /// With an executor, compress in a task on it while later pages are
   /// drawn; with none (null), here, as pages come.
-  explicit ContentDeflater(Executor* executor) : executor_(executor) {}
+  explicit ContentDeflater(Executor* executor);
   ~ContentDeflater();
   ContentDeflater(const ContentDeflater&) = delete;
   ContentDeflater& operator=(const ContentDeflater&) = delete;
@@ -54,12 +53,10 @@ class ContentDeflater {
   Batch filling_;
   // Shared with the worker, which touches only bytes: libharu objects are
   // used on the drawing thread alone.
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<Batch> waiting_;     // raw, for the worker
+  WorkQueue<Batch> waiting_;  // raw, for the worker
+  std::mutex done_mutex_;
   std::vector<Batch> compressed_;  // by the worker, to store
-  bool closing_ = false;
-  std::exception_ptr failure_;  // what compressing threw on the worker
+  std::exception_ptr failure_;     // what compressing threw on the worker
   Task<void> worker_;  // last: ended (or cancelled unbegun) before the rest goes
 };
 

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -101,4 +102,27 @@ TEST_CASE("executor: without an executor a task runs when first waited for, on t
   const std::thread::id here = std::this_thread::get_id();
   Task<std::thread::id> task = submit(nullptr, [] { return std::this_thread::get_id(); });
   CHECK(task.get() == here);
+}
+
+TEST_CASE("work queue: a full queue refuses a push and leaves the item with the caller") {
+  WorkQueue<std::vector<int>> queue(1);
+  std::vector<int> first{1, 2}, second{3};
+  CHECK(queue.try_push(std::move(first)));
+  CHECK_FALSE(queue.try_push(std::move(second)));
+  CHECK(second == std::vector<int>{3});  // untouched: the caller does the work itself
+  CHECK(queue.pop() == std::vector<int>{1, 2});
+}
+
+TEST_CASE("work queue: what was queued before close is still handed out, then consumers end") {
+  WorkQueue<int> queue;
+  std::vector<int> seen;
+  std::thread consumer([&] {
+    while (std::optional<int> item = queue.pop()) seen.push_back(*item);
+  });
+  for (int i = 0; i < 100; ++i) CHECK(queue.try_push(int{i}));
+  queue.close();
+  consumer.join();  // would hang if close did not wake it
+  REQUIRE(seen.size() == 100);
+  for (int i = 0; i < 100; ++i) CHECK(seen[static_cast<size_t>(i)] == i);
+  CHECK_FALSE(queue.try_push(7));  // closed
 }
