@@ -82,13 +82,7 @@ void split_paragraph(Block& paragraph, std::vector<Block>& out) {
 }  // namespace
 
 Block lead_figure(const std::string& src, const std::string& caption, const std::string& alt) {
-  Block figure;
-  figure.kind = BlockKind::Figure;
-  figure.src = src;
-  figure.caption = caption;
-  figure.alt = alt;
-  figure.lead = true;
-  return figure;
+  return Block{.kind = BlockKind::Figure, .src = src, .alt = alt, .caption = caption, .lead = true};
 }
 
 void hoist_figures(std::vector<Block>& blocks) {

@@ -74,14 +74,7 @@ Flow::Mark place_text(Flow& flow, const SetText& text, const LineSettings& s, do
 }
 
 PageItem rule_item(double x, double y, double w, double thickness, Color color) {
-  PageItem rule;
-  rule.kind = ItemKind::Rule;
-  rule.x = x;
-  rule.y = y;
-  rule.w = w;
-  rule.size = thickness;
-  rule.color = color;
-  return rule;
+  return PageItem{.kind = ItemKind::Rule, .x = x, .y = y, .w = w, .size = thickness, .color = color};
 }
 
 }  // namespace broadsheet

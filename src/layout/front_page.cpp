@@ -84,17 +84,8 @@ class FrontComposer {
 
   // A thick rule, the long date left and the publisher right, a thin rule.
   void dateline(const Document& doc) {
-    double top = flow_.advance(style_.small_size * 2.4);
-    flow_.add(rule_item(flow_.left(), top - 1, flow_.width(), 1.6, style_.text));
-    double baseline = top - style_.small_size * 1.65;
-    TextStyle st{regular_face(FontRole::Heading), style_.small_size, style_.text, {}};
-    flow_.add(text_line(clean_pdf_text(doc.long_date), st, flow_.left(), baseline, measurer_));
-    if (!doc.meta.publisher.empty()) {
-      PageItem right = text_line(clean_pdf_text(doc.meta.publisher), st, 0, baseline, measurer_);
-      right.x = flow_.left() + flow_.width() - right.w;
-      flow_.add(std::move(right));
-    }
-    flow_.add(rule_item(flow_.left(), top - style_.small_size * 2.4, flow_.width(), 0.5, style_.text));
+    ruled_band({clean_pdf_text(doc.long_date), "", clean_pdf_text(doc.meta.publisher)},
+               regular_face(FontRole::Heading), 1.6);
   }
 
   // A newspaper's masthead opens with a thin rule over a thick one.
@@ -107,19 +98,34 @@ class FrontComposer {
   // Between a thick and a thin rule: the long date left, the publisher in the
   // middle, the edition's size right.
   void edition_line(const Document& doc) {
-    double top = flow_.advance(style_.small_size * 2.4);
-    flow_.add(rule_item(flow_.left(), top - 1, flow_.width(), 2.4, style_.text));
-    double baseline = top - style_.small_size * 1.65;
-    TextStyle st{bold_face(FontRole::Heading), style_.small_size, style_.text, {}};
-    flow_.add(text_line(clean_pdf_text(doc.long_date), st, flow_.left(), baseline, measurer_));
-    PageItem middle = text_line(clean_pdf_text(doc.meta.publisher), st, 0, baseline, measurer_);
-    middle.x = flow_.left() + (flow_.width() - middle.w) / 2;
-    flow_.add(std::move(middle));
     size_t count = doc.article_count();
-    std::string size = std::to_string(count) + (count == 1 ? " article" : " articles");
-    PageItem right = text_line(size, st, 0, baseline, measurer_);
-    right.x = flow_.left() + flow_.width() - right.w;
-    flow_.add(std::move(right));
+    ruled_band({clean_pdf_text(doc.long_date), clean_pdf_text(doc.meta.publisher),
+                std::to_string(count) + (count == 1 ? " article" : " articles")},
+               bold_face(FontRole::Heading), 2.4);
+  }
+
+  struct BandText {
+    std::string left, middle, right;  // empty: nothing there
+  };
+
+  // One line of small text across the page between a rule of top_rule points
+  // and a hairline: what the masthead's dateline and edition line share.
+  void ruled_band(const BandText& text, FontFace face, double top_rule) {
+    double top = flow_.advance(style_.small_size * 2.4);
+    flow_.add(rule_item(flow_.left(), top - 1, flow_.width(), top_rule, style_.text));
+    double baseline = top - style_.small_size * 1.65;
+    TextStyle st{face, style_.small_size, style_.text, {}};
+    flow_.add(text_line(text.left, st, flow_.left(), baseline, measurer_));
+    if (!text.middle.empty()) {
+      PageItem middle = text_line(text.middle, st, 0, baseline, measurer_);
+      middle.x = flow_.left() + (flow_.width() - middle.w) / 2;
+      flow_.add(std::move(middle));
+    }
+    if (!text.right.empty()) {
+      PageItem right = text_line(text.right, st, 0, baseline, measurer_);
+      right.x = flow_.left() + flow_.width() - right.w;
+      flow_.add(std::move(right));
+    }
     flow_.add(rule_item(flow_.left(), top - style_.small_size * 2.4, flow_.width(), 0.5, style_.text));
   }
 

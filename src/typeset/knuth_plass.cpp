@@ -53,11 +53,11 @@ struct Pass {
 
 constexpr size_t kLoosePass = 2;  // its tolerance comes from the style's max_word_space
 constexpr Pass kPasses[] = {
-    {kPreTolerance, false, true, false},
-    {kNormalTolerance, true, true, false},
-    {kNormalTolerance, true, true, false},
-    {kInfinity, true, true, true},
-    {kInfinity, true, false, false},
+    {.tolerance = kPreTolerance, .hyphens = false},
+    {.tolerance = kNormalTolerance},
+    {.tolerance = kNormalTolerance},  // kLoosePass
+    {.tolerance = kInfinity, .bar_final = true},
+    {.tolerance = kInfinity, .bar_runs = false},
 };
 
 /// A feasible break: the line before it ends at word position - 1.

@@ -38,7 +38,7 @@ ParagraphLook body_paragraph_look(const Style& style, const ParagraphKey& key, d
   s.justification = {style.letter_spacing, style.max_word_space};
   s.keep_together = key.in_list;  // a short list item stays in one column
   if (key.indented) s.first_indent = style.paragraph_indent;
-  look.styles = InlineStyles{TextStyle{FontFace{FontRole::Body, false, false}, style.body_size, style.text, {}},
+  look.styles = InlineStyles{TextStyle{regular_face(FontRole::Body), style.body_size, style.text, {}},
                              0.9, style.link};
   return look;
 }
