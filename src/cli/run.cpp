@@ -166,35 +166,6 @@ AppEnv app_env(const ProcessEnv& env) {
   return {style_search_path(dirs), env.max_pages};
 }
 
-// Every day's document with its images attached; their problems printed like
-// the input's. After any error, nullopt: nothing is written.
-std::optional<Prepared> prepare_all(const Input& input, const Options& o, Style style,
-                                    Shared& shared, std::ostream& out, std::ostream& err) {
-  Diagnostics diags;
-  Prepared prepared = prepare(input, variant_of(o), std::move(style), shared, diags);
-  print_input_problems(diags, err);
-  if (diags.has_errors()) return std::nullopt;
-  for (size_t i = 0; o.verbose && i < prepared.image_reports.size(); ++i) {
-    out << prepared.documents[i].iso_date << ": " << describe(prepared.image_reports[i]) << "\n";
-  }
-  return prepared;
-}
-
-int run_check(const Options& o, std::ostream& out, std::ostream& err) {
-  Diagnostics diags;
-  Input input = read_input(input_request(o), diags);
-  print_input_problems(diags, err);
-  if (diags.has_errors()) return kExitInputError;
-  Shared shared;
-  if (!prepare_all(input, o, Style{}, shared, out, err)) return kExitInputError;
-  const size_t articles = input.article_count();
-  out << "ok: " << articles << (articles == 1 ? " article" : " articles") << " in "
-      << input.editions.size() << (input.editions.size() == 1 ? " edition" : " editions");
-  for (const Edition& e : input.editions) out << (&e == &input.editions.front() ? ": " : ", ") << iso_date(e.day);
-  out << "\n";
-  return kExitOk;
-}
-
 // "1 page", "3 pages".
 std::string counted(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
@@ -208,73 +179,113 @@ void print_written(const RenderedEdition& edition, const OutputFile& file, std::
   out << human_size(file.bytes) << ")\n";
 }
 
-// The folder's OPDS shelf (catalog.xml, index.html, covers/), rebuilt from the
-// files now in it; the editions are in place already, so a failure only warns.
-void print_shelf(const Options& o, std::ostream& out, std::ostream& err) {
-  if (std::optional<std::string> problem = refresh_shelf(o.out_dir)) {
-    err << "broadsheet: warning: " << *problem << "\n";
-  } else if (!o.quiet) {
-    out << "wrote " << (o.out_dir / "catalog.xml").string() << " and index.html\n";
-  }
-}
+// The build and check commands: their options, environment and streams are
+// held once here rather than handed to every step.
+class BuildCommand {
+ public:
+  BuildCommand(const Options& o, const ProcessEnv& process, std::ostream& out, std::ostream& err)
+      : o_(o), process_(process), env_(app_env(process)), out_(out), err_(err) {}
 
-// Renders the days left to build into the folder, then commits them and the
-// updated build record together; the shelf is refreshed from what is there.
-// The PDFs' warnings are printed like the input's, quoting its lines.
-int write_editions(Prepared& prepared, Executor& executor, const SkipPlan& skip, const Diagnostics& input_diags,
-                   const Options& o, const AppEnv& env, const ProcessEnv& process, std::ostream& out,
-                   std::ostream& err) {
-  prepare_fontconfig();  // before any thread draws an EPUB cover
-  StagedEditions staged(o.out_dir);
-  TerminalProgress terminal(err);  // shown only on a terminal, without --quiet
-  const bool show = wants_progress_line(process.stderr_is_terminal,
-                                        process.term ? process.term->c_str() : nullptr, o.quiet);
-  render_into(prepared, {o.jobs, env.max_pages, show ? &terminal : nullptr, &executor}, staged);
-  if (const auto& over = staged.result().over_limit) {
-    err << "broadsheet: error: edition " << over->day << " has " << over->pages << " pages; the limit is "
-        << over->limit << "; nothing written\n";
-    return kExitInputError;
-  }
-  for (const RenderedEdition& edition : staged.result().editions) err << input_diags.format(edition.warnings);
-  staged.stage_record(updated_record(skip, staged.result()));
-  staged.commit([&](const RenderedEdition& edition, const OutputFile& file) {
-    if (!o.quiet) print_written(edition, file, out);
-  });
-  print_shelf(o, out, err);
-  return kExitOk;
-}
-
-int run_build(const Options& o, const ProcessEnv& process, std::ostream& out, std::ostream& err) {
-  const AppEnv env = app_env(process);
-  Diagnostics diags;
-  Input input = read_input(input_request(o), diags);
-  Style style;
-  if (!diags.has_errors()) style = load_variant_style(input, variant_of(o), env, diags);
-  print_input_problems(diags, err);
-  if (diags.has_errors()) return kExitInputError;
-  if (input.editions.empty()) {
-    err << "broadsheet: no articles fall on the requested days; nothing written\n";
-    return kExitInputError;
-  }
-  SkipPlan skip;  // --dump writes nothing: every day is dumped
-  if (o.dump == DumpKind::None) skip = skip_unchanged(input, variant_of(o), style, o.out_dir, o.force);
-  for (const std::string& day : skip.unchanged) {
-    if (!o.quiet) out << "unchanged: " << day << "\n";
-  }
-  if (input.editions.empty()) {  // every day unchanged
-    if (!shelf_current(o.out_dir)) print_shelf(o, out, err);
+  int check() {
+    Diagnostics diags;
+    Input input = read_input(input_request(o_), diags);
+    print_input_problems(diags, err_);
+    if (diags.has_errors()) return kExitInputError;
+    Shared shared;
+    if (!prepare_all(input, Style{}, shared)) return kExitInputError;
+    const size_t articles = input.article_count();
+    out_ << "ok: " << articles << (articles == 1 ? " article" : " articles") << " in "
+         << input.editions.size() << (input.editions.size() == 1 ? " edition" : " editions");
+    for (const Edition& e : input.editions) out_ << (&e == &input.editions.front() ? ": " : ", ") << iso_date(e.day);
+    out_ << "\n";
     return kExitOk;
   }
-  Shared shared(o.jobs);  // the run's executor: its threads start here, once
-  std::optional<Prepared> prepared = prepare_all(input, o, std::move(style), shared, out, err);
-  if (!prepared) return kExitInputError;
-  if (o.dump != DumpKind::None) {
-    for (const Document& doc : prepared->documents) out << dump_edition(doc, *prepared, o.dump);
+
+  int build() {
+    Diagnostics diags;
+    Input input = read_input(input_request(o_), diags);
+    Style style;
+    if (!diags.has_errors()) style = load_variant_style(input, variant_of(o_), env_, diags);
+    print_input_problems(diags, err_);
+    if (diags.has_errors()) return kExitInputError;
+    if (input.editions.empty()) {
+      err_ << "broadsheet: no articles fall on the requested days; nothing written\n";
+      return kExitInputError;
+    }
+    SkipPlan skip;  // --dump writes nothing: every day is dumped
+    if (o_.dump == DumpKind::None) skip = skip_unchanged(input, variant_of(o_), style, o_.out_dir, o_.force);
+    for (const std::string& day : skip.unchanged) {
+      if (!o_.quiet) out_ << "unchanged: " << day << "\n";
+    }
+    if (input.editions.empty()) {  // every day unchanged
+      if (!shelf_current(o_.out_dir)) print_shelf();
+      return kExitOk;
+    }
+    Shared shared(o_.jobs);  // the run's executor: its threads start here, once
+    std::optional<Prepared> prepared = prepare_all(input, std::move(style), shared);
+    if (!prepared) return kExitInputError;
+    if (o_.dump != DumpKind::None) {
+      for (const Document& doc : prepared->documents) out_ << dump_edition(doc, *prepared, o_.dump);
+      return kExitOk;
+    }
+    release_articles(input);
+    return write_editions(*prepared, shared.executor(), skip, diags);
+  }
+
+ private:
+  // Every day's document with its images attached; their problems printed like
+  // the input's. After any error, nullopt: nothing is written.
+  std::optional<Prepared> prepare_all(const Input& input, Style style, Shared& shared) {
+    Diagnostics diags;
+    Prepared prepared = prepare(input, variant_of(o_), std::move(style), shared, diags);
+    print_input_problems(diags, err_);
+    if (diags.has_errors()) return std::nullopt;
+    for (size_t i = 0; o_.verbose && i < prepared.image_reports.size(); ++i) {
+      out_ << prepared.documents[i].iso_date << ": " << describe(prepared.image_reports[i]) << "\n";
+    }
+    return prepared;
+  }
+
+  // The folder's OPDS shelf (catalog.xml, index.html, covers/), rebuilt from the
+  // files now in it; the editions are in place already, so a failure only warns.
+  void print_shelf() {
+    if (std::optional<std::string> problem = refresh_shelf(o_.out_dir)) {
+      err_ << "broadsheet: warning: " << *problem << "\n";
+    } else if (!o_.quiet) {
+      out_ << "wrote " << (o_.out_dir / "catalog.xml").string() << " and index.html\n";
+    }
+  }
+
+  // Renders the days left to build into the folder, then commits them and the
+  // updated build record together; the shelf is refreshed from what is there.
+  // The PDFs' warnings are printed like the input's, quoting its lines.
+  int write_editions(Prepared& prepared, Executor& executor, const SkipPlan& skip, const Diagnostics& input_diags) {
+    prepare_fontconfig();  // before any thread draws an EPUB cover
+    StagedEditions staged(o_.out_dir);
+    TerminalProgress terminal(err_);  // shown only on a terminal, without --quiet
+    const bool show = wants_progress_line(process_.stderr_is_terminal,
+                                          process_.term ? process_.term->c_str() : nullptr, o_.quiet);
+    render_into(prepared, {o_.jobs, env_.max_pages, show ? &terminal : nullptr, &executor}, staged);
+    if (const auto& over = staged.result().over_limit) {
+      err_ << "broadsheet: error: edition " << over->day << " has " << over->pages << " pages; the limit is "
+           << over->limit << "; nothing written\n";
+      return kExitInputError;
+    }
+    for (const RenderedEdition& edition : staged.result().editions) err_ << input_diags.format(edition.warnings);
+    staged.stage_record(updated_record(skip, staged.result()));
+    staged.commit([&](const RenderedEdition& edition, const OutputFile& file) {
+      if (!o_.quiet) print_written(edition, file, out_);
+    });
+    print_shelf();
     return kExitOk;
   }
-  release_articles(input);
-  return write_editions(*prepared, shared.executor(), skip, diags, o, env, process, out, err);
-}
+
+  const Options& o_;
+  const ProcessEnv& process_;
+  const AppEnv env_;
+  std::ostream& out_;
+  std::ostream& err_;
+};
 
 int run_lint_command(const Options& o, std::ostream& out, std::ostream& err) {
   std::vector<std::string> files;
@@ -306,9 +317,9 @@ int run(int argc, const char* const* argv, const ProcessEnv& env, std::ostream& 
     if (send.command->parsed()) {
       return run_send_command(send, app_env(env), env, out, err);
     }
-    if (options.command == "check") return run_check(options, out, err);
     if (options.command == "lint") return run_lint_command(options, out, err);
-    return run_build(options, env, out, err);
+    BuildCommand command(options, env, out, err);
+    return options.command == "check" ? command.check() : command.build();
   } catch (const EnvironmentError& e) {
     err << "broadsheet: error: " << e.what() << "\n";
     return kExitEnvironment;

@@ -109,36 +109,6 @@ std::string subject_for(const Subscriber& s, std::string subject, const std::str
   return ascii.empty() ? "Edition " + day : ascii;
 }
 
-Outgoing outgoing_for(const Subscriber& s, const Edition& e, const Inputs& in, VariantBuilder& builder,
-                      const SendOptions& o, bool light) {
-  Outgoing p;
-  const std::string day = iso_date(e.day);
-  p.key = JournalKey{day, s.email, variant_name(s, false)};
-  p.light = light;
-  const std::string title = e.meta.title;
-  for (const std::string& format : s.formats) {
-    const BuiltFile& file = builder.get(variant_for(s, format, o.variants, light), day);
-    p.articles = file.articles;
-    p.spec.contents = file.contents;
-    if (file.articles == 0) return p;
-    p.attachments.push_back(Attachment{file_name_for(s, title, day, format),
-                                       format == "pdf" ? "application/pdf" : "application/epub+zip", file.bytes});
-  }
-  MessageSpec& m = p.spec;
-  m.from = in.list.from;
-  m.reply_to = in.list.reply_to;
-  m.to_name = s.name;
-  m.to_address = s.email;
-  m.subject = subject_for(s, fill_template(in.list.subject, title, long_date(e.day), s.email), day);
-  m.date = o.timestamp ? *o.timestamp : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  m.message_id = make_message_id(p.attachments, s.email, mailbox_address(in.list.from));
-  if (!in.list.unsubscribe.empty()) m.unsubscribe = fill_template(in.list.unsubscribe, title, day, s.email);
-  m.title = title;
-  m.long_date = long_date(e.day);
-  m.attachments = p.attachments;
-  return p;
-}
-
 void compose(Outgoing& p, const std::string& message_id) {
   if (!message_id.empty()) p.spec.message_id = message_id;
   p.message = compose_message(p.spec);
@@ -226,6 +196,37 @@ class Run {
     }
   }
 
+  // The message for one recipient and day, built from its variant (with
+  // lighter images when light), not yet composed.
+  Outgoing outgoing_for(const Subscriber& s, const Edition& e, bool light) {
+    Outgoing p;
+    const std::string day = iso_date(e.day);
+    p.key = JournalKey{day, s.email, variant_name(s, false)};
+    p.light = light;
+    const std::string title = e.meta.title;
+    for (const std::string& format : s.formats) {
+      const BuiltFile& file = builder_.get(variant_for(s, format, o_.variants, light), day);
+      p.articles = file.articles;
+      p.spec.contents = file.contents;
+      if (file.articles == 0) return p;
+      p.attachments.push_back(Attachment{file_name_for(s, title, day, format),
+                                         format == "pdf" ? "application/pdf" : "application/epub+zip", file.bytes});
+    }
+    MessageSpec& m = p.spec;
+    m.from = in_.list.from;
+    m.reply_to = in_.list.reply_to;
+    m.to_name = s.name;
+    m.to_address = s.email;
+    m.subject = subject_for(s, fill_template(in_.list.subject, title, long_date(e.day), s.email), day);
+    m.date = o_.timestamp ? *o_.timestamp : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    m.message_id = make_message_id(p.attachments, s.email, mailbox_address(in_.list.from));
+    if (!in_.list.unsubscribe.empty()) m.unsubscribe = fill_template(in_.list.unsubscribe, title, day, s.email);
+    m.title = title;
+    m.long_date = long_date(e.day);
+    m.attachments = p.attachments;
+    return p;
+  }
+
   // What the journal says about this delivery; reported and true when it is to be skipped.
   bool skipped_by_journal(const JournalKey& key, const std::optional<JournalRow>& row, Action action) {
     if (action != Action::SkipSent && action != Action::SkipFailed) return false;
@@ -239,7 +240,7 @@ class Run {
     std::optional<JournalRow> row = journal_ ? journal_->find(key) : std::nullopt;
     const Action action = decide(row, o_.retry_failed, o_.resend);
     if (skipped_by_journal(key, row, action)) return;
-    Outgoing p = outgoing_for(s, e, in_, builder_, o_, false);
+    Outgoing p = outgoing_for(s, e, false);
     if (p.articles == 0) return report({key.day, s.email, key.variant, Status::Skipped, "no articles pass the filters"});
     const std::string same_id = action == Action::SendAgainSameId ? row->message_id : "";
     compose(p, same_id);
@@ -270,7 +271,7 @@ class Run {
     const size_t limit = limit_for(s, in_.list, transport_.get());
     if (p.message.size() <= limit) return true;
     const size_t first = p.message.size();
-    Outgoing lighter = outgoing_for(s, e, in_, builder_, o_, true);
+    Outgoing lighter = outgoing_for(s, e, true);
     compose(lighter, same_id);
     if (lighter.message.size() <= limit) {
       p = std::move(lighter);

@@ -68,15 +68,15 @@ inline constexpr int kOpenElement = -2;
 struct PageItem {
   ItemKind kind = ItemKind::Text;
   double x = 0, y = 0, w = 0, h = 0;
-  FontFace face;
+  FontFace face{};
   double size = 0;
   double word_gap = 0;
   /// Text: extra advance after every glyph, in points (PDF Tc): letter-spacing
   /// of a justified line; `w` includes it between the glyphs.
   double char_space = 0;
-  Color color;
-  std::string text;
-  std::string url;
+  Color color{};
+  std::string text{};
+  std::string url{};
   int target_page = -1;
   double target_y = 0;
   /// Text: a right-to-left run, stored in logical order; the writer shapes and
@@ -88,7 +88,7 @@ struct PageItem {
   /// Text on a composed line: the line's box (x of its left and right edges),
   /// so that a check can tell an overfull line from the display list alone.
   double line_left = 0, line_right = 0;
-  std::shared_ptr<const FigureImage> image;
+  std::shared_ptr<const FigureImage> image{};
   /// Text and Image: the structure element the item belongs to (an index into
   /// PageSet::structure), or kArtifact. Link: the element holding the link.
   int element = kOpenElement;

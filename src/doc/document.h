@@ -54,9 +54,9 @@ struct Block {
   int level = 0;                 ///< Heading level, as written (1 for '#' or <h1>)
   bool ordered = false;          ///< List: numbered?
   int start = 1;                 ///< List: first number
-  std::vector<Inline> inlines;
-  std::vector<Block> children;
-  std::string text;              ///< CodeBlock content (lines separated by \n)
+  std::vector<Inline> inlines{};
+  std::vector<Block> children{};
+  std::string text{};            ///< CodeBlock content (lines separated by \n)
   bool header = false;           ///< TableCell: a header cell
   int span = 1;                  ///< TableCell: columns it covers (HTML colspan, 1..kMaxColspan)
   CellAlign align = CellAlign::Default;  ///< TableCell: alignment as written

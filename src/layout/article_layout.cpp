@@ -505,7 +505,7 @@ class ArticleComposer {
 
   void table(const Block& b, const BlockContext& ctx) {
     flow_.space(style_.body_leading * 0.5);
-    place_table(b, table_look(), ctx.left, flow_.width() - ctx.left - ctx.right, flow_, type_);
+    place_table(b, table_look(), {ctx.left, flow_.width() - ctx.left - ctx.right}, flow_, type_);
     flow_.space(style_.body_leading * 0.5);
   }
 
@@ -529,8 +529,9 @@ class ArticleComposer {
 
 }  // namespace
 
-void lay_out_articles(const Document& doc, const Style& style, Typesetter& type, Flow& flow,
-                      std::vector<ArticleStart>& starts, std::vector<OutlineEntry>& outline) {
+std::vector<ArticleStart> lay_out_articles(const Document& doc, const Style& style, Typesetter& type, Flow& flow,
+                                           std::vector<OutlineEntry>& outline) {
+  std::vector<ArticleStart> starts;
   ArticleComposer composer(style, type, flow, outline);
   for (const SectionDoc& section : doc.sections) {
     if (section.articles.empty()) continue;
@@ -538,6 +539,7 @@ void lay_out_articles(const Document& doc, const Style& style, Typesetter& type,
     Tagged tag(flow, StructRole::Sect);
     for (const ArticleDoc& article : section.articles) starts.push_back(composer.article(article));
   }
+  return starts;
 }
 
 }  // namespace broadsheet

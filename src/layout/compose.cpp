@@ -63,8 +63,8 @@ Flow::Mark place_text(Flow& flow, const SetText& text, const LineSettings& s, do
       double baseline = top - baseline_below_top(s.leading, s.size);
       LineBox box = line_box(s, i, rtl);
       if (i == 0) flow.place_marker(baseline);
-      for (PageItem& item : set_line(text.words, text.lines[i], flow.left() + box.x, baseline,
-                                     box.width, s.align)) {
+      for (PageItem& item : set_line(text.words, text.lines[i], {flow.left() + box.x, baseline,
+                                     box.width, s.align})) {
         flow.add(std::move(item));
       }
     }

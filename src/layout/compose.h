@@ -46,10 +46,10 @@ struct ArticleStart {
   double y = 0;
 };
 
-/// Lays out every article from a fresh page of flow, newspaper-like.
-/// Fills starts (in document order) and outline.
-void lay_out_articles(const Document& doc, const Style& style, Typesetter& type, Flow& flow,
-                      std::vector<ArticleStart>& starts, std::vector<OutlineEntry>& outline);
+/// Lays out every article from a fresh page of flow, newspaper-like, adding
+/// each to outline; returns where each begins, in document order.
+std::vector<ArticleStart> lay_out_articles(const Document& doc, const Style& style, Typesetter& type, Flow& flow,
+                                           std::vector<OutlineEntry>& outline);
 
 /// Where the parts of one contents row go, in points from the page's left:
 /// the title's lines (a box, set flush to the row's start side), the leaders
@@ -65,14 +65,23 @@ struct ContentsRow {
 /// A right-to-left row is its exact mirror about the column's middle (number
 /// at the left margin, title one em in from the right). `last_line` is the
 /// width of the title's last line, em the body size.
-ContentsRow contents_row(double left, double width, double em, double last_line, double number_width,
-                         bool rtl);
+struct ContentsRowText {
+  double last_line = 0, number_width = 0;
+  bool rtl = false;
+};
+ContentsRow contents_row(double left, double width, double em, ContentsRowText text);
 
-/// Lays out the front page(s): masthead and contents. page_labels gives the
-/// printed number of each article's first page ("" while still unknown), and
-/// starts their link targets (may be empty in the counting pass).
+/// What a contents row points at: the printed number of the article's first
+/// page and the link target there.
+struct ContentsTarget {
+  std::string page_label;
+  ArticleStart start;
+};
+
+/// Lays out the front page(s): masthead and contents. targets holds one per
+/// article in document order; it is empty in the counting pass, when the
+/// rows have no numbers or links yet.
 void lay_out_front(const Document& doc, const Style& style, Typesetter& type, Flow& flow,
-                   const std::vector<std::string>& page_labels,
-                   const std::vector<ArticleStart>& starts);
+                   const std::vector<ContentsTarget>& targets);
 
 }  // namespace broadsheet

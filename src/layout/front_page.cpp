@@ -44,8 +44,7 @@ class FrontComposer {
     flow_.space(style_.body_leading * 1.6);
   }
 
-  void contents(const Document& doc, const std::vector<std::string>& labels,
-                const std::vector<ArticleStart>& starts) {
+  void contents(const Document& doc, const std::vector<ContentsTarget>& targets) {
     double size = style_.heading_size;
     double top = flow_.advance(size * 1.6);
     TextStyle st{bold_face(FontRole::Heading), size, style_.text, {}};
@@ -63,9 +62,8 @@ class FrontComposer {
       section_title(section);
       Tagged articles(flow_, StructRole::TOC);
       for (const ArticleDoc& article : section.articles) {
-        std::string label = index < labels.size() ? labels[index] : std::string();
-        const ArticleStart* target = index < starts.size() ? &starts[index] : nullptr;
-        entry(article, label, target);
+        const ContentsTarget* target = index < targets.size() ? &targets[index] : nullptr;
+        entry(article, target);
         ++index;
       }
     }
@@ -145,10 +143,12 @@ class FrontComposer {
   // Title lines (ragged), leaders on the last line, number at the end
   // (contents_row); the entry never splits across pages, and it is one link
   // to the article.
-  void entry(const ArticleDoc& article, const std::string& label, const ArticleStart* target) {
+  // target: null in the counting pass.
+  void entry(const ArticleDoc& article, const ContentsTarget* target) {
+    const std::string label = target ? target->page_label : std::string();
     Tagged tag(flow_, StructRole::TOCI, article.language);
     const double left = flow_.left(), em = style_.body_size;
-    ContentsRow box = contents_row(left, flow_.width(), em, 0, 0, false);
+    ContentsRow box = contents_row(left, flow_.width(), em, {});
     LineSettings s;
     s.indent = box.title_x - left;
     s.width = box.title_width;
@@ -162,7 +162,7 @@ class FrontComposer {
     if (title.lines.empty()) title = compose_text(collect_words("(untitled)", st), s, type_);
     const bool rtl = title.words.front().rtl;
     PageItem number = text_line(label, st, 0, 0, measurer_);
-    const ContentsRow row = contents_row(left, flow_.width(), em, title.lines.back().natural, number.w, rtl);
+    const ContentsRow row = contents_row(left, flow_.width(), em, {title.lines.back().natural, number.w, rtl});
     s.indent = row.title_x - left;
     flow_.ensure(title.height(s));
     Flow::Mark top = place_text(flow_, title, s);
@@ -173,7 +173,7 @@ class FrontComposer {
       number.y = baseline;
       flow_.add(std::move(number));
     }
-    if (target) link(top, *target);
+    if (target) link(top, target->start);
   }
 
   // Dots on a grid measured from the number's side (the right, or the left
@@ -211,8 +211,8 @@ class FrontComposer {
 
 }  // namespace
 
-ContentsRow contents_row(double left, double width, double em, double last_line, double number_width,
-                         bool rtl) {
+ContentsRow contents_row(double left, double width, double em, ContentsRowText text) {
+  const double last_line = text.last_line, number_width = text.number_width;
   const double number_column = em * 3, right = left + width;
   ContentsRow row;
   row.title_x = left + em;
@@ -220,7 +220,7 @@ ContentsRow contents_row(double left, double width, double em, double last_line,
   row.leaders_from = row.title_x + last_line + em * 0.5;
   row.leaders_to = right - number_column + em;
   row.number_x = right - number_width;
-  if (!rtl) return row;
+  if (!text.rtl) return row;
   // The mirror image: x becomes left + right - x, and a span's ends swap.
   auto mirror = [&](double x) { return left + right - x; };
   return ContentsRow{mirror(row.title_x + row.title_width), row.title_width, mirror(row.leaders_to),
@@ -228,12 +228,11 @@ ContentsRow contents_row(double left, double width, double em, double last_line,
 }
 
 void lay_out_front(const Document& doc, const Style& style, Typesetter& type, Flow& flow,
-                   const std::vector<std::string>& page_labels,
-                   const std::vector<ArticleStart>& starts) {
+                   const std::vector<ContentsTarget>& targets) {
   FrontComposer composer(style, type, flow);
   flow.new_page();
   composer.masthead(doc);
-  composer.contents(doc, page_labels, starts);
+  composer.contents(doc, targets);
 }
 
 }  // namespace broadsheet

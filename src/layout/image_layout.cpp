@@ -57,8 +57,16 @@ struct FigureSet {
 // space left here, rather than leave that space empty (most often under a head).
 constexpr double kMinShrink = 0.6;
 
+// Where a figure is to go: its indents in the column and the height left
+// for it there.
+struct FigureFit {
+  FigureIndents indents;
+  double room = 0;
+};
+
 FigureSet compose_figure(const Block& figure, const Style& style, Typesetter& type, const Flow& flow,
-                         FigureIndents indents, double room) {
+                         FigureFit fit) {
+  const FigureIndents& indents = fit.indents;
   FigureSet set;
   set.column_width = flow.width() - indents.left - indents.right;
   set.caption_s = caption_settings(style, indents.left, set.column_width);
@@ -69,7 +77,7 @@ FigureSet compose_figure(const Block& figure, const Style& style, Typesetter& ty
   set.gap = style.body_leading * 0.3;
   const double spare = std::max(style.body_leading, flow.page_room() - set.caption_height() - set.gap);
   set.box = image_box(*figure.image, set.column_width, spare);
-  const double fits = room - style.body_leading * 0.5 - set.caption_height();
+  const double fits = fit.room - style.body_leading * 0.5 - set.caption_height();
   if (set.box.height > fits) {
     FigureBox smaller = image_box(*figure.image, set.column_width, fits);
     if (smaller.width >= kMinShrink * set.box.width) set.box = smaller;
@@ -82,14 +90,14 @@ FigureSet compose_figure(const Block& figure, const Style& style, Typesetter& ty
 double figure_height(const Block& figure, const Style& style, Typesetter& type, const Flow& flow,
                      double room) {
   if (!figure.image) return 0;
-  FigureSet set = compose_figure(figure, style, type, flow, FigureIndents{}, room);
+  FigureSet set = compose_figure(figure, style, type, flow, {FigureIndents{}, room});
   return style.body_leading * 0.5 + set.box.height + set.caption_height();
 }
 
 void place_figure(const Block& figure, const Style& style, Typesetter& type, Flow& flow,
                   FigureIndents indents) {
   if (!figure.image) return;
-  const FigureSet set = compose_figure(figure, style, type, flow, indents, flow.room());
+  const FigureSet set = compose_figure(figure, style, type, flow, {indents, flow.room()});
   flow.space(style.body_leading * 0.5);
   flow.ensure(set.box.height + set.caption_height());
   const double top = flow.advance(set.box.height);

@@ -24,7 +24,7 @@ struct FrontExtent {
 FrontExtent measure_front(const Document& doc, const Style& style, Typesetter& type) {
   PageSet scratch;
   Flow flow(style, scratch, 1);
-  lay_out_front(doc, style, type, flow, {}, {});
+  lay_out_front(doc, style, type, flow, {});
   return {scratch.pages.size(), flow.y()};
 }
 
@@ -38,10 +38,10 @@ bool articles_share_front(const FrontExtent& front, const PageGeometry& page) {
 
 // Article pages are numbered from 1 after the front page(s), like the PDF's
 // page labels; the contents print these numbers.
-std::vector<std::string> page_labels(const std::vector<ArticleStart>& starts, size_t front) {
-  std::vector<std::string> labels;
-  for (const ArticleStart& s : starts) labels.push_back(std::to_string(s.page - front + 1));
-  return labels;
+std::vector<ContentsTarget> contents_targets(const std::vector<ArticleStart>& starts, size_t front) {
+  std::vector<ContentsTarget> targets;
+  for (const ArticleStart& s : starts) targets.push_back({std::to_string(s.page - front + 1), s});
+  return targets;
 }
 
 // The running head's texts: edition and date left, section right; on a page
@@ -168,13 +168,12 @@ PageSet layout(const Document& doc, const Style& style, TextMeasurer& measurer,
 
   Flow articles(style, set, style.columns);
   if (shared) articles.new_page_below(extent.end_y - style.body_leading * 1.5);
-  std::vector<ArticleStart> starts;
-  lay_out_articles(doc, style, type, articles, starts, set.outline);
+  const std::vector<ArticleStart> starts = lay_out_articles(doc, style, type, articles, set.outline);
   if (style.column_rule) articles.add_column_rules(0.4, kSecondaryGrey);
 
   PageSet front_set;
   Flow front_flow(style, front_set, 1);
-  lay_out_front(doc, style, type, front_flow, page_labels(starts, front), starts);
+  lay_out_front(doc, style, type, front_flow, contents_targets(starts, front));
   if (front_set.pages.size() != extent.pages || front_flow.y() != extent.end_y) {
     throw std::logic_error("layout: the contents changed length between passes");
   }

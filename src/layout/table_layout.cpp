@@ -189,8 +189,17 @@ Align line_align(CellAlign align) {
   return Align::Left;
 }
 
-SetTable compose_table(const Block& table, const Grid& grid, const TableLook& look, double width,
-                       double size, Typesetter& type) {
+// The largest size, in kSizeStep steps down to look.min_size, at which
+// every column's widest word fits width (table_text_size's rule).
+double text_size(const Grid& grid, const TableLook& look, double width, Typesetter& type) {
+  for (double size = look.text.size; size >= look.min_size - 1e-9; size -= kSizeStep) {
+    if (total_min(column_needs(grid, look, size, type), size) <= width + 1e-6) return size;
+  }
+  return look.min_size;
+}
+
+SetTable compose_table(const Block& table, const Grid& grid, const TableLook& look, double width, Typesetter& type) {
+  const double size = text_size(grid, look, width, type);
   SetTable set;
   set.size = size;
   set.leading = size * kLeadingRatio;
@@ -290,7 +299,7 @@ class TablePlacer {
       for (size_t i = from; i < std::min(to, cell.lines.size()); ++i) {
         double line_top = top - set_.pad - static_cast<double>(i - from) * set_.leading;
         double baseline = line_top - baseline_below_top(set_.leading, set_.size);
-        for (PageItem& item : set_line(cell.words, cell.lines[i], x, baseline, width, row.aligns[c])) {
+        for (PageItem& item : set_line(cell.words, cell.lines[i], {x, baseline, width, row.aligns[c]})) {
           item.element = c < elements.size() ? elements[c] : kArtifact;
           flow_.add(std::move(item));
         }
@@ -339,16 +348,15 @@ struct Caption {
   double height() const { return text.lines.empty() ? 0 : text.height(settings) + space_after; }
 };
 
-Caption compose_caption(const Block& table, const TableLook& look, double indent, double width,
-                        Typesetter& type) {
+Caption compose_caption(const Block& table, const TableLook& look, ColumnSpan span, Typesetter& type) {
   Caption caption;
   if (table.inlines.empty()) return caption;
   TextStyle base = look.text;
   base.face.italic = true;
   base.size = std::max(look.min_size, look.text.size * 0.9);
   LineSettings& s = caption.settings;
-  s.indent = indent;
-  s.width = width;
+  s.indent = span.indent;
+  s.width = span.width;
   s.size = base.size;
   s.leading = base.size * 1.3;
   s.align = Align::Left;
@@ -361,27 +369,21 @@ Caption compose_caption(const Block& table, const TableLook& look, double indent
 }  // namespace
 
 double table_text_size(const Block& table, const TableLook& look, double width, Typesetter& type) {
-  Grid grid = grid_of(table);
-  for (double size = look.text.size; size >= look.min_size - 1e-9; size -= kSizeStep) {
-    if (total_min(column_needs(grid, look, size, type), size) <= width + 1e-6) return size;
-  }
-  return look.min_size;
+  return text_size(grid_of(table), look, width, type);
 }
 
 double table_opening_height(const Block& table, const TableLook& look, double width, Typesetter& type) {
   Grid grid = grid_of(table);
   if (grid.empty()) return 0;
-  SetTable set = compose_table(table, grid, look, width, table_text_size(table, look, width, type), type);
-  return compose_caption(table, look, 0, width, type).height() + opening_height(set);
+  SetTable set = compose_table(table, grid, look, width, type);
+  return compose_caption(table, look, {0, width}, type).height() + opening_height(set);
 }
 
-void place_table(const Block& table, const TableLook& look, double indent, double width,
-                 Flow& flow, Typesetter& type) {
+void place_table(const Block& table, const TableLook& look, ColumnSpan span, Flow& flow, Typesetter& type) {
   Grid grid = grid_of(table);
   if (grid.empty()) return;
-  double size = table_text_size(table, look, width, type);
-  SetTable set = compose_table(table, grid, look, width, size, type);
-  Caption caption = compose_caption(table, look, indent, width, type);
+  SetTable set = compose_table(table, grid, look, span.width, type);
+  Caption caption = compose_caption(table, look, span, type);
   Tagged tag(flow, StructRole::Table);
   if (caption.height() > 0) {
     // The caption keeps with the table's first rows.
@@ -390,7 +392,7 @@ void place_table(const Block& table, const TableLook& look, double indent, doubl
     place_text(flow, caption.text, caption.settings);
     flow.space(caption.space_after);
   }
-  TablePlacer(set, look, indent, width, flow).place();
+  TablePlacer(set, look, span.indent, span.width, flow).place();
 }
 
 }  // namespace broadsheet

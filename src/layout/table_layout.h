@@ -20,12 +20,15 @@ struct TableLook {
   std::string language;       ///< for line-break opportunities inside words
 };
 
-/// Sets a Table block into the flow, indent points right of the column's left
-/// edge and width points wide: its caption, a rule above, header rows (repeated
+/// A band of the column: indent points right of its left edge, width wide.
+struct ColumnSpan {
+  double indent = 0, width = 0;
+};
+
+/// Sets a Table block into the flow, in span: its caption, a rule above, header rows (repeated
 /// when the table continues in another column), rows with rules between them,
 /// and a rule below. Rows taller than a whole column are split between lines.
-void place_table(const Block& table, const TableLook& look, double indent, double width,
-                 Flow& flow, Typesetter& type);
+void place_table(const Block& table, const TableLook& look, ColumnSpan span, Flow& flow, Typesetter& type);
 
 /// The height place_table keeps together at the table's start: its caption,
 /// header rows and first body row (what a heading above it must keep with).

@@ -70,10 +70,20 @@ void append_stream_object(std::string& out, HPDF_UINT number, const std::string&
          std::to_string(deflated.size()) + " >>\nstream\r\n" + deflated + "\nendstream\nendobj\n";
 }
 
+// The file as it is written: its bytes so far, a row per object number, and
+// the object streams still to be appended.
+struct Body {
+  std::string out;
+  std::vector<XrefRow> rows;
+  std::vector<PackedObjects> packed;
+};
+
 // Writes every object libharu holds from `first` on: streams in place, the
 // rest into `packed`. Save-time hooks may add objects; the caller repeats.
-bool write_objects(HPDF_Xref xref, HPDF_UINT first, HPDF_Stream scratch, std::string& out,
-                   std::vector<XrefRow>& rows, std::vector<PackedObjects>& packed) {
+bool write_objects(HPDF_Xref xref, HPDF_UINT first, HPDF_Stream scratch, Body& body) {
+  std::string& out = body.out;
+  std::vector<XrefRow>& rows = body.rows;
+  std::vector<PackedObjects>& packed = body.packed;
   const HPDF_UINT end = xref->entries->count;
   rows.resize(end);
   std::vector<HPDF_UINT> plain;
@@ -129,14 +139,15 @@ std::string save_with_object_streams(HPDF_Doc pdf) {
   Scratch scratch(HPDF_MemStream_New(pdf->mmgr, kScratchBytes));
   if (!scratch) return {};
 
-  std::string out = header(pdf);
-  std::vector<XrefRow> rows{{0, 0, 0xFFFF}};
-  std::vector<PackedObjects> packed;
+  Body body{header(pdf), {{0, 0, 0xFFFF}}, {}};
   for (HPDF_UINT first = 1; first < xref->entries->count;) {
     const HPDF_UINT end = xref->entries->count;
-    if (!write_objects(xref, first, scratch.get(), out, rows, packed)) return {};
+    if (!write_objects(xref, first, scratch.get(), body)) return {};
     first = end;
   }
+  std::string& out = body.out;
+  std::vector<XrefRow>& rows = body.rows;
+  const std::vector<PackedObjects>& packed = body.packed;
   // The object streams and the cross-reference stream come after libharu's
   // numbers, which are final once no hook adds an object.
   const auto first_packed = static_cast<HPDF_UINT>(rows.size());

@@ -45,6 +45,14 @@ constexpr GroupKey<Color CoverStyle::*> kCoverColorKeys[] = {
     {"accent", &CoverStyle::accent},
 };
 
+// A number's bounds, and how a diagnostic says them.
+struct NumberRange {
+  double min = 0, max = 0;
+  std::string_view said;
+};
+constexpr NumberRange kLetterSpacingRange{0, 0.05, "0 to 0.05 (em)"};
+constexpr NumberRange kWordSpaceRange{0, 10, "0 to 10"};
+
 constexpr GroupKey<double PageSize::*> kPageKeys[] = {
     {"width", &PageSize::width}, {"height", &PageSize::height},
 };
@@ -100,8 +108,7 @@ class StyleReader {
   void read_page(const YAML::Node& value);
   void read_columns(const YAML::Node& value);
   void read_image_dpi(const YAML::Node& value);
-  void read_number(const YAML::Node& value, std::string_view key, double min, double max,
-                   std::string_view range, double& out);
+  void read_number(const YAML::Node& value, std::string_view key, NumberRange range, double& out);
   void read_cover(const YAML::Node& value);
   void read_cover_logo(const YAML::Node& value);
   void read_top_level(const YAML::Node& key, const YAML::Node& value);
@@ -132,8 +139,8 @@ void StyleReader::read_top_level(const YAML::Node& key, const YAML::Node& value)
   if (name == "hyphenate") return read_bool(value, name, style_.hyphenate);
   if (name == "grayscale") return read_bool(value, name, style_.grayscale);
   if (name == "image_dpi") return read_image_dpi(value);
-  if (name == "letter_spacing") return read_number(value, name, 0, 0.05, "0 to 0.05 (em)", style_.letter_spacing);
-  if (name == "max_word_space") return read_number(value, name, 0, 10, "0 to 10", style_.max_word_space);
+  if (name == "letter_spacing") return read_number(value, name, kLetterSpacingRange, style_.letter_spacing);
+  if (name == "max_word_space") return read_number(value, name, kWordSpaceRange, style_.max_word_space);
   if (name == "margins") {
     return read_group(value, name, kMarginKeys, [&](const YAML::Node& v, const std::string& k,
                                                     double Style::*field) {
@@ -305,18 +312,17 @@ void StyleReader::read_image_dpi(const YAML::Node& value) {
 }
 
 // A plain decimal in [min, max]; the bounds keep a typo from wrecking the page.
-void StyleReader::read_number(const YAML::Node& value, std::string_view key, double min, double max,
-                              std::string_view range, double& out) {
+void StyleReader::read_number(const YAML::Node& value, std::string_view key, NumberRange range, double& out) {
   if (value.IsScalar()) {
     const std::string& text = value.Scalar();
     char* end = nullptr;
     double number = std::strtod(text.c_str(), &end);
-    if (!text.empty() && end == text.c_str() + text.size() && number >= min && number <= max) {
+    if (!text.empty() && end == text.c_str() + text.size() && number >= range.min && number <= range.max) {
       out = number;
       return;
     }
   }
-  expected(value, key, "a number from " + std::string(range));
+  expected(value, key, "a number from " + std::string(range.said));
 }
 
 // cover: the colours are a table like the others; logo is a path beside the style.

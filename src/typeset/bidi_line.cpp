@@ -87,16 +87,16 @@ std::vector<Unit> line_units(const std::vector<Word>& words, const Line& line, d
 
 // Where the line starts: right-to-left paragraphs set ragged and last lines
 // flush right, as left-to-right ones set them flush left.
-double line_start(const std::vector<Unit>& units, bool rtl, double x, double width, Align align) {
+double line_start(const std::vector<Unit>& units, bool rtl, const LinePlacement& box) {
   double total = 0;
   for (const Unit& u : units) total += u.width;
-  switch (align) {
-    case Align::Right: return x + width - total;
-    case Align::Center: return x + (width - total) / 2;
+  switch (box.align) {
+    case Align::Right: return box.x + box.width - total;
+    case Align::Center: return box.x + (box.width - total) / 2;
     case Align::Left:
-    case Align::Justify: return rtl ? x + width - total : x;
+    case Align::Justify: return rtl ? box.x + box.width - total : box.x;
   }
-  return x;
+  return box.x;
 }
 
 }  // namespace
@@ -130,10 +130,10 @@ void isolate_ltr_tail(std::vector<Word>& words, size_t bytes) {
   }
 }
 
-std::vector<PageItem> set_bidi_line(const std::vector<Word>& words, const Line& line, double x,
-                                    double y, double width, Align align) {
+std::vector<PageItem> set_bidi_line(const std::vector<Word>& words, const Line& line, LinePlacement box) {
+  const double y = box.y;
   bool rtl = words[line.begin].rtl;
-  double ratio = align == Align::Justify ? adjustment_ratio(words, line, width) : 0;
+  double ratio = box.align == Align::Justify ? adjustment_ratio(words, line, box.width) : 0;
   std::vector<Unit> units = line_units(words, line, ratio);
   std::vector<std::uint8_t> levels;
   std::vector<bool> glue;
@@ -142,7 +142,7 @@ std::vector<PageItem> set_bidi_line(const std::vector<Word>& words, const Line& 
     glue.push_back(u.fragment == nullptr);
   }
   std::vector<PageItem> items, links;
-  double pen = line_start(units, rtl, x, width, align);
+  double pen = line_start(units, rtl, box);
   for (size_t index : visual_unit_order(levels, glue, rtl)) {
     const Unit& u = units[index];
     if (u.fragment) {

@@ -298,24 +298,25 @@ bool needs_bidi(const std::vector<Word>& words, const Line& line) {
 }
 
 void mark_line(std::vector<PageItem>& items, const std::vector<Word>& words, const Line& line,
-               double x, double width, Align align) {
+               const LinePlacement& box) {
   unsigned char role = kLineInParagraph;
-  if (align == Align::Justify && !line.last) role |= kJustifiedLine;
+  if (box.align == Align::Justify && !line.last) role |= kJustifiedLine;
   if (line.begin == 0) role |= kParagraphFirstLine;
   if (line.end == words.size()) role |= kParagraphLastLine;
   for (PageItem& item : items) {
     if (item.kind != ItemKind::Text) continue;
     item.line_role |= role;
-    item.line_left = x;
-    item.line_right = x + width;
+    item.line_left = box.x;
+    item.line_right = box.x + box.width;
   }
 }
 
-std::vector<PageItem> set_ltr_line(const std::vector<Word>& words, const Line& line, double x,
-                                   double y, double width, Align align, LineFill fill) {
-  if (align == Align::Right) x += width - line.natural;
-  if (align == Align::Center) x += (width - line.natural) / 2;
-  LineSetter setter(x, y, fill);
+std::vector<PageItem> set_ltr_line(const std::vector<Word>& words, const Line& line, const LinePlacement& box,
+                                   LineFill fill) {
+  double x = box.x;
+  if (box.align == Align::Right) x += box.width - line.natural;
+  if (box.align == Align::Center) x += (box.width - line.natural) / 2;
+  LineSetter setter(x, box.y, fill);
   for (size_t k = line.begin; k < line.end; ++k) {
     for (const Fragment& f : words[k].parts) setter.fragment(f);
     if (k + 1 < line.end) setter.glue(words[k]);
@@ -326,16 +327,15 @@ std::vector<PageItem> set_ltr_line(const std::vector<Word>& words, const Line& l
 
 }  // namespace
 
-std::vector<PageItem> set_line(const std::vector<Word>& words, const Line& line, double x,
-                               double y, double width, Align align) {
+std::vector<PageItem> set_line(const std::vector<Word>& words, const Line& line, LinePlacement box) {
   if (needs_bidi(words, line)) {
-    std::vector<PageItem> items = set_bidi_line(words, line, x, y, width, align);
-    mark_line(items, words, line, x, width, align);
+    std::vector<PageItem> items = set_bidi_line(words, line, box);
+    mark_line(items, words, line, box);
     return items;
   }
-  LineFill fill = align == Align::Justify ? fill_line(words, line, width) : LineFill{};
-  std::vector<PageItem> items = set_ltr_line(words, line, x, y, width, align, fill);
-  mark_line(items, words, line, x, width, align);
+  LineFill fill = box.align == Align::Justify ? fill_line(words, line, box.width) : LineFill{};
+  std::vector<PageItem> items = set_ltr_line(words, line, box, fill);
+  mark_line(items, words, line, box);
   return items;
 }
 

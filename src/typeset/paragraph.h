@@ -134,7 +134,13 @@ enum class Align { Left, Justify, Right, Center };
 /// left as they are, without calling FriBidi.
 void resolve_directions(std::vector<Word>& words, const std::string& language);
 
-/// Text and Link items of one line set at baseline y, between x and x + width.
+/// Where a line is set: on baseline y, between x and x + width, aligned so.
+struct LinePlacement {
+  double x = 0, y = 0, width = 0;
+  Align align = Align::Left;
+};
+
+/// Text and Link items of one line set in its box.
 /// Justified lines share out the slack by each glue's stretch (or shrink), so
 /// they end exactly at x + width; a line ending at a hyphenation point gets "-".
 /// Lines with right-to-left text are reordered (set_bidi_line); in a
@@ -143,8 +149,7 @@ void resolve_directions(std::vector<Word>& words, const std::string& language);
 /// then letter-spaces within its words' tracking, then stretches its spaces
 /// again (fill_line). The items of a justified line other than its paragraph's
 /// last get kJustifiedLine.
-std::vector<PageItem> set_line(const std::vector<Word>& words, const Line& line, double x,
-                               double y, double width, Align align);
+std::vector<PageItem> set_line(const std::vector<Word>& words, const Line& line, LinePlacement box);
 
 /// A Text item of one fragment at baseline (x, y), and its link rectangle.
 PageItem fragment_item(const Fragment& f, double x, double y);
@@ -160,8 +165,7 @@ void add_decorations(std::vector<PageItem>& out, const TextStyle& style, double 
 void isolate_ltr_tail(std::vector<Word>& words, size_t bytes);
 
 /// set_line for lines that hold right-to-left text (typeset/bidi_line.cpp).
-std::vector<PageItem> set_bidi_line(const std::vector<Word>& words, const Line& line, double x,
-                                    double y, double width, Align align);
+std::vector<PageItem> set_bidi_line(const std::vector<Word>& words, const Line& line, LinePlacement box);
 
 /// Natural width of words[begin, end) with natural spaces, plus the hyphen
 /// when the range ends at a hyphenation point.

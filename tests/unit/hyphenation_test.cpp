@@ -115,8 +115,8 @@ TEST_CASE("hyphenation: a soft hyphen is a break hint, drawn as '-' only at a li
   std::vector<Line> lines = break_lines(words, {60, 60});
   REQUIRE(lines.size() == 2);
   std::string first, second;
-  for (const PageItem& item : set_line(words, lines[0], 0, 0, 60, Align::Justify)) first += item.text;
-  for (const PageItem& item : set_line(words, lines[1], 0, 0, 60, Align::Justify)) second += item.text;
+  for (const PageItem& item : set_line(words, lines[0], {0, 0, 60, Align::Justify})) first += item.text;
+  for (const PageItem& item : set_line(words, lines[1], {0, 0, 60, Align::Justify})) second += item.text;
   CHECK(first == "ab Donau-");           // U+002D, not U+2010
   CHECK(second == "dampfschiff");        // the second hint is not drawn
   CHECK((first + second).find("\u00AD") == std::string::npos);

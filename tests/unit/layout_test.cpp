@@ -618,13 +618,13 @@ TEST_CASE("layout: the structure reads front matter, then sections of articles, 
 TEST_CASE("contents: a right-to-left row is the mirror of a left-to-right row") {
   // A 400 pt column from x = 50, em 10: the title box is 1 em in from the
   // start side, the number column 3 em on the end side.
-  const ContentsRow ltr = contents_row(50, 400, 10, 120, 12, false);
+  const ContentsRow ltr = contents_row(50, 400, 10, {120, 12, false});
   CHECK(ltr.title_x == doctest::Approx(60));
   CHECK(ltr.title_width == doctest::Approx(350));
   CHECK(ltr.leaders_from == doctest::Approx(185));  // after the last line, half an em
   CHECK(ltr.leaders_to == doctest::Approx(430));
   CHECK(ltr.number_x == doctest::Approx(438));      // flush with the right margin
-  const ContentsRow rtl = contents_row(50, 400, 10, 120, 12, true);
+  const ContentsRow rtl = contents_row(50, 400, 10, {120, 12, true});
   CHECK(rtl.title_x + rtl.title_width == doctest::Approx(440));  // 1 em in from the right
   CHECK(rtl.title_width == doctest::Approx(ltr.title_width));
   CHECK(rtl.leaders_from == doctest::Approx(70));

@@ -88,7 +88,7 @@ TEST_CASE("linebreak: total-fit spaces the Frog King more evenly than first-fit"
   CHECK(t.sum_squares < g.sum_squares);
   for (const Line& line : total) {
     CHECK(adjustment_ratio(words, line, width) >= -1);  // shrinks no more than the glue allows
-    CHECK(right_edge(set_line(words, line, 0, 0, width, Align::Justify)) <= width + 1e-9);
+    CHECK(right_edge(set_line(words, line, {0, 0, width, Align::Justify})) <= width + 1e-9);
   }
 }
 
@@ -105,17 +105,17 @@ TEST_CASE("linebreak: letter-spacing and the ragged fallback of loose lines") {
   LineFill loose = fill_line(words, line, 80);   // slack 10: 5 to spaces, 2.2 to 11 letter gaps
   CHECK(loose.char_space == doctest::Approx(0.2));
   CHECK(loose.ratio == doctest::Approx((10 - 2.2) / 5));
-  std::vector<PageItem> items = set_line(words, line, 0, 0, 80, Align::Justify);
+  std::vector<PageItem> items = set_line(words, line, {0, 0, 80, Align::Justify});
   REQUIRE(items.size() == 1);
   CHECK(items[0].char_space == doctest::Approx(0.2));
   CHECK(items[0].x + items[0].w == doctest::Approx(80));  // ink ends at the edge
   // Far too loose for any style's max_word_space, and still justified: a
   // ragged line inside a justified paragraph reads as an error.
-  items = set_line(words, line, 0, 0, 90, Align::Justify);
+  items = set_line(words, line, {0, 0, 90, Align::Justify});
   CHECK(items[0].x + items[0].w == doctest::Approx(90));
   CHECK((items[0].line_role & kJustifiedLine) != 0);
   line.last = true;
-  items = set_line(words, line, 0, 0, 90, Align::Justify);
+  items = set_line(words, line, {0, 0, 90, Align::Justify});
   CHECK((items[0].line_role & kJustifiedLine) == 0);  // a paragraph's last line stays short
 }
 
@@ -126,7 +126,7 @@ TEST_CASE("linebreak: justified lines end exactly at the width, the last is ragg
   REQUIRE(lines.size() > 5);
   for (size_t i = 0; i < lines.size(); ++i) {
     double x = i == 0 ? 15 : 0, w = i == 0 ? width - 15 : width;
-    std::vector<PageItem> items = set_line(words, lines[i], x, 0, w, Align::Justify);
+    std::vector<PageItem> items = set_line(words, lines[i], {x, 0, w, Align::Justify});
     CHECK(adjustment_ratio(words, lines[i], w) >= -1);
     if (i + 1 < lines.size()) {
       CHECK(right_edge(items) == doctest::Approx(width).epsilon(1e-12));
@@ -180,7 +180,7 @@ TEST_CASE("linebreak: CJK wraps between characters and justifies") {
   std::vector<Line> lines = break_lines(words, {width, width});
   REQUIRE(lines.size() > 8);
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
-    std::vector<PageItem> items = set_line(words, lines[i], 0, 0, width, Align::Justify);
+    std::vector<PageItem> items = set_line(words, lines[i], {0, 0, width, Align::Justify});
     CHECK(right_edge(items) == doctest::Approx(width));
     CHECK(items.front().text.rfind("。", 0) != 0);  // no line starts with a full stop (UAX #14)
   }
@@ -195,7 +195,7 @@ TEST_CASE("linebreak: a URL breaks after its slashes, without hyphens") {
   for (size_t i = 0; i < lines.size(); ++i) {
     const Word& last = words[lines[i].end - 1];
     CHECK(last.joint != Joint::Hyphen);
-    std::vector<PageItem> items = set_line(words, lines[i], 0, 0, 110, Align::Left);
+    std::vector<PageItem> items = set_line(words, lines[i], {0, 0, 110, Align::Left});
     CHECK(right_edge(items) <= 110 + 1e-9);
     for (const PageItem& item : items) joined += item.text;
   }
@@ -237,7 +237,7 @@ TEST_CASE("linebreak: underline runs under its spaces, strike crosses, superscri
   prepare_words(words, BreakRules{}, 500, m, hyphenator);
   std::vector<Line> lines = break_lines(words, {500, 500});
   REQUIRE(lines.size() == 1);
-  std::vector<PageItem> items = set_line(words, lines[0], 0, 100, 500, Align::Left);
+  std::vector<PageItem> items = set_line(words, lines[0], {0, 100, 500, Align::Left});
   std::vector<PageItem> rules;
   const PageItem* sup = nullptr;
   for (const PageItem& item : items) {

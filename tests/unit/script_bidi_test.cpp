@@ -36,7 +36,7 @@ std::vector<PageItem> one_line(const std::string& text, const std::string& langu
   rules.language = language;
   prepare_words(words, rules, width, m, hyphenator);
   Line line{0, words.size(), natural_width(words, 0, words.size()), true};
-  return set_line(words, line, 0, 100, width, Align::Left);
+  return set_line(words, line, {0, 100, width, Align::Left});
 }
 
 Block para(const std::string& text) {
