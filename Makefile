@@ -52,7 +52,7 @@ sanitize: test-deps
 # The unit tests that run threads (paragraphs composed ahead, page deflate on a
 # second core, days in parallel, byte identity across core counts, the executor) under
 # ThreadSanitizer, in build-tsan. `.ci/run` runs it after `make sanitize`.
-TSAN_TESTS ?= executor*,work queue*,precompose*,content deflate*,pdf:*,jobs*,hyphenation*
+TSAN_TESTS ?= executor*,work queue*,yaml events*,precompose*,content deflate*,pdf:*,jobs*,hyphenation*
 tsan:
 	@$(MAKE) configure BUILD=build-tsan \
 		CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG='-g -O1 -fsanitize=thread' -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread"

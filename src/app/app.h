@@ -68,6 +68,7 @@ struct InputRequest {
   std::vector<std::filesystem::path> files;           ///< digests; several are merged
   DayFilter days;                                     ///< --date, --from, --to
   std::optional<std::chrono::sys_seconds> timestamp;  ///< else each day's latest article
+  Executor* executor = nullptr;                       ///< the run's: parsing uses a second core
 };
 
 /// The digests, validated and split into days (each day's build time chosen).

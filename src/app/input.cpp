@@ -47,7 +47,7 @@ size_t Input::article_count() const {
 
 Input read_input(const InputRequest& request, Diagnostics& diags) {
   Input input;
-  input.digest = load_digests(request.files, diags);
+  input.digest = load_digests(request.files, diags, request.executor);
   if (diags.has_errors()) return input;
   input.editions = split_days(input.digest, request.days);
   for (Edition& edition : input.editions) {

@@ -147,7 +147,9 @@ void print_input_problems(const Diagnostics& diags, std::ostream& err) {
   }
 }
 
-InputRequest input_request(const Options& o) { return {o.inputs, o.days, o.timestamp}; }
+InputRequest input_request(const Options& o, Shared& shared) {
+  return {o.inputs, o.days, o.timestamp, &shared.executor()};
+}
 
 Variant variant_of(const Options& o) {
   Variant variant;
@@ -187,11 +189,11 @@ class BuildCommand {
       : o_(o), process_(process), env_(app_env(process)), out_(out), err_(err) {}
 
   int check() {
+    Shared shared;
     Diagnostics diags;
-    Input input = read_input(input_request(o_), diags);
+    Input input = read_input(input_request(o_, shared), diags);
     print_input_problems(diags, err_);
     if (diags.has_errors()) return kExitInputError;
-    Shared shared;
     if (!prepare_all(input, Style{}, shared)) return kExitInputError;
     const size_t articles = input.article_count();
     out_ << "ok: " << articles << (articles == 1 ? " article" : " articles") << " in "
@@ -202,8 +204,9 @@ class BuildCommand {
   }
 
   int build() {
+    Shared shared(o_.jobs);  // the run's executor: its threads start here, once, and parsing uses them
     Diagnostics diags;
-    Input input = read_input(input_request(o_), diags);
+    Input input = read_input(input_request(o_, shared), diags);
     Style style;
     if (!diags.has_errors()) style = load_variant_style(input, variant_of(o_), env_, diags);
     print_input_problems(diags, err_);
@@ -221,7 +224,6 @@ class BuildCommand {
       if (!shelf_current(o_.out_dir)) print_shelf();
       return kExitOk;
     }
-    Shared shared(o_.jobs);  // the run's executor: its threads start here, once
     std::optional<Prepared> prepared = prepare_all(input, std::move(style), shared);
     if (!prepared) return kExitInputError;
     if (o_.dump != DumpKind::None) {

@@ -171,11 +171,12 @@ void read_mapping(const YAML::Node& root, const SourceText& source, ParsedFile& 
   }
 }
 
-ParsedFile parse_file(const std::string& file, std::string_view text, Diagnostics& diags) {
+ParsedFile parse_file(const std::string& file, std::string_view text, Diagnostics& diags,
+                      Executor* executor = nullptr) {
   ParsedFile parsed;
   auto source = check_source(file, text, diags);
   if (!source) return parsed;
-  auto root = parse_yaml(*source, diags);
+  auto root = parse_yaml(*source, diags, executor);
   if (!root) return parsed;
   if (root->IsNull()) {
     diags.error({file}, "no articles: the file is empty or has only comments");
@@ -235,13 +236,13 @@ Digest parse_digest(const std::string& file, std::string_view text, Diagnostics&
   return parse_file(file, text, diags).digest;
 }
 
-Digest load_digests(const std::vector<fs::path>& files, Diagnostics& diags) {
+Digest load_digests(const std::vector<fs::path>& files, Diagnostics& diags, Executor* executor) {
   Digest merged;
   std::map<std::string_view, Setting> first_settings;
   for (const fs::path& path : files) {
     auto text = read_input(path, diags);
     if (!text) continue;
-    ParsedFile parsed = parse_file(path.string(), *text, diags);
+    ParsedFile parsed = parse_file(path.string(), *text, diags, executor);
     merge_settings(parsed, merged.meta, first_settings, diags);
     for (Article& article : parsed.digest.articles) {
       article.input_index = static_cast<int>(merged.articles.size());

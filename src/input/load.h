@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "exec/executor.h"
 #include "model/article.h"
 
 namespace broadsheet {
@@ -19,7 +20,9 @@ Digest parse_digest(const std::string& file, std::string_view text, Diagnostics&
 
 /// Reads (through env/files) and merges several digest files in order. Edition
 /// metadata comes from the first file that sets each field; a later file that
-/// sets a different value gets a warning. Unreadable files are errors.
-Digest load_digests(const std::vector<std::filesystem::path>& files, Diagnostics& diags);
+/// sets a different value gets a warning. Unreadable files are errors. With an
+/// executor, part of each file's parsing runs on it (parse_yaml).
+Digest load_digests(const std::vector<std::filesystem::path>& files, Diagnostics& diags,
+                    Executor* executor = nullptr);
 
 }  // namespace broadsheet

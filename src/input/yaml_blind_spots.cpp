@@ -167,18 +167,119 @@ class BlindSpotFinder : public YAML::EventHandler {
   std::vector<Open> open_;
 };
 
+// Notes where the first document after the first one has content. A trailing
+// "---" or "..." alone makes an empty (null) document, which is harmless; a
+// null that yaml-cpp makes of stray text (" , city life]" after the top-level
+// value ended) is content libyaml rejects.
+class DocumentCounter : public YAML::EventHandler {
+ public:
+  explicit DocumentCounter(std::string_view text) : text_(text) {}
+  int documents = 0;
+  std::optional<YAML::Mark> extra_content;
+
+  void OnDocumentStart(const YAML::Mark&) override { ++documents; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    if (!is_empty_document_at(mark)) content(mark);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { content(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    content(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    content(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    content(mark);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void content(const YAML::Mark& mark) {
+    if (documents > 1 && !extra_content) extra_content = mark;
+  }
+  // An empty document's null stands at the end of the file, at a marker line,
+  // or at a comment or blank.
+  bool is_empty_document_at(const YAML::Mark& mark) const {
+    const size_t at = static_cast<size_t>(std::max(mark.pos, 0));
+    if (at >= text_.size()) return true;
+    const std::string_view rest = text_.substr(at);
+    if (rest.substr(0, 3) == "---" || rest.substr(0, 3) == "...") return true;
+    const char c = rest.front();
+    return c == '#' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  }
+  std::string_view text_;
+};
+
+// Each event to the document counter, and those of the first document to the
+// blind-spot finder too: both checks in one pass over the text.
+class EventTee : public YAML::EventHandler {
+ public:
+  EventTee(BlindSpotFinder& finder, DocumentCounter& counter) : finder_(finder), counter_(counter) {}
+
+  void OnDocumentStart(const YAML::Mark& mark) override { counter_.OnDocumentStart(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (first()) finder_.OnNull(mark, anchor);
+    counter_.OnNull(mark, anchor);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (first()) finder_.OnAlias(mark, anchor);
+    counter_.OnAlias(mark, anchor);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    if (first()) finder_.OnScalar(mark, tag, anchor, value);
+    counter_.OnScalar(mark, tag, anchor, value);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value style) override {
+    if (first()) finder_.OnSequenceStart(mark, tag, anchor, style);
+    counter_.OnSequenceStart(mark, tag, anchor, style);
+  }
+  void OnSequenceEnd() override {
+    if (first()) finder_.OnSequenceEnd();
+  }
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value style) override {
+    if (first()) finder_.OnMapStart(mark, tag, anchor, style);
+    counter_.OnMapStart(mark, tag, anchor, style);
+  }
+  void OnMapEnd() override {
+    if (first()) finder_.OnMapEnd();
+  }
+
+ private:
+  bool first() const { return counter_.documents <= 1; }
+  BlindSpotFinder& finder_;
+  DocumentCounter& counter_;
+};
+
 }  // namespace
 
-std::optional<Diagnostic> find_yaml_blind_spot(const SourceText& source) {
+// yaml-cpp 0.7's LoadAll can loop forever, collecting empty documents, on some
+// malformed input (found by fuzzing), so documents are read through the event
+// API, at most three.
+YamlEventFindings scan_yaml_events(const SourceText& source) {
   std::istringstream in(source.text);
   YAML::Parser parser(in);
   BlindSpotFinder finder(source);
+  DocumentCounter counter(source.text);
+  EventTee both(finder, counter);
+  YamlEventFindings findings;
   try {
-    parser.HandleNextDocument(finder);
+    for (int i = 0; i < 3 && !counter.extra_content && parser.HandleNextDocument(both); ++i) {
+    }
   } catch (const YAML::Exception&) {
-    return std::nullopt;  // yaml-cpp's own errors are reported by parse_yaml
+    findings.failure = std::current_exception();
   }
-  return finder.found;
+  findings.blind_spot = finder.found;
+  findings.second_document = counter.extra_content;
+  return findings;
 }
 
 }  // namespace broadsheet

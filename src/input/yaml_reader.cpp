@@ -10,11 +10,8 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/node/parse.h>
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/parser.h>
 
 #include <array>
-#include <sstream>
 #include <utility>
 
 namespace broadsheet {
@@ -116,54 +113,6 @@ SourceLoc document_start(const SourceText& source, int line0) {
   return source.loc_at(line0, 0);
 }
 
-// Notes where the first document after the first one has content. A trailing
-// "---" or "..." alone makes an empty (null) document, which is harmless; a
-// null that yaml-cpp makes of stray text (" , city life]" after the top-level
-// value ended) is content libyaml rejects.
-class DocumentCounter : public YAML::EventHandler {
- public:
-  explicit DocumentCounter(std::string_view text) : text_(text) {}
-  int documents = 0;
-  std::optional<YAML::Mark> extra_content;
-
-  void OnDocumentStart(const YAML::Mark&) override { ++documents; }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
-    if (!is_empty_document_at(mark)) content(mark);
-  }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { content(mark); }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                const std::string&) override {
-    content(mark);
-  }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {
-    content(mark);
-  }
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {
-    content(mark);
-  }
-  void OnMapEnd() override {}
-
- private:
-  void content(const YAML::Mark& mark) {
-    if (documents > 1 && !extra_content) extra_content = mark;
-  }
-  // An empty document's null stands at the end of the file, at a marker line,
-  // or at a comment or blank.
-  bool is_empty_document_at(const YAML::Mark& mark) const {
-    const size_t at = static_cast<size_t>(std::max(mark.pos, 0));
-    if (at >= text_.size()) return true;
-    const std::string_view rest = text_.substr(at);
-    if (rest.substr(0, 3) == "---" || rest.substr(0, 3) == "...") return true;
-    const char c = rest.front();
-    return c == '#' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
-  }
-  std::string_view text_;
-};
-
 // Only a line starting with "---" or "..." can begin a second document.
 bool has_document_markers(const std::string& text) {
   for (size_t at = 0; at < text.size(); at = text.find('\n', at) + 1) {
@@ -174,28 +123,19 @@ bool has_document_markers(const std::string& text) {
   return false;
 }
 
-// Where a second document with content starts, if any: after a '---', or where
-// yaml-cpp silently starts one because the first one's top-level value ended
-// (a root text followed by "key: value"). yaml-cpp 0.7's LoadAll
-// can loop forever, collecting empty documents, on some malformed input (found
-// by fuzzing), so documents are read through the event API, at most three.
-std::optional<YAML::Mark> second_document_content(const std::string& text) {
-  std::istringstream in(text);
-  YAML::Parser parser(in);
-  DocumentCounter counter(text);
-  for (int i = 0; i < 3 && !counter.extra_content && parser.HandleNextDocument(counter); ++i) {
-  }
-  return counter.extra_content;
-}
-
 }  // namespace
 
-std::optional<YAML::Node> parse_yaml(const SourceText& source, Diagnostics& diags) {
+std::optional<YAML::Node> parse_yaml(const SourceText& source, Diagnostics& diags, Executor* executor) {
+  // The event checks read the whole text as the loader does: on a second core
+  // they take no time of their own.
+  Task<YamlEventFindings> scanning = submit(executor, [&source] { return scan_yaml_events(source); });
   YAML::Node first;
-  std::optional<YAML::Mark> second;
+  YamlEventFindings events;
   try {
     first = YAML::Load(source.text);
-    second = second_document_content(source.text);
+    events = scanning.get();
+    // An error past where the loader stops (a second document's) is reported like the loader's.
+    if (events.failure) std::rethrow_exception(events.failure);
   } catch (const YAML::DeepRecursion& e) {
     diags.error(source.loc(e.mark), "invalid YAML: nested too deeply");
     return std::nullopt;
@@ -204,10 +144,11 @@ std::optional<YAML::Node> parse_yaml(const SourceText& source, Diagnostics& diag
     diags.error(why.loc, why.message, why.hint);
     return std::nullopt;
   }
-  if (std::optional<Diagnostic> blind_spot = find_yaml_blind_spot(source)) {
-    diags.error(blind_spot->loc, blind_spot->message, blind_spot->hint);
+  if (events.blind_spot) {
+    diags.error(events.blind_spot->loc, events.blind_spot->message, events.blind_spot->hint);
     return std::nullopt;
   }
+  const std::optional<YAML::Mark>& second = events.second_document;
   if (second && has_document_markers(source.text)) {
     diags.error(document_start(source, second->line),
                 "the file holds several YAML documents ('---' starts a new one)",
