@@ -12,8 +12,11 @@
 #include "typeset/pdf_text.h"
 #include "typeset/precompose.h"
 #include "layout/table_layout.h"
+#include "layout/spacing.h"
 
 namespace broadsheet {
+
+using namespace spacing;
 
 namespace {
 
@@ -123,21 +126,21 @@ class ArticleComposer {
     // move both.
     double height(const Style& st) const {
       return title.height(title_s) + byline.height(by_s) + summary.height(sum_s) +
-             st.small_size * 0.3 + st.body_leading * 0.95;
+             st.small_size * kBylineGap + st.body_leading * kHeadSpaces;
     }
   };
 
   Head compose_head(const ArticleDoc& article, double title_size, double summary_size) {
     BlockContext none;
     Head h;
-    h.title_s = settings(none, title_size * 1.16, title_size, Align::Left);
+    h.title_s = settings(none, title_size * kTitleLeading, title_size, Align::Left);
     h.title_s.protect = false;
     h.title = plain(article.title, style(bold_face(FontRole::Heading), title_size, style_.text), h.title_s);
-    h.by_s = settings(none, style_.small_size * 1.45, style_.small_size, Align::Left);
+    h.by_s = settings(none, style_.small_size * kSmallLeading, style_.small_size, Align::Left);
     h.by_s.protect = false;
     h.byline = plain(byline_text(article), style(italic_face(FontRole::Body), style_.small_size, kSecondaryGrey), h.by_s);
     isolate_ltr_tail(h.byline.words, letters_of(article.time_label));
-    h.sum_s = settings(none, summary_size * 1.35, summary_size, Align::Left);
+    h.sum_s = settings(none, summary_size * kSummaryLeading, summary_size, Align::Left);
     h.summary = plain(article.summary, style(italic_face(FontRole::Body), summary_size, style_.text), h.sum_s);
     return h;
   }
@@ -150,12 +153,12 @@ class ArticleComposer {
       top = place_text(flow_, h.title, h.title_s);
       outline_.push_back({1, clean_pdf_text(article.title), top.page, top.y, title.index()});
     }
-    flow_.space(style_.small_size * 0.3);
+    flow_.space(style_.small_size * kBylineGap);
     {
       Tagged byline(flow_, StructRole::P);
       place_text(flow_, h.byline, h.by_s);
     }
-    flow_.space(style_.body_leading * 0.35);
+    flow_.space(style_.body_leading * kSummaryGap);
     Tagged summary(flow_, StructRole::P);
     place_text(flow_, h.summary, h.sum_s);
     return top;
@@ -164,7 +167,7 @@ class ArticleComposer {
   // With columns, an article that begins a page is its lead: headline and
   // summary across all columns, like a newspaper; the others head their column.
   ArticleStart head(const ArticleDoc& article) {
-    Head h = compose_head(article, style_.title_size, style_.body_size * 1.12);
+    Head h = compose_head(article, style_.title_size, style_.body_size * kSummaryScale);
     double head_height = h.height(style_);
     if (flow_.columns() > 1) {
       // A head that would not fit the last column begins the next page: as its
@@ -182,7 +185,7 @@ class ArticleComposer {
     flow_.ensure(head_room(article, head_height));
     if (head_pending_) section_label(*head_pending_);
     Flow::Mark top = place_head(article, h);
-    flow_.space(style_.body_leading * 0.6);
+    flow_.space(style_.body_leading * kAfterHead);
     return {top.page, top.y};
   }
 
@@ -190,18 +193,17 @@ class ArticleComposer {
   // of the columns below it; otherwise (a title longer than a page) nothing is
   // placed and the head goes into the column.
   std::optional<ArticleStart> lead_head(const ArticleDoc& article) {
-    constexpr double kLeadTitle = 1.6, kLeadSummary = 1.3;
     flow_.begin_span();
-    Head h = compose_head(article, style_.title_size * kLeadTitle, style_.body_size * kLeadSummary);
+    Head h = compose_head(article, style_.title_size * kLeadTitleScale, style_.body_size * kLeadSummaryScale);
     double label = head_pending_ ? section_label_height() : 0;
-    if (label + h.height(style_) + 6 * style_.body_leading > flow_.room()) {
+    if (label + h.height(style_) + kHeadMinLines * style_.body_leading > flow_.room()) {
       flow_.end_span();
       return std::nullopt;
     }
     if (head_pending_) section_label(*head_pending_);
     Flow::Mark top = place_head(article, h);
-    double rule_top = flow_.advance(style_.body_leading * 0.9);
-    flow_.add(rule_item(flow_.left(), rule_top - style_.body_leading * 0.45, flow_.width(), 0.8, style_.text));
+    double rule_top = flow_.advance(style_.body_leading * kLeadRuleSpace);
+    flow_.add(rule_item(flow_.left(), rule_top - style_.body_leading * kLeadRuleDrop, flow_.width(), kLeadRuleWeight, style_.text));
     flow_.end_span();
     return ArticleStart{top.page, top.y};
   }
@@ -210,18 +212,18 @@ class ArticleComposer {
   // opening: the text the head keeps with below it (text_opening).
   void separate_from_previous(double head_height, double opening) {
     if (flow_.at_top() || head_pending_) {
-      if (!flow_.at_top()) flow_.space(style_.body_leading * 1.2);
+      if (!flow_.at_top()) flow_.space(style_.body_leading * kBelowSectionLabel);
       return;
     }
-    flow_.space(style_.body_leading * 0.9);
-    flow_.ensure(std::max(6 * style_.body_leading, head_height + opening + style_.body_leading));
+    flow_.space(style_.body_leading * kBeforeArticleRule);
+    flow_.ensure(std::max(kHeadMinLines * style_.body_leading, head_height + opening + style_.body_leading));
     if (flow_.at_top()) return;
-    double top = flow_.advance(style_.body_leading * 1.1);
-    flow_.add(rule_item(flow_.left(), top - style_.body_leading * 0.2, flow_.width(), 0.5, kLightGrey));
+    double top = flow_.advance(style_.body_leading * kArticleRuleSpace);
+    flow_.add(rule_item(flow_.left(), top - style_.body_leading * kArticleRuleDrop, flow_.width(), kHairline, kLightGrey));
   }
 
   double section_label_height() const {
-    return (style_.small_size + 1.5) * 1.5 + style_.body_leading * 0.7;
+    return (style_.small_size + kLabelSizeStep) * kLabelLeading + style_.body_leading * kAfterLabel;
   }
 
   // The section label: accent text over an accent rule, and its outline entry.
@@ -229,15 +231,15 @@ class ArticleComposer {
     const SectionDoc& s = section;
     head_pending_ = nullptr;
     flow_.set_section(clean_pdf_text(s.title));
-    double size = style_.small_size + 1.5;
-    double top = flow_.advance(size * 1.5);
-    double baseline = top - baseline_below_top(size * 1.5, size);
+    double size = style_.small_size + kLabelSizeStep;
+    double top = flow_.advance(size * kLabelLeading);
+    double baseline = top - baseline_below_top(size * kLabelLeading, size);
     TextStyle st = style(bold_face(FontRole::Heading), size, style_.accent);
     Tagged label(flow_, kSectionTitle);
     flow_.add(text_line(clean_pdf_text(s.title), st, flow_.left(), baseline, measurer_));
-    flow_.add(rule_item(flow_.left(), baseline - size * 0.45, flow_.width(), 1.2, style_.accent));
+    flow_.add(rule_item(flow_.left(), baseline - size * kLabelRuleDrop, flow_.width(), kLabelRuleWeight, style_.accent));
     outline_.push_back({0, clean_pdf_text(s.title), flow_.page_index(), top, label.index()});
-    flow_.space(style_.body_leading * 0.7);
+    flow_.space(style_.body_leading * kAfterLabel);
   }
 
   // The source line, composed before the body so that the body's last lines
@@ -261,13 +263,13 @@ class ArticleComposer {
     link.url = target.value_or("");
     const std::string shown = target ? display_url(*target) : article.url.empty() ? article.source : article.url;
     for (Word& w : collect_words(shown, target ? link : st)) words.push_back(std::move(w));
-    LineSettings s = settings(BlockContext{}, style_.small_size * 1.45, style_.small_size, Align::Left);
+    LineSettings s = settings(BlockContext{}, style_.small_size * kSmallLeading, style_.small_size, Align::Left);
     // Our label and an address: left to right in every article, so that an
     // address with right-to-left segments reads as a browser shows it.
     s.rules.language = kLabelLanguage;
     s.keep_together = true;  // a long address's lines stay together
     SetText text = compose_text(std::move(words), s, type_);
-    return SourceLine{s, std::move(text), style_.body_leading * 0.4};
+    return SourceLine{s, std::move(text), style_.body_leading * kSourceGap};
   }
 
   void place_source_line(const SourceLine& source) {
@@ -341,7 +343,7 @@ class ArticleComposer {
   // In a list, where nothing is indented, paragraphs of one item are spaced apart.
   double paragraph_space(const Block* previous, const BlockContext& ctx) const {
     const bool follows_paragraph = previous && previous->kind == BlockKind::Paragraph;
-    return ctx.in_list && follows_paragraph ? style_.body_leading * 0.25 : 0;
+    return ctx.in_list && follows_paragraph ? style_.body_leading * kListParagraphGap : 0;
   }
 
   void paragraph(const Block& b, const Block* previous, const BlockContext& ctx) {
@@ -353,37 +355,37 @@ class ArticleComposer {
   }
 
   double heading_size(int level) const {
-    if (level <= 1) return style_.heading_size * 1.15;
+    if (level <= 1) return style_.heading_size * kTopHeadingScale;
     if (level == 2) return style_.heading_size;
-    return std::max(style_.body_size * 1.05, style_.heading_size * 0.85);
+    return std::max(style_.body_size * kMinorHeadingFloor, style_.heading_size * kMinorHeadingScale);
   }
 
   // Headings keep with at least two lines of text, so none ends a column.
   void heading(const Block& b, const BlockContext& ctx) {
     double size = heading_size(b.level);
-    LineSettings s = settings(ctx, size * 1.25, size, Align::Left);
+    LineSettings s = settings(ctx, size * kHeadingLeading, size, Align::Left);
     s.protect = false;
-    InlineStyles st{style(bold_face(FontRole::Heading), size, style_.text), 0.9, style_.link};
+    InlineStyles st{style(bold_face(FontRole::Heading), size, style_.text), kInlineCodeScale, style_.link};
     SetText text = compose_text(collect_words(b.inlines, st), s, type_);
-    flow_.space(style_.body_leading * 0.8);
+    flow_.space(style_.body_leading * kBeforeHeading);
     // Three lines: a three-line paragraph that got two would carry its widow over.
-    flow_.ensure(text.height(s) + size * 0.3 + 3 * style_.body_leading);
+    flow_.ensure(text.height(s) + size * kAfterHeading + 3 * style_.body_leading);
     Tagged tag(flow_, body_heading_role(b));
     place_text(flow_, text, s);
-    flow_.space(size * 0.3);
+    flow_.space(size * kAfterHeading);
   }
 
   void quote(const Block& b, const BlockContext& ctx) {
-    flow_.space(style_.body_leading * 0.4);
-    BlockContext inner = indented(ctx, 16, 8);
+    flow_.space(style_.body_leading * kQuoteGap);
+    BlockContext inner = indented(ctx, kQuoteIndentLeft, kQuoteIndentRight);
     flow_.ensure(style_.body_leading);
     Flow::Mark from = flow_.mark();
     {
       Tagged tag(flow_, StructRole::BlockQuote);
       blocks(b.children, inner);
     }
-    if (inner.left > ctx.left) flow_.vertical_rule(from, ctx.left + 4, 1.5, style_.accent);
-    flow_.space(style_.body_leading * 0.4);
+    if (inner.left > ctx.left) flow_.vertical_rule(from, ctx.left + kQuoteRuleX, kQuoteRuleWeight, style_.accent);
+    flow_.space(style_.body_leading * kQuoteGap);
   }
 
   std::string marker_text(const Block& list, int index, int depth) const {
@@ -393,11 +395,11 @@ class ArticleComposer {
   }
 
   void list(const Block& b, const BlockContext& ctx) {
-    flow_.space(style_.body_leading * 0.3);
+    flow_.space(style_.body_leading * kListGap);
     TextStyle mark_style = style(regular_face(FontRole::Body), style_.body_size, style_.text);
     std::string widest = marker_text(b, static_cast<int>(b.children.size()) - 1, ctx.list_depth);
-    double hang = std::max(style_.body_size * 1.4,
-                           measurer_.width(mark_style.face, widest, style_.body_size) + style_.body_size * 0.6);
+    double hang = std::max(style_.body_size * kMarkerHangMin,
+                           measurer_.width(mark_style.face, widest, style_.body_size) + style_.body_size * kMarkerGap);
     BlockContext inner = indented(ctx, hang, 0);
     inner.in_list = true;
     inner.list_depth = ctx.list_depth + 1;
@@ -407,14 +409,14 @@ class ArticleComposer {
       std::string text = marker_text(b, static_cast<int>(i), ctx.list_depth);
       PageItem marker = text_line(text, mark_style, 0, 0, measurer_);
       marker.element = flow_.make_element(StructRole::Lbl, item.index());
-      flow_.set_marker(marker, inner.left - style_.body_size * 0.5 - marker.w);
-      if (i > 0) flow_.space(style_.body_leading * 0.2);
+      flow_.set_marker(marker, inner.left - style_.body_size * kMarkerOffset - marker.w);
+      if (i > 0) flow_.space(style_.body_leading * kItemGap);
       Tagged body(flow_, StructRole::LBody);
       BlockContext item_ctx = inner;
       if (i + 1 < b.children.size()) item_ctx.keep_after = 0;  // what follows the list is kept with its last item
       list_item(b.children[i], item_ctx);
     }
-    flow_.space(style_.body_leading * 0.3);
+    flow_.space(style_.body_leading * kListGap);
   }
 
   void list_item(const Block& item, const BlockContext& inner) {
@@ -430,8 +432,8 @@ class ArticleComposer {
   // Code keeps its spaces; each source line is one word, force-broken when too long.
   void code(const Block& b, const BlockContext& ctx) {
     double size = style_.code_size;
-    BlockContext inner = indented(ctx, 10, 0);
-    LineSettings s = settings(inner, size * 1.35, size, Align::Left);
+    BlockContext inner = indented(ctx, kCodeIndent, 0);
+    LineSettings s = settings(inner, size * kCodeLeading, size, Align::Left);
     s.rules.inside_words = false;  // code breaks only where a line is too long
     TextStyle st = style(regular_face(FontRole::Mono), size, style_.text);
     std::vector<Word> words;
@@ -447,7 +449,7 @@ class ArticleComposer {
       start = end + 1;
     }
     while (words.size() > 1 && words.back().parts[0].text.empty()) words.pop_back();
-    flow_.space(style_.body_leading * 0.4);
+    flow_.space(style_.body_leading * kCodeGap);
     s.keep_together = true;  // short code stays in one column
     SetText set = compose_text(std::move(words), s, type_);
     ensure_first_room(flow_, set, s);
@@ -456,8 +458,8 @@ class ArticleComposer {
       Tagged tag(flow_, StructRole::Code);
       place_text(flow_, set, s, ctx.keep_after);
     }
-    if (inner.left > ctx.left) flow_.vertical_rule(from, ctx.left + 3, 2, kLightGrey);
-    flow_.space(style_.body_leading * 0.4);
+    if (inner.left > ctx.left) flow_.vertical_rule(from, ctx.left + kCodeRuleX, kCodeRuleWeight, kLightGrey);
+    flow_.space(style_.body_leading * kCodeGap);
   }
 
   TableLook table_look() const {
@@ -473,7 +475,7 @@ class ArticleComposer {
   // The room a head of head_height needs below it in a column: itself and the
   // opening it keeps with (opening_need), six lines at least.
   double head_room(const ArticleDoc& article, double head_height) {
-    return std::max(6 * style_.body_leading, head_height + opening_need(article, head_height));
+    return std::max(kHeadMinLines * style_.body_leading, head_height + opening_need(article, head_height));
   }
 
   double opening_need(const ArticleDoc& article, double head_height) {
@@ -482,11 +484,11 @@ class ArticleComposer {
     const Block& first = article.body.front();
     if (first.kind == BlockKind::Paragraph) return text_opening(article, head_height);
     if (first.kind == BlockKind::Table) {
-      return std::max(lines, style_.body_leading * 0.5 +
+      return std::max(lines, style_.body_leading * kBlockGap +
                                  table_opening_height(first, table_look(), flow_.width(), type_));
     }
     if (first.kind == BlockKind::Figure) {
-      double room = flow_.room() - head_height - style_.body_leading * 0.6 - lines;
+      double room = flow_.room() - head_height - style_.body_leading * kAfterHead - lines;
       return figure_height(first, style_, type_, flow_, room) + lines;
     }
     return lines;
@@ -504,18 +506,18 @@ class ArticleComposer {
   }
 
   void table(const Block& b, const BlockContext& ctx) {
-    flow_.space(style_.body_leading * 0.5);
+    flow_.space(style_.body_leading * kBlockGap);
     place_table(b, table_look(), {ctx.left, flow_.width() - ctx.left - ctx.right}, flow_, type_);
-    flow_.space(style_.body_leading * 0.5);
+    flow_.space(style_.body_leading * kBlockGap);
   }
 
   void rule() {
-    flow_.space(style_.body_leading * 0.5);
+    flow_.space(style_.body_leading * kBlockGap);
     double top = flow_.advance(style_.body_leading);
     double w = flow_.width() / 4;
     flow_.add(rule_item(flow_.left() + (flow_.width() - w) / 2, top - style_.body_leading / 2, w,
-                        0.6, kSecondaryGrey));
-    flow_.space(style_.body_leading * 0.5);
+                        kRuleWeight, kSecondaryGrey));
+    flow_.space(style_.body_leading * kBlockGap);
   }
 
   const Style& style_;

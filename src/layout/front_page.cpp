@@ -7,8 +7,11 @@
 #include "doc/language.h"
 #include "layout/compose.h"
 #include "typeset/pdf_text.h"
+#include "layout/spacing.h"
 
 namespace broadsheet {
+
+using namespace spacing;
 
 namespace {
 
@@ -20,7 +23,7 @@ class FrontComposer {
   void masthead(const Document& doc) {
     bool newspaper = style_.columns > 1;
     if (newspaper) double_rule();
-    LineSettings title_s = centered(style_.masthead_size * 1.12, style_.masthead_size);
+    LineSettings title_s = centered(style_.masthead_size * kMastheadLeading, style_.masthead_size);
     TextStyle title{bold_face(FontRole::Heading), style_.masthead_size, style_.text, {}};
     {
       Tagged tag(flow_, StructRole::H1);
@@ -28,31 +31,31 @@ class FrontComposer {
     }
     if (!doc.meta.subtitle.empty()) {
       Tagged tag(flow_, StructRole::P);
-      double size = style_.body_size * 1.3;
-      LineSettings sub_s = centered(size * 1.4, size);
+      double size = style_.body_size * kSubtitleScale;
+      LineSettings sub_s = centered(size * kSubtitleLeading, size);
       TextStyle sub{italic_face(FontRole::Body), size, kSecondaryGrey, {}};
-      flow_.space(size * 0.2);
+      flow_.space(size * kSubtitleGap);
       place_text(flow_, compose_text(collect_words(doc.meta.subtitle, sub), sub_s, type_), sub_s);
     }
-    flow_.space(style_.body_leading * 0.6);
+    flow_.space(style_.body_leading * kAfterMasthead);
     Tagged line(flow_, StructRole::P);
     if (newspaper) {
       edition_line(doc);
     } else {
       dateline(doc);
     }
-    flow_.space(style_.body_leading * 1.6);
+    flow_.space(style_.body_leading * kBeforeContents);
   }
 
   void contents(const Document& doc, const std::vector<ContentsTarget>& targets) {
     double size = style_.heading_size;
-    double top = flow_.advance(size * 1.6);
+    double top = flow_.advance(size * kContentsLeading);
     TextStyle st{bold_face(FontRole::Heading), size, style_.text, {}};
     {
       Tagged heading(flow_, StructRole::H2, kLabelLanguage);
-      flow_.add(text_line("Contents", st, flow_.left(), top - baseline_below_top(size * 1.6, size), measurer_));
+      flow_.add(text_line("Contents", st, flow_.left(), top - baseline_below_top(size * kContentsLeading, size), measurer_));
     }
-    flow_.space(style_.body_leading * 0.5);
+    flow_.space(style_.body_leading * kAfterContentsTitle);
     // A contents list of sections, each with the contents of its articles.
     Tagged toc(flow_, StructRole::TOC);
     size_t index = 0;
@@ -83,14 +86,14 @@ class FrontComposer {
   // A thick rule, the long date left and the publisher right, a thin rule.
   void dateline(const Document& doc) {
     ruled_band({clean_pdf_text(doc.long_date), "", clean_pdf_text(doc.meta.publisher)},
-               regular_face(FontRole::Heading), 1.6);
+               regular_face(FontRole::Heading), kDatelineRule);
   }
 
   // A newspaper's masthead opens with a thin rule over a thick one.
   void double_rule() {
     double top = flow_.advance(style_.body_leading);
-    flow_.add(rule_item(flow_.left(), top - 1, flow_.width(), 0.5, style_.text));
-    flow_.add(rule_item(flow_.left(), top - 4, flow_.width(), 2.4, style_.text));
+    flow_.add(rule_item(flow_.left(), top - kBandRuleInset, flow_.width(), kHairline, style_.text));
+    flow_.add(rule_item(flow_.left(), top - kDoubleRuleGap, flow_.width(), kThickRule, style_.text));
   }
 
   // Between a thick and a thin rule: the long date left, the publisher in the
@@ -99,7 +102,7 @@ class FrontComposer {
     size_t count = doc.article_count();
     ruled_band({clean_pdf_text(doc.long_date), clean_pdf_text(doc.meta.publisher),
                 std::to_string(count) + (count == 1 ? " article" : " articles")},
-               bold_face(FontRole::Heading), 2.4);
+               bold_face(FontRole::Heading), kEditionLineRule);
   }
 
   struct BandText {
@@ -109,9 +112,9 @@ class FrontComposer {
   // One line of small text across the page between a rule of top_rule points
   // and a hairline: what the masthead's dateline and edition line share.
   void ruled_band(const BandText& text, FontFace face, double top_rule) {
-    double top = flow_.advance(style_.small_size * 2.4);
-    flow_.add(rule_item(flow_.left(), top - 1, flow_.width(), top_rule, style_.text));
-    double baseline = top - style_.small_size * 1.65;
+    double top = flow_.advance(style_.small_size * kBandHeight);
+    flow_.add(rule_item(flow_.left(), top - kBandRuleInset, flow_.width(), top_rule, style_.text));
+    double baseline = top - style_.small_size * kBandBaseline;
     TextStyle st{face, style_.small_size, style_.text, {}};
     flow_.add(text_line(text.left, st, flow_.left(), baseline, measurer_));
     if (!text.middle.empty()) {
@@ -124,20 +127,20 @@ class FrontComposer {
       right.x = flow_.left() + flow_.width() - right.w;
       flow_.add(std::move(right));
     }
-    flow_.add(rule_item(flow_.left(), top - style_.small_size * 2.4, flow_.width(), 0.5, style_.text));
+    flow_.add(rule_item(flow_.left(), top - style_.small_size * kBandHeight, flow_.width(), kHairline, style_.text));
   }
 
   void section_title(const SectionDoc& section) {
-    double size = style_.small_size + 1.5;
-    flow_.space(style_.body_leading * 0.6);
+    double size = style_.small_size + kLabelSizeStep;
+    flow_.space(style_.body_leading * kBeforeSectionTitle);
     // Keep the section title with its first entry.
-    flow_.ensure(size * 1.6 + style_.body_leading * 2);
-    double top = flow_.advance(size * 1.6);
+    flow_.ensure(size * kContentsLeading + style_.body_leading * 2);
+    double top = flow_.advance(size * kContentsLeading);
     TextStyle st{bold_face(FontRole::Heading), size, style_.accent, {}};
-    double baseline = top - baseline_below_top(size * 1.6, size);
+    double baseline = top - baseline_below_top(size * kContentsLeading, size);
     flow_.add(text_line(clean_pdf_text(section.title), st, flow_.left(), baseline, measurer_));
-    flow_.add(rule_item(flow_.left(), baseline - size * 0.45, flow_.width(), 0.6, style_.accent));
-    flow_.space(size * 0.3);
+    flow_.add(rule_item(flow_.left(), baseline - size * kSectionTitleRuleDrop, flow_.width(), kSectionTitleRuleWeight, style_.accent));
+    flow_.space(size * kAfterSectionTitle);
   }
 
   // Title lines (ragged), leaders on the last line, number at the end
@@ -217,7 +220,7 @@ ContentsRow contents_row(double left, double width, double em, ContentsRowText t
   ContentsRow row;
   row.title_x = left + em;
   row.title_width = width - em - number_column - em;
-  row.leaders_from = row.title_x + last_line + em * 0.5;
+  row.leaders_from = row.title_x + last_line + em * kLeaderGap;
   row.leaders_to = right - number_column + em;
   row.number_x = right - number_width;
   if (!text.rtl) return row;

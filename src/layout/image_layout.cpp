@@ -9,8 +9,11 @@
 
 #include "image/prepare.h"
 #include "typeset/pdf_text.h"
+#include "layout/spacing.h"
 
 namespace broadsheet {
+
+using namespace spacing;
 namespace {
 
 // Pixels the writer has no DPI for are taken as CSS pixels (96 per inch), so a
@@ -34,7 +37,7 @@ LineSettings caption_settings(const Style& style, double left, double width) {
   s.indent = left;
   s.width = width;
   s.size = style.small_size;
-  s.leading = style.small_size * 1.35;
+  s.leading = style.small_size * kCaptionLeading;
   s.align = Align::Left;
   s.protect = false;
   return s;
@@ -74,10 +77,10 @@ FigureSet compose_figure(const Block& figure, const Style& style, Typesetter& ty
     TextStyle italic{italic_face(FontRole::Body), style.small_size, kCaptionGrey, {}};
     set.caption = compose_text(collect_words(clean_pdf_text(figure.caption), italic), set.caption_s, type);
   }
-  set.gap = style.body_leading * 0.3;
+  set.gap = style.body_leading * kFigureCaptionGap;
   const double spare = std::max(style.body_leading, flow.page_room() - set.caption_height() - set.gap);
   set.box = image_box(*figure.image, set.column_width, spare);
-  const double fits = fit.room - style.body_leading * 0.5 - set.caption_height();
+  const double fits = fit.room - style.body_leading * kBlockGap - set.caption_height();
   if (set.box.height > fits) {
     FigureBox smaller = image_box(*figure.image, set.column_width, fits);
     if (smaller.width >= kMinShrink * set.box.width) set.box = smaller;
@@ -91,14 +94,14 @@ double figure_height(const Block& figure, const Style& style, Typesetter& type, 
                      double room) {
   if (!figure.image) return 0;
   FigureSet set = compose_figure(figure, style, type, flow, {FigureIndents{}, room});
-  return style.body_leading * 0.5 + set.box.height + set.caption_height();
+  return style.body_leading * kBlockGap + set.box.height + set.caption_height();
 }
 
 void place_figure(const Block& figure, const Style& style, Typesetter& type, Flow& flow,
                   FigureIndents indents) {
   if (!figure.image) return;
   const FigureSet set = compose_figure(figure, style, type, flow, {indents, flow.room()});
-  flow.space(style.body_leading * 0.5);
+  flow.space(style.body_leading * kBlockGap);
   flow.ensure(set.box.height + set.caption_height());
   const double top = flow.advance(set.box.height);
   PageItem item;
@@ -128,7 +131,7 @@ void place_figure(const Block& figure, const Style& style, Typesetter& type, Flo
     Tagged caption(flow, StructRole::Caption);
     place_text(flow, set.caption, set.caption_s);
   }
-  flow.space(style.body_leading * 0.6);
+  flow.space(style.body_leading * kAfterFigure);
 }
 
 }  // namespace broadsheet

@@ -10,8 +10,11 @@
 #include "layout/compose.h"
 #include "typeset/pdf_text.h"
 #include "typeset/precompose.h"
+#include "layout/spacing.h"
 
 namespace broadsheet {
+
+using namespace spacing;
 
 namespace {
 
@@ -78,9 +81,9 @@ class RunningHeads {
   // The head line with a hairline under it; "page n of N" at the foot.
   void add_to_page(Page& page, const std::string& folio, double x) {
     const double width = geometry_.text_width;
-    double baseline = geometry_.text_top + style_.small_size * 1.9;
+    double baseline = geometry_.text_top + style_.small_size * kRunningHeadBaseline;
     add_head_line(page, x, baseline);
-    page.items.push_back(rule_item(x, baseline - style_.small_size * 0.6, width, 0.4, kSecondaryGrey));
+    page.items.push_back(rule_item(x, baseline - style_.small_size * kRunningHeadRuleDrop, width, kColumnRuleWeight, kSecondaryGrey));
     PageItem foot = text_line(folio, text_, 0, geometry_.text_bottom - style_.small_size * 3, measurer_);
     foot.x = x + (width - foot.w) / 2;
     page.items.push_back(std::move(foot));
@@ -136,8 +139,8 @@ void merge_front(PageSet& set, PageSet& front_set, bool shared, const Style& sty
   }
   if (!shared) return;
   const PageGeometry geometry = page_geometry(style);
-  set.pages[0].items.push_back(rule_item(geometry.left_margin(0), end_y - style.body_leading * 0.5,
-                                         geometry.text_width, 1.6, style.text));
+  set.pages[0].items.push_back(rule_item(geometry.left_margin(0), end_y - style.body_leading * kFrontEndRuleDrop,
+                                         geometry.text_width, kFrontEndRuleWeight, style.text));
 }
 
 }  // namespace
@@ -167,9 +170,9 @@ PageSet layout(const Document& doc, const Style& style, TextMeasurer& measurer,
   set.front_pages = front;
 
   Flow articles(style, set, style.columns);
-  if (shared) articles.new_page_below(extent.end_y - style.body_leading * 1.5);
+  if (shared) articles.new_page_below(extent.end_y - style.body_leading * kBelowSharedFront);
   const std::vector<ArticleStart> starts = lay_out_articles(doc, style, type, articles, set.outline);
-  if (style.column_rule) articles.add_column_rules(0.4, kSecondaryGrey);
+  if (style.column_rule) articles.add_column_rules(kColumnRuleWeight, kSecondaryGrey);
 
   PageSet front_set;
   Flow front_flow(style, front_set, 1);

@@ -8,12 +8,14 @@
 #include <numeric>
 
 #include "doc/table_columns.h"
+#include "layout/spacing.h"
 
 namespace broadsheet {
+
+using namespace spacing;
 namespace {
 
 constexpr double kSizeStep = 0.5;
-constexpr double kLeadingRatio = 1.25;
 
 // A cell and the columns it covers, [column, column + span).
 struct GridCell {
@@ -48,13 +50,13 @@ size_t column_count(const Grid& grid) {
   return columns;
 }
 
-double padding(double size) { return size * 0.35; }
+double padding(double size) { return size * kCellPadding; }
 
 std::vector<Word> cell_words(const Block& cell, const TableLook& look, double size) {
   TextStyle base = look.text;
   base.size = size;
   base.face.bold = base.face.bold || cell.header;
-  return collect_words(cell.inlines, InlineStyles{base, 0.9, look.link});
+  return collect_words(cell.inlines, InlineStyles{base, kInlineCodeScale, look.link});
 }
 
 BreakRules cell_rules(const TableLook& look) {
@@ -202,7 +204,7 @@ SetTable compose_table(const Block& table, const Grid& grid, const TableLook& lo
   const double size = text_size(grid, look, width, type);
   SetTable set;
   set.size = size;
-  set.leading = size * kLeadingRatio;
+  set.leading = size * kCellLeading;
   set.pad = padding(size);
   set.widths = column_widths(column_needs(grid, look, size, type), width, size);
   const std::vector<bool> numeric = numeric_columns(table);
@@ -250,9 +252,9 @@ class TablePlacer {
     table_ = flow_.open_element();
     headers_ = header_rows(set_);
     flow_.ensure(opening_height(set_));
-    rule(flow_.y(), 0.8, look_.text.color);
+    rule(flow_.y(), kTableRuleWeight, look_.text.color);
     for (size_t r = 0; r < set_.rows.size(); ++r) place_row(r);
-    rule(flow_.y(), 0.8, look_.text.color);
+    rule(flow_.y(), kTableRuleWeight, look_.text.color);
   }
 
  private:
@@ -268,7 +270,7 @@ class TablePlacer {
       double top = flow_.advance(h);
       draw_lines(row, from, to, top, cells_of(r));
       bool last_header = r + 1 == headers_;
-      rule(top - h, last_header ? 0.6 : 0.3, last_header ? look_.text.color : look_.rule);
+      rule(top - h, last_header ? kHeaderRuleWeight : kRowRuleWeight, last_header ? look_.text.color : look_.rule);
       from = to;
       if (from < total) continue_in_next_column();  // a row taller than a column
     }
@@ -311,13 +313,13 @@ class TablePlacer {
   // structure has them once).
   void continue_in_next_column() {
     flow_.next_column();
-    rule(flow_.y(), 0.8, look_.text.color);
+    rule(flow_.y(), kTableRuleWeight, look_.text.color);
     for (size_t r = 0; r < headers_; ++r) {
       double h = set_.row_height(set_.rows[r]);
       if (h * 2 > flow_.room()) break;  // headers that would crowd out the rows
       double top = flow_.advance(h);
       draw_lines(set_.rows[r], 0, set_.rows[r].line_count(), top, std::vector<int>(set_.rows[r].cells.size(), kArtifact));
-      rule(top - h, r + 1 == headers_ ? 0.6 : 0.3, r + 1 == headers_ ? look_.text.color : look_.rule);
+      rule(top - h, r + 1 == headers_ ? kHeaderRuleWeight : kRowRuleWeight, r + 1 == headers_ ? look_.text.color : look_.rule);
     }
   }
 
@@ -353,16 +355,16 @@ Caption compose_caption(const Block& table, const TableLook& look, ColumnSpan sp
   if (table.inlines.empty()) return caption;
   TextStyle base = look.text;
   base.face.italic = true;
-  base.size = std::max(look.min_size, look.text.size * 0.9);
+  base.size = std::max(look.min_size, look.text.size * kTableCaptionScale);
   LineSettings& s = caption.settings;
   s.indent = span.indent;
   s.width = span.width;
   s.size = base.size;
-  s.leading = base.size * 1.3;
+  s.leading = base.size * kTableCaptionLeading;
   s.align = Align::Left;
   s.rules = cell_rules(look);
-  caption.text = compose_text(collect_words(table.inlines, InlineStyles{base, 0.9, look.link}), s, type);
-  caption.space_after = base.size * 0.3;
+  caption.text = compose_text(collect_words(table.inlines, InlineStyles{base, kInlineCodeScale, look.link}), s, type);
+  caption.space_after = base.size * kTableCaptionGap;
   return caption;
 }
 
