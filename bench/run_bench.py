@@ -119,7 +119,8 @@ def bench_size(size, args, rows, floors):
         row(rows, size, "pandoc", "epub", median_run(argv, work, out, args.runs), out)
     floor = os.path.join(args.build, "haru_floor")
     if os.path.exists(floor):
-        styles = os.path.join(os.path.dirname(HERE), "styles")
+        # The styles as built (each style's CSS is made from styles/css at build time).
+        styles = os.path.join(args.build, "styles")
         cpus = []
         for _ in range(args.runs):
             r = subprocess.run([floor, base + ".yaml", styles], capture_output=True, text=True, check=True)
