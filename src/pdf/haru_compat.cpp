@@ -260,6 +260,14 @@ HPDF_Dict new_indirect_dict(HPDF_Doc pdf) {
   return dict;
 }
 
+void* new_placeholder(HPDF_Doc pdf) {
+  HPDF_Null placeholder = HPDF_Null_New(pdf->mmgr);
+  if (!placeholder || HPDF_Xref_Add(pdf->xref, placeholder) != HPDF_OK) return nullptr;  // Xref_Add frees on failure
+  return placeholder;
+}
+
+HPDF_UINT object_number(const void* obj) { return static_cast<const HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFF; }
+
 HPDF_Dict catalog_of(HPDF_Doc pdf) { return pdf->catalog; }
 
 }  // namespace broadsheet::haru

@@ -102,6 +102,15 @@ HPDF_MMgr memory_of(HPDF_Doc pdf);
 /// refer to it: the structure tree's elements); null when libharu fails.
 HPDF_Dict new_indirect_dict(HPDF_Doc pdf);
 
+/// A placeholder holding an object number in the document's cross-reference
+/// table (a null object) for an object whose text broadsheet writes itself
+/// (haru::RawObjects); null when libharu fails. A dictionary or array that
+/// adds the placeholder refers to that number ("N 0 R").
+void* new_placeholder(HPDF_Doc pdf);
+
+/// The object number of an indirect object (a page, an annotation, a placeholder).
+HPDF_UINT object_number(const void* obj);
+
 /// The document catalog, for entries libharu has no setter for.
 HPDF_Dict catalog_of(HPDF_Doc pdf);
 

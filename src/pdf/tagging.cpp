@@ -40,33 +40,85 @@ const char* role_name(StructRole role) {
   return "Span";
 }
 
-// libharu's objects for what the tree is made of.
-class Objects {
- public:
-  explicit Objects(HPDF_Doc pdf) : pdf_(pdf), mmgr_(haru::memory_of(pdf)) {}
+// PDF text in the form libharu writes its objects (HPDF_Dict_Write,
+// HPDF_Array_Write), so that the tree written as text gives the bytes its
+// libharu objects gave.
+std::string ref(HPDF_UINT number) { return std::to_string(number) + " 0 R"; }
 
-  HPDF_Dict indirect_dict() const { return made(haru::new_indirect_dict(pdf_)); }
-  HPDF_Dict dict() const { return made(HPDF_Dict_New(mmgr_)); }
-  HPDF_Array array() const { return made(HPDF_Array_New(mmgr_)); }
-  // A text string in UTF-16BE, for any script (/Alt, /Contents).
-  HPDF_Binary text(std::string_view utf8) const {
-    std::string bytes = utf16be_with_bom(utf8);
-    return HPDF_Binary_New(mmgr_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+class DictText {
+ public:
+  DictText& add(std::string_view key, std::string_view value) {
+    text_ += '/';
+    text_ += key;
+    text_ += ' ';
+    text_ += value;
+    text_ += '\n';
+    return *this;
   }
-  // An ASCII string (/Lang: a BCP 47 tag is ASCII).
-  HPDF_String ascii(const std::string& value) const { return HPDF_String_New(mmgr_, value.c_str(), nullptr); }
+  std::string done() const { return text_ + ">>"; }
 
  private:
-  // libharu returns null when it cannot allocate; nothing may be added to that.
-  template <typename T>
-  static T made(T object) {
-    if (!object) throw EnvironmentError("PDF: cannot make the structure tree's objects");
-    return object;
-  }
-
-  HPDF_Doc pdf_;
-  HPDF_MMgr mmgr_;
+  std::string text_ = "<<\n";
 };
+
+class ArrayText {
+ public:
+  ArrayText& add(std::string_view item) {
+    text_ += item;
+    text_ += ' ';
+    return *this;
+  }
+  std::string done() const { return text_ + "]"; }
+
+ private:
+  std::string text_ = "[ ";
+};
+
+std::string name(std::string_view value) { return "/" + std::string(value); }
+
+// A text string in UTF-16BE, for any script (/Alt), as libharu writes binary.
+std::string hex_text(std::string_view utf8) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  std::string out = "<";
+  for (unsigned char c : utf16be_with_bom(utf8)) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 0x0F];
+  }
+  return out + ">";
+}
+
+// A literal string with libharu's escapes (octal for delimiters and bytes
+// outside printable ASCII); a BCP 47 tag (/Lang) needs none.
+std::string literal_text(std::string_view ascii) {
+  static constexpr std::string_view kDelimiters = "\\%#/()<>[]{}";
+  std::string out = "(";
+  for (unsigned char c : ascii) {
+    if (c < 0x20 || c > 0x7E || kDelimiters.find(static_cast<char>(c)) != std::string_view::npos) {
+      out += '\\';
+      out += static_cast<char>('0' + (c >> 6));
+      out += static_cast<char>('0' + ((c >> 3) & 7));
+      out += static_cast<char>('0' + (c & 7));
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + ")";
+}
+
+void add_catalog_entries(HPDF_Doc pdf, void* root, std::string_view language) {
+  HPDF_MMgr mmgr = haru::memory_of(pdf);
+  HPDF_Dict catalog = haru::catalog_of(pdf);
+  HPDF_Dict mark_info = HPDF_Dict_New(mmgr);
+  HPDF_Dict preferences = HPDF_Dict_New(mmgr);
+  if (!mark_info || !preferences) throw EnvironmentError("PDF: cannot make the structure tree's objects");
+  HPDF_Dict_Add(catalog, "StructTreeRoot", root);
+  HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
+  HPDF_Dict_Add(catalog, "MarkInfo", mark_info);
+  if (!language.empty()) HPDF_Dict_Add(catalog, "Lang", HPDF_String_New(mmgr, std::string(language).c_str(), nullptr));
+  // Viewers title the window with the edition, not the file name (PDF/UA).
+  HPDF_Dict_AddBoolean(preferences, "DisplayDocTitle", HPDF_TRUE);
+  HPDF_Dict_Add(catalog, "ViewerPreferences", preferences);
+}
 
 }  // namespace
 
@@ -100,117 +152,143 @@ void StructureTree::find_live() {
   }
 }
 
+StructureTree::Numbers StructureTree::reserve(HPDF_Doc pdf) {
+  auto reserve_one = [pdf, this]() {
+    void* placeholder = haru::new_placeholder(pdf);
+    if (!placeholder) throw EnvironmentError("PDF: cannot number the structure tree's objects");
+    placeholders_.push_back(placeholder);
+    return haru::object_number(placeholder);
+  };
+  Numbers numbers;
+  numbers.root = reserve_one();
+  numbers.root_reference = placeholders_.back();
+  numbers.document = reserve_one();
+  numbers.elements.assign(elements_.size(), 0);
+  std::vector<void*> element_placeholders(elements_.size(), nullptr);
+  for (size_t i = 0; i < elements_.size(); ++i) {
+    if (!nodes_[i].live) continue;
+    numbers.elements[i] = reserve_one();
+    element_placeholders[i] = placeholders_.back();
+    for (size_t link = 0; link < nodes_[i].links.size(); ++link) reserve_one();
+  }
+  numbers.parent_tree = reserve_one();
+  placeholders_ = std::move(element_placeholders);
+  return numbers;
+}
+
+// An element: its content first (integer MCIDs on its own /Pg, marked-content
+// references elsewhere), then its links, then its child elements.
+std::string StructureTree::element_text(size_t i, const Numbers& numbers, const std::vector<HPDF_Page>& pages,
+                                        const std::string& lang) const {
+  const StructElement& e = elements_[i];
+  const Node& node = nodes_[i];
+  DictText dict;
+  dict.add("Type", "/StructElem").add("S", name(role_name(e.role)));
+  dict.add("P", ref(e.parent < 0 ? numbers.document : numbers.elements[static_cast<size_t>(e.parent)]));
+  if (!lang.empty()) dict.add("Lang", literal_text(lang));
+  if (!e.alt.empty()) dict.add("Alt", hex_text(e.alt));
+  ArrayText kids;
+  const size_t home = node.content.empty() ? 0 : node.content.front().page;
+  for (const ContentRef& c : node.content) {
+    if (c.page == home) {
+      kids.add(std::to_string(c.mcid));
+      continue;
+    }
+    kids.add(DictText()
+                 .add("Type", "/MCR")
+                 .add("Pg", ref(haru::object_number(pages[c.page])))
+                 .add("MCID", std::to_string(c.mcid))
+                 .done());
+  }
+  for (size_t link = 0; link < node.links.size(); ++link) kids.add(ref(numbers.elements[i] + 1 + link));
+  for (size_t child : children_[i]) kids.add(ref(numbers.elements[child]));
+  dict.add("K", kids.done());
+  if (!node.content.empty()) dict.add("Pg", ref(haru::object_number(pages[home])));
+  return dict.done();
+}
+
+// Per page, the element of each MCID; then one key per link annotation.
+std::string StructureTree::parent_tree_text(const Numbers& numbers) const {
+  ArrayText nums;
+  for (size_t p = 0; p < page_mcids_.size(); ++p) {
+    ArrayText parents;
+    for (int element : page_mcids_[p]) parents.add(ref(numbers.elements[static_cast<size_t>(element)]));
+    nums.add(std::to_string(p)).add(parents.done());
+  }
+  size_t key = page_mcids_.size();
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    for (size_t link = 0; link < nodes_[i].links.size(); ++link) {
+      nums.add(std::to_string(key++)).add(ref(numbers.elements[i] + 1 + link));
+    }
+  }
+  return DictText().add("Nums", nums.done()).done();
+}
+
 void StructureTree::write(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages, std::string_view language) {
   find_live();
-  Objects make(pdf);
-  HPDF_Dict root = make.indirect_dict();
-  HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-  HPDF_Dict document = make.indirect_dict();
-  HPDF_Dict_AddName(document, "Type", "StructElem");
-  HPDF_Dict_AddName(document, "S", "Document");
-  HPDF_Dict_Add(document, "P", root);
-  HPDF_Array document_kids = make.array();
-  HPDF_Dict_Add(document, "K", document_kids);
-  HPDF_Array root_kids = make.array();
-  HPDF_Array_Add(root_kids, document);
-  HPDF_Dict_Add(root, "K", root_kids);
+  children_.assign(elements_.size(), {});
+  std::vector<size_t> top;
+  for (size_t i = 0; i < elements_.size(); ++i) {
+    if (!nodes_[i].live) continue;
+    const int parent = elements_[i].parent;
+    (parent < 0 ? top : children_[static_cast<size_t>(parent)]).push_back(i);
+  }
+  const Numbers numbers = reserve(pdf);
+  size_t links = 0;
+  for (const Node& node : nodes_) links += node.links.size();
+  const auto next_key = static_cast<HPDF_INT32>(pages.size() + links);
 
-  // Per page, the element of each MCID; then one key per link annotation.
-  std::vector<HPDF_Array> page_parents;
-  for (size_t p = 0; p < pages.size(); ++p) page_parents.push_back(make.array());
-  HPDF_Array nums = make.array();
-  std::vector<std::pair<HPDF_Annotation, HPDF_Dict>> link_parents;
+  objects_.set(numbers.root, DictText()
+                                 .add("Type", "/StructTreeRoot")
+                                 .add("K", ArrayText().add(ref(numbers.document)).done())
+                                 .add("ParentTree", ref(numbers.parent_tree))
+                                 .add("ParentTreeNextKey", std::to_string(next_key))
+                                 .done());
+  ArrayText document_kids;
+  for (size_t i : top) document_kids.add(ref(numbers.elements[i]));
+  objects_.set(numbers.document, DictText()
+                                     .add("Type", "/StructElem")
+                                     .add("S", "/Document")
+                                     .add("P", ref(numbers.root))
+                                     .add("K", document_kids.done())
+                                     .done());
 
+  // An element names its language only where it is not within the one it inherits.
   std::vector<std::string> inherited(elements_.size());
-  std::vector<HPDF_Array> kids(elements_.size(), nullptr);
-  dicts_.assign(elements_.size(), nullptr);
+  auto key = static_cast<HPDF_INT32>(pages.size());
   for (size_t i = 0; i < elements_.size(); ++i) {
     if (!nodes_[i].live) continue;
     const StructElement& e = elements_[i];
-    const Node& node = nodes_[i];
-    const bool top = e.parent < 0;
-    const std::string context = top ? std::string(language) : inherited[static_cast<size_t>(e.parent)];
-    HPDF_Dict dict = make.indirect_dict();
-    dicts_[i] = dict;
-    HPDF_Dict_AddName(dict, "Type", "StructElem");
-    HPDF_Dict_AddName(dict, "S", role_name(e.role));
-    HPDF_Dict_Add(dict, "P", top ? document : dicts_[static_cast<size_t>(e.parent)]);
-    inherited[i] = context;
-    if (!language_within(e.language, context)) {
-      HPDF_Dict_Add(dict, "Lang", make.ascii(e.language));
-      inherited[i] = e.language;
+    inherited[i] = e.parent < 0 ? std::string(language) : inherited[static_cast<size_t>(e.parent)];
+    std::string lang;
+    if (!language_within(e.language, inherited[i])) lang = inherited[i] = e.language;
+    objects_.set(numbers.elements[i], element_text(i, numbers, pages, lang));
+    for (size_t link = 0; link < nodes_[i].links.size(); ++link) {
+      const LinkRef& l = nodes_[i].links[link];
+      objects_.set(numbers.elements[i] + 1 + link,
+                   DictText()
+                       .add("Type", "/StructElem")
+                       .add("S", "/Link")
+                       .add("P", ref(numbers.elements[i]))
+                       .add("Pg", ref(haru::object_number(pages[l.page])))
+                       .add("K", DictText().add("Type", "/OBJR").add("Obj", ref(haru::object_number(l.annotation))).done())
+                       .done());
+      HPDF_Dict_AddNumber(l.annotation, "StructParent", key++);
     }
-    if (!e.alt.empty()) HPDF_Dict_Add(dict, "Alt", make.text(e.alt));
-    HPDF_Array k = make.array();
-    kids[i] = k;
-    HPDF_Dict_Add(dict, "K", k);
-    // Content first (integer MCIDs on the element's own /Pg, marked-content
-    // references elsewhere), then its links, then the child elements.
-    if (!node.content.empty()) {
-      const size_t home = node.content.front().page;
-      HPDF_Dict_Add(dict, "Pg", pages[home]);
-      for (const ContentRef& ref : node.content) {
-        HPDF_Array_Add(page_parents[ref.page], dict);
-        if (ref.page == home) {
-          HPDF_Array_AddNumber(k, ref.mcid);
-          continue;
-        }
-        HPDF_Dict mcr = make.dict();
-        HPDF_Dict_AddName(mcr, "Type", "MCR");
-        HPDF_Dict_Add(mcr, "Pg", pages[ref.page]);
-        HPDF_Dict_AddNumber(mcr, "MCID", ref.mcid);
-        HPDF_Array_Add(k, mcr);
-      }
-    }
-    for (const LinkRef& link : node.links) {
-      HPDF_Dict element = make.indirect_dict();
-      HPDF_Dict_AddName(element, "Type", "StructElem");
-      HPDF_Dict_AddName(element, "S", "Link");
-      HPDF_Dict_Add(element, "P", dict);
-      HPDF_Dict_Add(element, "Pg", pages[link.page]);
-      HPDF_Dict objr = make.dict();
-      HPDF_Dict_AddName(objr, "Type", "OBJR");
-      HPDF_Dict_Add(objr, "Obj", link.annotation);
-      HPDF_Dict_Add(element, "K", objr);
-      HPDF_Array_Add(k, element);
-      link_parents.emplace_back(link.annotation, element);
-    }
-    HPDF_Array_Add(top ? document_kids : kids[static_cast<size_t>(e.parent)], dict);
   }
+  objects_.set(numbers.parent_tree, parent_tree_text(numbers));
 
   for (size_t p = 0; p < pages.size(); ++p) {
     HPDF_Dict_AddNumber(pages[p], "StructParents", static_cast<HPDF_INT32>(p));
     HPDF_Dict_AddName(pages[p], "Tabs", "S");  // tab order follows the structure
-    HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(p));
-    HPDF_Array_Add(nums, page_parents[p]);
   }
-  auto key = static_cast<HPDF_INT32>(pages.size());
-  for (const auto& [annotation, element] : link_parents) {
-    HPDF_Dict_AddNumber(annotation, "StructParent", key);
-    HPDF_Array_AddNumber(nums, key++);
-    HPDF_Array_Add(nums, element);
-  }
-  HPDF_Dict parent_tree = make.indirect_dict();
-  HPDF_Dict_Add(parent_tree, "Nums", nums);
-  HPDF_Dict_Add(root, "ParentTree", parent_tree);
-  HPDF_Dict_AddNumber(root, "ParentTreeNextKey", key);
-
   haru::require_pdf_version(pdf, HPDF_VER_15);  // /Tabs is PDF 1.5
-  HPDF_Dict catalog = haru::catalog_of(pdf);
-  HPDF_Dict_Add(catalog, "StructTreeRoot", root);
-  HPDF_Dict mark_info = make.dict();
-  HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
-  HPDF_Dict_Add(catalog, "MarkInfo", mark_info);
-  if (!language.empty()) HPDF_Dict_Add(catalog, "Lang", make.ascii(std::string(language)));
-  // Viewers title the window with the edition, not the file name (PDF/UA).
-  HPDF_Dict preferences = make.dict();
-  HPDF_Dict_AddBoolean(preferences, "DisplayDocTitle", HPDF_TRUE);
-  HPDF_Dict_Add(catalog, "ViewerPreferences", preferences);
+  add_catalog_entries(pdf, numbers.root_reference, language);
 }
 
-HPDF_Dict StructureTree::dictionary(int element) const {
-  if (element < 0 || static_cast<size_t>(element) >= dicts_.size()) return nullptr;
-  return dicts_[static_cast<size_t>(element)];
+void* StructureTree::reference(int element) const {
+  if (element < 0 || static_cast<size_t>(element) >= placeholders_.size()) return nullptr;
+  return placeholders_[static_cast<size_t>(element)];
 }
 
 }  // namespace broadsheet

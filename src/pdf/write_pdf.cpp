@@ -303,7 +303,7 @@ void add_outline(HPDF_Doc pdf, const PageSet& set, const Document& doc,
     HPDF_Outline item = HPDF_CreateOutline(pdf, parent, clean_pdf_string(e.title).c_str(), utf8);
     HPDF_Outline_SetDestination(item, destination(pages[static_cast<size_t>(e.page)], e.y));
     HPDF_Outline_SetOpened(item, HPDF_TRUE);
-    if (HPDF_Dict heading = tree.dictionary(e.element)) HPDF_Dict_Add(item, "SE", heading);
+    if (void* heading = tree.reference(e.element)) HPDF_Dict_Add(item, "SE", heading);
     if (e.level == 0) section = item;
   }
   HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
@@ -330,9 +330,9 @@ std::vector<HPDF_Page> add_pages(const HaruDoc& doc, const PageSet& set) {
   return pages;
 }
 
-std::string save(const HaruDoc& doc, FontBook& book) {
+std::string save(const HaruDoc& doc, FontBook& book, const StructureTree& tree) {
   book.finish_fonts();
-  std::string bytes = haru::save_with_object_streams(doc.get());
+  std::string bytes = haru::save_with_object_streams(doc.get(), tree.objects());
   doc.check("writing the PDF");
   if (bytes.empty()) throw EnvironmentError("PDF: cannot write the document");
   return bytes;
@@ -385,7 +385,7 @@ PdfResult render_pdf(const Document& doc, const Style& style, const FontFiles& f
   add_outline(pdf, result.pages, doc, pages, tree);
   add_page_labels(pdf, result.pages);
   haru.check("adding the outline and page labels");
-  result.bytes = save(haru, book);
+  result.bytes = save(haru, book, tree);
   return result;
 }
 

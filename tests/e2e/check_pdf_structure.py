@@ -18,6 +18,9 @@ and the catalog and pages). Checks:
              /Lang voices (WCAG 3.1.2), as check_language_of_parts.py checks
              the EPUB; the articles' own prose and bylines are their authors'
              (a Latin publisher's name in a Russian byline is fine)
+  parents    the /ParentTree gives, for every page's MCID, the element whose
+             /K holds it (a reader finds an element from the content it
+             touches), and maps nothing else
   order      the articles' titles (H3 in each Art) come in the order of the
              contents' entries (TOCI in the nested TOC), and none is missing
   phrases    each --phrase lies whole inside one element's text: a paragraph
@@ -102,6 +105,40 @@ def qpdf_tree(objects, root_ref):
     return elements
 
 
+def as_list(value):
+    return value if isinstance(value, list) else [value]
+
+
+def parent_problems(objects, root_ref):
+    """The ParentTree against the elements' own /K: (page, MCID) -> element."""
+    owners = {}
+    for ref, node in objects.items():
+        if not isinstance(node, dict) or node.get("/Type") != "/StructElem":
+            continue
+        for kid in as_list(node.get("/K", [])):
+            if isinstance(kid, int):
+                owners[(node.get("/Pg"), kid)] = ref
+            elif isinstance(kid, dict) and kid.get("/Type") == "/MCR":
+                owners[(kid.get("/Pg"), kid.get("/MCID"))] = ref
+    tree = objects[root_ref]["/ParentTree"]
+    nums = (objects.get(tree) if isinstance(tree, str) else tree).get("/Nums", [])
+    by_key = {nums[i]: nums[i + 1] for i in range(0, len(nums) - 1, 2)}
+    mapped, problems = set(), []
+    for ref, page in objects.items():
+        if not isinstance(page, dict) or page.get("/Type") != "/Page" or "/StructParents" not in page:
+            continue
+        parents = by_key.get(page["/StructParents"], [])
+        parents = objects.get(parents, []) if isinstance(parents, str) else parents
+        for mcid, element in enumerate(parents):
+            mapped.add((ref, mcid))
+            if owners.get((ref, mcid)) != element:
+                problems.append(f"parents: page {ref} MCID {mcid} maps to {element}, "
+                                f"its /K owner is {owners.get((ref, mcid))}")
+    problems += [f"parents: page {p} MCID {m} of {e} is not in the /ParentTree"
+                 for (p, m), e in owners.items() if (p, m) not in mapped]
+    return problems[:5]
+
+
 def check(path, phrases):
     problems = []
     objects = qpdf_objects(path)
@@ -119,6 +156,7 @@ def check(path, phrases):
             if "/StructParents" not in value or value.get("/Tabs") != "/S":
                 problems.append(f"marked: page {ref} lacks /StructParents or /Tabs /S")
 
+    problems += parent_problems(objects, root_ref)
     tree = qpdf_tree(objects, root_ref)
     texts = poppler_tree(path)
     if [(d, r) for d, r, _, _ in tree] != [(d, r) for d, r, _ in texts]:
@@ -176,7 +214,7 @@ def main(argv):
                 print(f"phrases: not whole in one element of any file: {phrase!r}")
                 failed = True
     if not failed:
-        print(f"tagged structure: {len(files)} PDF(s) marked, headings, figures, voices, order"
+        print(f"tagged structure: {len(files)} PDF(s) marked, parents, headings, figures, voices, order"
               + (f", {len(phrases)} phrase(s)" if phrases else ""))
     return 1 if failed else 0
 

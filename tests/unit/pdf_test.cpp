@@ -7,11 +7,15 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "env/fonts.h"
-#include "typeset/precompose.h"
+#include "pdf/haru_compat.h"
+#include "pdf/haru_save.h"
 #include "pdf/write_pdf.h"
+#include "typeset/precompose.h"
 
 #include "run_command.h"
 
@@ -241,4 +245,35 @@ TEST_CASE("pdf: an empty edition still renders a front page") {
   test::run_command("qpdf --check " + path.string() + " 2>&1", status);
   CHECK(status == 0);
   fs::remove(path);
+}
+
+TEST_CASE("pdf: raw objects give back the text set for each number, and nothing for others") {
+  haru::RawObjects raw;
+  raw.set(7, "<<\n/A 1\n>>");
+  raw.set(9, "[ ]");
+  CHECK(raw.find(7) == std::optional<std::string_view>("<<\n/A 1\n>>"));
+  CHECK(raw.find(9) == std::optional<std::string_view>("[ ]"));
+  CHECK_FALSE(raw.find(8).has_value());
+  CHECK_FALSE(raw.find(10).has_value());
+}
+
+TEST_CASE("pdf: an object written as text takes its placeholder's number in the saved file") {
+  std::unique_ptr<HPDF_Doc_Rec, decltype(&HPDF_Free)> doc(HPDF_New(nullptr, nullptr), &HPDF_Free);
+  REQUIRE(doc);
+  REQUIRE(HPDF_AddPage(doc.get()));
+  void* placeholder = haru::new_placeholder(doc.get());
+  REQUIRE(placeholder);
+  REQUIRE(HPDF_Dict_Add(haru::catalog_of(doc.get()), "Written", placeholder) == HPDF_OK);
+  const HPDF_UINT number = haru::object_number(placeholder);
+  haru::RawObjects raw;
+  raw.set(number, "<<\n/Greeting (as text)\n>>");
+  const std::string plain = plain_objects(haru::save_with_object_streams(doc.get(), raw));
+  // qpdf renumbers: follow the catalog's reference to the object it names.
+  const size_t written = plain.find("/Written ");
+  REQUIRE(written != std::string::npos);
+  const std::string target = plain.substr(written + 9, plain.find(" 0 R", written) - written - 9);
+  const size_t object = plain.find("\n" + target + " 0 obj\n");
+  REQUIRE(object != std::string::npos);
+  const std::string expected = "<<\n  /Greeting (as text)\n>>";
+  CHECK(plain.compare(plain.find("<<", object), expected.size(), expected) == 0);
 }
