@@ -306,8 +306,8 @@ void mark_line(std::vector<PageItem>& items, const std::vector<Word>& words, con
   for (PageItem& item : items) {
     if (item.kind != ItemKind::Text) continue;
     item.line_role |= role;
-    item.line_left = box.x;
-    item.line_right = box.x + box.width;
+    item.line_left = static_cast<float>(box.x);
+    item.line_right = static_cast<float>(box.x + box.width);
   }
 }
 
