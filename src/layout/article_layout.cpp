@@ -2,6 +2,7 @@
 // begins, then per article its head (title, byline, summary), its body blocks
 // (paragraphs, headings, quotes, lists, code, rules) and its source line.
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include "doc/language.h"
@@ -128,6 +129,12 @@ class ArticleComposer {
       return title.height(title_s) + byline.height(by_s) + summary.height(sum_s) +
              st.small_size * kBylineGap + st.body_leading * kHeadSpaces;
     }
+    // With only the standfirst's first `lines` lines: a head split at a column
+    // foot, where none of the body follows it.
+    double height_through(const Style& st, size_t lines) const {
+      return title.height(title_s) + byline.height(by_s) + sum_s.leading * static_cast<double>(lines) +
+             st.small_size * kBylineGap + st.body_leading * kSummaryGap;
+    }
   };
 
   Head compose_head(const ArticleDoc& article, double title_size, double summary_size) {
@@ -145,7 +152,8 @@ class ArticleComposer {
     return h;
   }
 
-  Flow::Mark place_head(const ArticleDoc& article, const Head& h) {
+  // standfirst_at_foot: the standfirst's lines at this foot when it splits (0: whole).
+  Flow::Mark place_head(const ArticleDoc& article, const Head& h, size_t standfirst_at_foot = 0) {
     flow_.open(StructRole::Art, article.language);
     Flow::Mark top;
     {
@@ -160,7 +168,11 @@ class ArticleComposer {
     }
     flow_.space(style_.body_leading * kSummaryGap);
     Tagged summary(flow_, StructRole::P);
-    place_text(flow_, h.summary, h.sum_s);
+    if (standfirst_at_foot > 0) {
+      place_text_split(flow_, h.summary, h.sum_s, standfirst_at_foot);
+    } else {
+      place_text(flow_, h.summary, h.sum_s);
+    }
     return top;
   }
 
@@ -169,6 +181,8 @@ class ArticleComposer {
   ArticleStart head(const ArticleDoc& article) {
     Head h = compose_head(article, style_.title_size, style_.body_size * kSummaryScale);
     double head_height = h.height(style_);
+    const size_t split = standfirst_at_foot(article, h);
+    if (split > 0) return split_head(article, h, split);
     if (flow_.columns() > 1) {
       // A head that would not fit the last column begins the next page: as its
       // lead. It asks for no more room than a head anywhere (head_room): a
@@ -187,6 +201,50 @@ class ArticleComposer {
     Flow::Mark top = place_head(article, h);
     flow_.space(style_.body_leading * kAfterHead);
     return {top.page, top.y};
+  }
+
+  // A head that keeps at this foot its title, byline and at_foot lines of its
+  // standfirst: the standfirst's other lines (if any) begin the next column,
+  // then the body.
+  ArticleStart split_head(const ArticleDoc& article, const Head& h, size_t at_foot) {
+    double height = h.height_through(style_, at_foot);
+    separate_from_previous(height, 0);
+    if (head_pending_) height += section_label_height();
+    flow_.ensure(std::max(kHeadMinLines * style_.body_leading, height));
+    if (head_pending_) section_label(*head_pending_);
+    Flow::Mark top = place_head(article, h, at_foot);
+    flow_.space(style_.body_leading * kAfterHead);
+    return {top.page, top.y};
+  }
+
+  // How many of its standfirst's lines a head keeps at this column's foot
+  // instead of moving on whole; 0: it moves on, or fits with its opening.
+  // A head that moved on whole left the only holes in columns (a third of an
+  // ereader page), so where the head with its opening does not fit and moving
+  // on would leave more than kMaxHeadHole of the column, the head keeps with
+  // its standfirst instead of the body's first lines. The standfirst follows
+  // a paragraph's widow and orphan rule: two lines at least at the foot and
+  // two carried over, and one of three lines or fewer is not split (it ends
+  // the column whole, the body begins the next). A standfirst of one line is
+  // too little to keep with: the head moves on as before.
+  size_t standfirst_at_foot(const ArticleDoc& article, const Head& h) {
+    const size_t lines = h.summary.lines.size();
+    if (lines < 2 || flow_.at_top() || flow_.room() <= kMaxHeadHole * flow_.page_room()) return 0;
+    const double room = flow_.room() - space_above_head();
+    if (head_room(article, h.height(style_)) <= room) return 0;  // it fits whole
+    const double spare = room - h.height_through(style_, 0);  // for standfirst lines
+    if (room < kHeadMinLines * style_.body_leading || spare <= 0) return 0;
+    const size_t fit = static_cast<size_t>(std::floor(spare / h.sum_s.leading + 1e-6));
+    const size_t at_foot = std::min(fit, lines <= 3 ? lines : lines - 2);
+    return at_foot >= fewest_lines_at_foot(lines) ? at_foot : 0;
+  }
+
+  // What separate_from_previous (the space and rule between articles) or a
+  // section's label takes above a head here.
+  double space_above_head() const {
+    if (flow_.at_top()) return 0;
+    if (head_pending_) return style_.body_leading * kBelowSectionLabel + section_label_height();
+    return style_.body_leading * (kBeforeArticleRule + kArticleRuleSpace);
   }
 
   // The lead's head spans the columns when it leaves room for the first lines

@@ -46,29 +46,57 @@ void ensure_first_room(Flow& flow, const SetText& text, const LineSettings& s) {
   flow.ensure(s.keep_together && short_enough && small_hole ? height : s.leading);
 }
 
-Flow::Mark place_text(Flow& flow, const SetText& text, const LineSettings& s, double keep_after) {
-  ensure_first_room(flow, text, s);
-  Flow::Mark first = flow.mark();
+namespace {
+
+// Lines [from, from + count) of text, set one below the other in the current column.
+void set_lines(Flow& flow, const SetText& text, const LineSettings& s, LineRun run) {
   const bool rtl = !text.words.empty() && text.words.front().rtl;
-  size_t i = 0;
+  for (size_t i = run.from; i < run.from + run.count; ++i) {
+    double top = flow.advance(s.leading);
+    double baseline = top - baseline_below_top(s.leading, s.size);
+    LineBox box = line_box(s, i, rtl);
+    if (i == 0) flow.place_marker(baseline);
+    for (PageItem& item : set_line(text.words, text.lines[i], {flow.left() + box.x, baseline,
+                                   box.width, s.align})) {
+      flow.add(std::move(item));
+    }
+  }
+}
+
+// The lines from `from` on, column by column under the widow and orphan rules.
+Flow::Mark place_from(Flow& flow, const SetText& text, const LineSettings& s, size_t from, double keep_after) {
+  Flow::Mark first = flow.mark();
+  size_t i = from;
   while (i < text.lines.size()) {
     size_t count = lines_for_column(flow, text.lines.size() - i, s, keep_after);
     if (count == 0) {
       flow.next_column();
       continue;
     }
-    if (i == 0) first = flow.mark();
-    for (size_t end = i + count; i < end; ++i) {
-      double top = flow.advance(s.leading);
-      double baseline = top - baseline_below_top(s.leading, s.size);
-      LineBox box = line_box(s, i, rtl);
-      if (i == 0) flow.place_marker(baseline);
-      for (PageItem& item : set_line(text.words, text.lines[i], {flow.left() + box.x, baseline,
-                                     box.width, s.align})) {
-        flow.add(std::move(item));
-      }
-    }
+    if (i == from) first = flow.mark();
+    set_lines(flow, text, s, LineRun{i, count});
+    i += count;
     if (i < text.lines.size()) flow.next_column();
+  }
+  return first;
+}
+
+}  // namespace
+
+Flow::Mark place_text(Flow& flow, const SetText& text, const LineSettings& s, double keep_after) {
+  ensure_first_room(flow, text, s);
+  return place_from(flow, text, s, 0, keep_after);
+}
+
+Flow::Mark place_text_split(Flow& flow, const SetText& text, const LineSettings& s, size_t at_foot) {
+  at_foot = std::min(at_foot, text.lines.size());
+  flow.ensure(static_cast<double>(at_foot) * s.leading);
+  Flow::Mark first = flow.mark();
+  set_lines(flow, text, s, LineRun{0, at_foot});
+  if (at_foot < text.lines.size()) {
+    flow.next_column();
+    Flow::Mark rest = place_from(flow, text, s, at_foot, 0);
+    if (at_foot == 0) first = rest;
   }
   return first;
 }

@@ -472,12 +472,15 @@ TEST_CASE("layout: near a page foot an article's head keeps with two lines of it
   Style st;
   HalfEm m;
   size_t two = 0, fewer = 0;
-  for (int words = 100; words < 700; words += 4) {  // the first article ends lower and lower
+  for (int words = 100; words < 900; words += 4) {  // the first article ends lower and lower
     Document doc = sample(1, 2, 1);
     std::vector<ArticleDoc>& articles = doc.sections[0].articles;
     articles[0].body = {paragraph(lorem(words))};
     articles[1].body = {paragraph(lorem(200))};
-    articles[1].summary = lorem(50);  // a head of several lines
+    // A head of several lines: a title of two, a standfirst of one (too short
+    // to end a column with: the head keeps with the body's lines).
+    articles[1].title += ": " + lorem(10);
+    articles[1].summary = lorem(12);
     PageSet set = layout(doc, st, m);
     for (size_t p = set.front_pages; p < set.pages.size(); ++p) {
       const std::vector<PageItem>& items = set.pages[p].items;
@@ -493,6 +496,71 @@ TEST_CASE("layout: near a page foot an article's head keeps with two lines of it
   }
   CHECK(two > 0);
   CHECK(fewer == 0);
+}
+
+namespace {
+
+// The baselines (one per line) of items of `size` on a page, above the bottom margin.
+std::set<double> lines_of_size(const Page& page, const Style& st, double size) {
+  std::set<double> lines;
+  for (const PageItem& item : page.items) {
+    if (item.kind == ItemKind::Text && std::abs(item.size - size) < 1e-6 && item.y > st.margin_bottom) lines.insert(item.y);
+  }
+  return lines;
+}
+
+// The lowest baseline of text above the bottom margin (the folio stands below it).
+double lowest_text(const Page& page, const Style& st) {
+  double low = st.page_height;
+  for (const PageItem& item : page.items) {
+    if (item.kind == ItemKind::Text && item.y > st.margin_bottom) low = std::min(low, item.y);
+  }
+  return low;
+}
+
+}  // namespace
+
+TEST_CASE("layout: a head that would leave a hole keeps its standfirst's first lines at the foot") {
+  Style st;
+  HalfEm m;
+  const double block = st.page_height - st.margin_top - st.margin_bottom;
+  const double standfirst = st.body_size * 1.12;  // spacing::kSummaryScale
+  for (int summary : {40, 120}) {  // a standfirst of three lines, and of eight
+    size_t at_foot = 0, whole = 0;
+    for (int words = 100; words < 1300; words += 6) {  // the first article ends lower and lower
+      Document doc = sample(1, 2, 1);
+      std::vector<ArticleDoc>& articles = doc.sections[0].articles;
+      articles[0].body = {paragraph(lorem(words))};
+      articles[1].body = {paragraph(lorem(200))};
+      articles[1].summary = lorem(summary);
+      PageSet set = layout(doc, st, m);
+      for (size_t p = set.front_pages; p < set.pages.size(); ++p) {
+        const std::vector<PageItem>& items = set.pages[p].items;
+        auto title = std::find_if(items.begin(), items.end(), [&](const PageItem& i) {
+          return i.text.find("1.2") != std::string::npos && i.size == st.title_size;
+        });
+        if (title == items.end()) continue;
+        size_t body = 0;  // the second article's body lines on its title's page
+        for (const PageItem& item : items) body += is_body_line(item, st) && item.y < title->y;
+        size_t here = lines_of_size(set.pages[p], st, standfirst).size();
+        size_t next = p + 1 < set.pages.size() ? lines_of_size(set.pages[p + 1], st, standfirst).size() : 0;
+        CAPTURE(summary);
+        CAPTURE(words);
+        if (title->y > st.page_height - st.margin_top - 2 * st.title_size) {
+          // Moved on whole: only where the page before ends less than a fifth short.
+          ++whole;
+          CHECK(lowest_text(set.pages[p - 1], st) - st.margin_bottom <= 0.2 * block);
+        } else if (body == 0) {
+          ++at_foot;  // the head at the foot with its standfirst, split like a paragraph
+          CHECK(here >= 2);
+          CHECK((next == 0 || next >= 2));
+          CHECK((summary == 40 ? next == 0 : next > 0));  // three lines are not split
+        }
+      }
+    }
+    CHECK(at_foot > 0);
+    CHECK(whole > 0);
+  }
 }
 
 TEST_CASE("flow: below a span the columns start where the span ended") {
