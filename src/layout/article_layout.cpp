@@ -181,7 +181,13 @@ class ArticleComposer {
   ArticleStart head(const ArticleDoc& article) {
     Head h = compose_head(article, style_.title_size, style_.body_size * kSummaryScale);
     double head_height = h.height(style_);
-    const size_t split = standfirst_at_foot(article, h);
+    // A section's first head that does not fit a page's last column goes on
+    // to lead the next page across its columns (below), as before: a new
+    // section under a lead is worth the foot it leaves (the sample's Business
+    // on 7 November). Other heads split there too: leading with them left 10
+    // short columns on newspaper's corpus, splitting 0.
+    const bool may_lead = flow_.columns() > 1 && flow_.in_last_column() && head_pending_;
+    const size_t split = may_lead ? 0 : standfirst_at_foot(article, h);
     if (split > 0) return split_head(article, h, split);
     if (flow_.columns() > 1) {
       // A head that would not fit the last column begins the next page: as its
