@@ -563,6 +563,38 @@ TEST_CASE("layout: a head that would leave a hole keeps its standfirst's first l
   }
 }
 
+TEST_CASE("layout: a section's first head that does not fit a page's last column leads the next page") {
+  Style st = three_columns();
+  HalfEm m;
+  const double column = (st.page_width - st.margin_inner - st.margin_outer - 2 * st.gutter) / 3;
+  size_t leads = 0;
+  for (int words = 100; words < 2000; words += 10) {  // the first section ends lower and lower
+    Document doc = sample(2, 1, 1);
+    doc.sections[0].articles[0].body = {paragraph(lorem(words))};
+    doc.sections[1].articles[0].summary = lorem(12);  // a standfirst of three lines in a column
+    PageSet set = layout(doc, st, m);
+    for (size_t p = set.front_pages; p < set.pages.size(); ++p) {
+      const double left = p % 2 == 0 ? st.margin_inner : st.margin_outer;
+      const std::vector<PageItem>& items = set.pages[p].items;
+      auto title = std::find_if(items.begin(), items.end(), [&](const PageItem& i) {
+        return i.text.rfind("Article 2.1", 0) == 0 && i.size >= st.title_size;
+      });
+      if (title == items.end()) continue;
+      CAPTURE(words);
+      if (title->size == doctest::Approx(st.title_size * 1.6)) {
+        ++leads;
+        continue;
+      }
+      if (title->x < left + 2 * (column + st.gutter) - 1) continue;
+      // A column head there keeps with the body, never with its standfirst alone.
+      size_t body = 0;
+      for (const PageItem& item : items) body += is_body_line(item, st) && item.y < title->y && item.x >= title->x - 1;
+      CHECK(body >= 2);
+    }
+  }
+  CHECK(leads > 0);
+}
+
 TEST_CASE("flow: below a span the columns start where the span ended") {
   Style st = three_columns();
   PageSet pages;
