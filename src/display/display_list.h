@@ -61,15 +61,21 @@ inline constexpr int kOpenElement = -2;
 ///   every space advances by word_gap points instead of its natural width
 ///   (justification: the writer emits TJ adjustments).
 /// - Rule: a line from (x, y) to (x + w, y + h) of thickness `size`, in `color`.
-/// - Link: a clickable rectangle (x, y, w, h); `url` is external, or internal
-///   when target_page >= 0 (jumps to target_page at target_y).
+/// - Link: a clickable rectangle (x, y, w, h) leading to `target`.
 /// - Anchor: a named position (`text` is the anchor id) for outlines and links.
 /// - Image: `image` drawn into the box (x, y, w, h), (x, y) its bottom-left.
+/// Where a Link item leads: an address outside, or a place in the edition.
+/// Held apart from the item: only links have one.
+struct LinkTarget {
+  std::string url{};  ///< external, when page < 0 (the link policy kept it)
+  int page = -1;      ///< internal: a page index
+  double y = 0;       ///< and the height on that page
+};
+
 struct PageItem {
   // The members go from small to large, so that padding does not grow the
   // item: a 1,000-article edition holds some 200,000 of them at once.
   ItemKind kind = ItemKind::Text;
-  int target_page = -1;
   /// Text and Image: the structure element the item belongs to (an index into
   /// PageSet::structure), or kArtifact. Link: the element holding the link.
   int element = kOpenElement;
@@ -90,10 +96,9 @@ struct PageItem {
   /// Text: extra advance after every glyph, in points (PDF Tc): letter-spacing
   /// of a justified line; `w` includes it between the glyphs.
   double char_space = 0;
-  double target_y = 0;
   Color color{};
   std::string text{};
-  std::string url{};
+  std::shared_ptr<const LinkTarget> target{};
   std::shared_ptr<const FigureImage> image{};
 };
 

@@ -49,10 +49,11 @@ std::string describe(const PageItem& item) {
     case ItemKind::Link: {
       std::string line = "link " + number(item.x) + " " + number(item.y) + " " + number(item.w) +
                          " " + number(item.h) + " -> ";
-      if (item.target_page >= 0) {
-        return line + "page " + std::to_string(item.target_page + 1) + " y " + number(item.target_y);
+      if (!item.target) return line;
+      if (item.target->page >= 0) {
+        return line + "page " + std::to_string(item.target->page + 1) + " y " + number(item.target->y);
       }
-      return line + item.url;
+      return line + item.target->url;
     }
     case ItemKind::Anchor:
       return "anchor " + number(item.x) + " " + number(item.y) + " " + quoted(item.text);

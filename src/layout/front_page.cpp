@@ -201,8 +201,7 @@ class FrontComposer {
     link.y = flow_.y();
     link.w = flow_.width();
     link.h = top.y - flow_.y();
-    link.target_page = target.page;
-    link.target_y = target.y;
+    link.target = std::make_shared<const LinkTarget>(LinkTarget{.page = target.page, .y = target.y});
     flow_.add(std::move(link));
   }
 

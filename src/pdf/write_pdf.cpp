@@ -207,16 +207,17 @@ class PagePainter {
   }
 
   void link(const PageItem& item) {
-    if (item.w <= 0 || item.h <= 0) return;
+    if (item.w <= 0 || item.h <= 0 || !item.target) return;
+    const LinkTarget& to = *item.target;
     HPDF_Rect r{static_cast<HPDF_REAL>(item.x), static_cast<HPDF_REAL>(item.y),
                 static_cast<HPDF_REAL>(item.x + item.w), static_cast<HPDF_REAL>(item.y + item.h)};
     HPDF_Annotation a = nullptr;
-    if (item.target_page >= 0 && static_cast<size_t>(item.target_page) < all_.size()) {
-      HPDF_Destination d = HPDF_Page_CreateDestination(all_[static_cast<size_t>(item.target_page)]);
-      HPDF_Destination_SetXYZ(d, 0, static_cast<HPDF_REAL>(item.target_y), 1);
+    if (to.page >= 0 && static_cast<size_t>(to.page) < all_.size()) {
+      HPDF_Destination d = HPDF_Page_CreateDestination(all_[static_cast<size_t>(to.page)]);
+      HPDF_Destination_SetXYZ(d, 0, static_cast<HPDF_REAL>(to.y), 1);
       a = HPDF_Page_CreateLinkAnnot(page_, r, d);
-    } else if (std::optional<std::string> uri = decide_link(item.url)) {
-      // build_document decided item.url already; the same function, asked again
+    } else if (std::optional<std::string> uri = decide_link(to.url)) {
+      // build_document decided the url already; the same function, asked again
       // where the URI is written, keeps anything else from becoming an action.
       a = HPDF_Page_CreateURILinkAnnot(page_, r, uri->c_str());
     }

@@ -238,7 +238,7 @@ PageItem fragment_link(const Fragment& f, double x, double y) {
   link.y = y - 0.25 * f.style.size;
   link.w = f.width;
   link.h = 1.2 * f.style.size;
-  link.url = f.style.url;
+  link.target = std::make_shared<const LinkTarget>(LinkTarget{.url = f.style.url});
   return link;
 }
 

@@ -138,13 +138,13 @@ TEST_CASE("layout: contents page numbers and links match where articles start") 
   std::vector<const PageItem*> links;
   for (size_t p = 0; p < contents_pages; ++p) {
     for (const PageItem& item : set.pages[p].items) {
-      if (item.kind == ItemKind::Link && item.target_page >= 0) links.push_back(&item);
+      if (item.kind == ItemKind::Link && item.target && item.target->page >= 0) links.push_back(&item);
     }
   }
   REQUIRE(links.size() == 12);
   for (size_t i = 0; i < 12; ++i) {
-    CHECK(links[i]->target_page == articles[i]->page);
-    CHECK(links[i]->target_y == doctest::Approx(articles[i]->y));
+    CHECK(links[i]->target->page == articles[i]->page);
+    CHECK(links[i]->target->y == doctest::Approx(articles[i]->y));
     // The article's title is on that page, at that height.
     bool found = false;
     for (const PageItem& item : set.pages[static_cast<size_t>(articles[i]->page)].items) {
@@ -159,7 +159,7 @@ TEST_CASE("layout: contents page numbers and links match where articles start") 
       printed = printed || (item.kind == ItemKind::Text && item.text == number &&
                             item.y >= links[i]->y && item.y <= links[i]->y + links[i]->h);
     }
-    if (links[i]->target_page >= 0 && contents_pages == 1) CHECK(printed);
+    if (links[i]->target->page >= 0 && contents_pages == 1) CHECK(printed);
   }
 }
 
