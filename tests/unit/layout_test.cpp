@@ -246,6 +246,21 @@ bool is_body_line(const PageItem& item, const Style& st) {
   return item.kind == ItemKind::Text && item.size == st.body_size && item.line_role != 0;
 }
 
+// The title of a sample's article 1.2 set at the column title size, or nullptr.
+const PageItem* second_title(const std::vector<PageItem>& items, const Style& st) {
+  auto title = std::find_if(items.begin(), items.end(), [&](const PageItem& i) {
+    return i.text.find("1.2") != std::string::npos && i.size == st.title_size;
+  });
+  return title == items.end() ? nullptr : &*title;
+}
+
+// The body lines below a title on its page: the article's opening lines there.
+size_t body_lines_below(const std::vector<PageItem>& items, const PageItem& title, const Style& st) {
+  size_t below = 0;
+  for (const PageItem& item : items) below += is_body_line(item, st) && item.y < title.y;
+  return below;
+}
+
 }  // namespace
 
 TEST_CASE("layout: three columns: body lines stay inside a column, rules stand in the gutters") {
@@ -484,12 +499,9 @@ TEST_CASE("layout: near a page foot an article's head keeps with two lines of it
     PageSet set = layout(doc, st, m);
     for (size_t p = set.front_pages; p < set.pages.size(); ++p) {
       const std::vector<PageItem>& items = set.pages[p].items;
-      auto title = std::find_if(items.begin(), items.end(), [&](const PageItem& i) {
-        return i.text.find("1.2") != std::string::npos && i.size == st.title_size;
-      });
-      if (title == items.end()) continue;
-      size_t below = 0;  // body lines of the second article on its title's page
-      for (const PageItem& item : items) below += is_body_line(item, st) && item.y < title->y;
+      const PageItem* title = second_title(items, st);
+      if (!title) continue;
+      const size_t below = body_lines_below(items, *title, st);  // the second article's, on its title's page
       two += below == 2;
       fewer += below < 2;
     }
@@ -536,12 +548,9 @@ TEST_CASE("layout: a head that would leave a hole keeps its standfirst's first l
       PageSet set = layout(doc, st, m);
       for (size_t p = set.front_pages; p < set.pages.size(); ++p) {
         const std::vector<PageItem>& items = set.pages[p].items;
-        auto title = std::find_if(items.begin(), items.end(), [&](const PageItem& i) {
-          return i.text.find("1.2") != std::string::npos && i.size == st.title_size;
-        });
-        if (title == items.end()) continue;
-        size_t body = 0;  // the second article's body lines on its title's page
-        for (const PageItem& item : items) body += is_body_line(item, st) && item.y < title->y;
+        const PageItem* title = second_title(items, st);
+        if (!title) continue;
+        const size_t body = body_lines_below(items, *title, st);  // the second article's, on its title's page
         size_t here = lines_of_size(set.pages[p], st, standfirst).size();
         size_t next = p + 1 < set.pages.size() ? lines_of_size(set.pages[p + 1], st, standfirst).size() : 0;
         CAPTURE(summary);
