@@ -153,27 +153,30 @@ void StructureTree::find_live() {
 }
 
 StructureTree::Numbers StructureTree::reserve(HPDF_Doc pdf) {
-  auto reserve_one = [pdf, this]() {
+  auto reserve_one = [pdf] {
     void* placeholder = haru::new_placeholder(pdf);
     if (!placeholder) throw EnvironmentError("PDF: cannot number the structure tree's objects");
-    placeholders_.push_back(placeholder);
-    return haru::object_number(placeholder);
+    return placeholder;
   };
   Numbers numbers;
-  numbers.root = reserve_one();
-  numbers.root_reference = placeholders_.back();
-  numbers.document = reserve_one();
+  numbers.root_reference = reserve_one();
+  numbers.root = haru::object_number(numbers.root_reference);
+  numbers.document = haru::object_number(reserve_one());
   numbers.elements.assign(elements_.size(), 0);
-  std::vector<void*> element_placeholders(elements_.size(), nullptr);
+  placeholders_.assign(elements_.size(), nullptr);
   for (size_t i = 0; i < elements_.size(); ++i) {
     if (!nodes_[i].live) continue;
-    numbers.elements[i] = reserve_one();
-    element_placeholders[i] = placeholders_.back();
-    for (size_t link = 0; link < nodes_[i].links.size(); ++link) reserve_one();
+    placeholders_[i] = reserve_one();
+    numbers.elements[i] = haru::object_number(placeholders_[i]);
+    for (size_t link = 0; link < nodes_[i].links.size(); ++link) reserve_one();  // link_number
   }
-  numbers.parent_tree = reserve_one();
-  placeholders_ = std::move(element_placeholders);
+  numbers.parent_tree = haru::object_number(reserve_one());
   return numbers;
+}
+
+// An element's links are numbered right after it, in order (reserve).
+HPDF_UINT StructureTree::link_number(const Numbers& numbers, size_t element, size_t link) {
+  return numbers.elements[element] + 1 + static_cast<HPDF_UINT>(link);
 }
 
 // An element: its content first (integer MCIDs on its own /Pg, marked-content
@@ -200,7 +203,7 @@ std::string StructureTree::element_text(size_t i, const Numbers& numbers, const 
                  .add("MCID", std::to_string(c.mcid))
                  .done());
   }
-  for (size_t link = 0; link < node.links.size(); ++link) kids.add(ref(numbers.elements[i] + 1 + link));
+  for (size_t link = 0; link < node.links.size(); ++link) kids.add(ref(link_number(numbers, i, link)));
   for (size_t child : children_[i]) kids.add(ref(numbers.elements[child]));
   dict.add("K", kids.done());
   if (!node.content.empty()) dict.add("Pg", ref(haru::object_number(pages[home])));
@@ -218,7 +221,7 @@ std::string StructureTree::parent_tree_text(const Numbers& numbers) const {
   size_t key = page_mcids_.size();
   for (size_t i = 0; i < nodes_.size(); ++i) {
     for (size_t link = 0; link < nodes_[i].links.size(); ++link) {
-      nums.add(std::to_string(key++)).add(ref(numbers.elements[i] + 1 + link));
+      nums.add(std::to_string(key++)).add(ref(link_number(numbers, i, link)));
     }
   }
   return DictText().add("Nums", nums.done()).done();
@@ -265,7 +268,7 @@ void StructureTree::write(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages, std
     objects_.set(numbers.elements[i], element_text(i, numbers, pages, lang));
     for (size_t link = 0; link < nodes_[i].links.size(); ++link) {
       const LinkRef& l = nodes_[i].links[link];
-      objects_.set(numbers.elements[i] + 1 + link,
+      objects_.set(link_number(numbers, i, link),
                    DictText()
                        .add("Type", "/StructElem")
                        .add("S", "/Link")

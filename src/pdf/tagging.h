@@ -71,6 +71,7 @@ class StructureTree {
 
   void find_live();
   Numbers reserve(HPDF_Doc pdf);
+  static HPDF_UINT link_number(const Numbers& numbers, size_t element, size_t link);
   std::string element_text(size_t i, const Numbers& numbers, const std::vector<HPDF_Page>& pages,
                            const std::string& lang) const;
   std::string parent_tree_text(const Numbers& numbers) const;
