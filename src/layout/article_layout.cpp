@@ -3,6 +3,7 @@
 // (paragraphs, headings, quotes, lists, code, rules) and its source line.
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <optional>
 
 #include "doc/language.h"
@@ -54,6 +55,10 @@ class ArticleComposer {
   void section(const SectionDoc& section) {
     head_pending_ = &section;
   }
+  // The section whose label still waits for its first article's head: part of
+  // what a checkpoint keeps.
+  const SectionDoc* pending_section() const { return head_pending_; }
+  void resume(const SectionDoc* pending) { head_pending_ = pending; }
 
   // The article's structure element is opened by place_head, after the
   // section label that may precede its title (the label belongs to the section).
@@ -593,19 +598,107 @@ class ArticleComposer {
   const SectionDoc* head_pending_ = nullptr;
 };
 
+
+// Where an article begins: its place in the document and the layout's state
+// before it, to lay it and those after it out again from there.
+struct ArticleCheckpoint {
+  size_t section = 0, article = 0;
+  Flow::Checkpoint flow;
+  const SectionDoc* pending = nullptr;
+  size_t starts = 0, outline = 0;
+};
+
+// Lays out the articles and returns where each begins, in document order;
+// remembers where those that reach the current page and the one before began.
+class ArticleRun {
+ public:
+  ArticleRun(const Document& doc, const Style& style, Typesetter& type, Flow& flow,
+             std::vector<OutlineEntry>& outline)
+      : doc_(doc), style_(style), type_(type), flow_(flow), outline_(outline), composer_(style, type, flow, outline) {}
+
+  void lay_out() { lay_out_from(0, 0); }
+
+  // A page of several columns that ends the edition has them end at one
+  // height, as a paper's last page does: the articles that reach it are laid
+  // out again with its columns shortened to the lowest height, in whole lines
+  // above an even share of its text, at which they still end on it. Every
+  // rule that keeps lines together holds as on any page; where no shorter
+  // height keeps them on the page, the page stays as it was.
+  void balance_last_page() {
+    const int last = flow_.page_index();
+    const std::vector<double> heights = flow_.column_heights(last);
+    if (flow_.columns() < 2 || heights.empty() || checkpoints_.empty()) return;
+    const auto [lowest, highest] = std::minmax_element(heights.begin(), heights.end());
+    const double line = style_.body_leading;
+    if (*highest - *lowest <= line) return;
+    double total = 0;
+    for (double h : heights) total += h;
+    const ArticleCheckpoint from = checkpoints_.front();
+    type_.ahead = nullptr;  // it composed in document order once; what is laid out again is composed here
+    for (double height = std::ceil(total / heights.size() / line) * line; height < *highest; height += line) {
+      if (lay_out_again(from, last, height)) return;
+    }
+    lay_out_again(from, -1, 0);
+  }
+
+  std::vector<ArticleStart> starts() && { return std::move(starts_); }
+
+ private:
+  // True when the articles from `from` on end on page `last` with its columns `height` tall.
+  bool lay_out_again(const ArticleCheckpoint& from, int last, double height) {
+    flow_.rewind(from.flow);
+    starts_.resize(from.starts);
+    outline_.resize(from.outline);
+    composer_.resume(from.pending);
+    flow_.limit_columns(last, height);
+    checkpoints_.clear();
+    lay_out_from(from.section, from.article);
+    return flow_.page_index() == last;
+  }
+
+  void lay_out_from(size_t first_section, size_t first_article) {
+    for (size_t s = first_section; s < doc_.sections.size(); ++s) {
+      const SectionDoc& section = doc_.sections[s];
+      if (section.articles.empty()) continue;
+      for (size_t a = s == first_section ? first_article : 0; a < section.articles.size(); ++a) {
+        remember(s, a);
+        if (a == 0) {
+          composer_.section(section);
+          flow_.open(StructRole::Sect);
+        }
+        starts_.push_back(composer_.article(section.articles[a]));
+      }
+      flow_.close();
+    }
+  }
+
+  // Only the checkpoint of the article running when the current page began,
+  // and those after it, can be needed.
+  void remember(size_t section, size_t article) {
+    ArticleCheckpoint at{section, article, flow_.checkpoint(), composer_.pending_section(), starts_.size(),
+                         outline_.size()};
+    while (checkpoints_.size() >= 2 && checkpoints_[1].flow.page < at.flow.page) checkpoints_.pop_front();
+    checkpoints_.push_back(std::move(at));
+  }
+
+  const Document& doc_;
+  const Style& style_;
+  Typesetter& type_;
+  Flow& flow_;
+  std::vector<OutlineEntry>& outline_;
+  ArticleComposer composer_;
+  std::vector<ArticleStart> starts_;
+  std::deque<ArticleCheckpoint> checkpoints_;
+};
+
 }  // namespace
 
 std::vector<ArticleStart> lay_out_articles(const Document& doc, const Style& style, Typesetter& type, Flow& flow,
                                            std::vector<OutlineEntry>& outline) {
-  std::vector<ArticleStart> starts;
-  ArticleComposer composer(style, type, flow, outline);
-  for (const SectionDoc& section : doc.sections) {
-    if (section.articles.empty()) continue;
-    composer.section(section);
-    Tagged tag(flow, StructRole::Sect);
-    for (const ArticleDoc& article : section.articles) starts.push_back(composer.article(article));
-  }
-  return starts;
+  ArticleRun run(doc, style, type, flow, outline);
+  run.lay_out();
+  run.balance_last_page();
+  return std::move(run).starts();
 }
 
 }  // namespace broadsheet

@@ -66,7 +66,8 @@ struct ArticleStart {
 };
 
 /// Lays out every article from a fresh page of flow, newspaper-like, adding
-/// each to outline; returns where each begins, in document order.
+/// each to outline; returns where each begins, in document order. With
+/// columns, the last page's are balanced (they end at about one height).
 std::vector<ArticleStart> lay_out_articles(const Document& doc, const Style& style, Typesetter& type, Flow& flow,
                                            std::vector<OutlineEntry>& outline);
 

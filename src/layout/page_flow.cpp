@@ -32,6 +32,13 @@ double Flow::column_top() const {
   return span_ ? span_top_ : page_columns_[page_].top;
 }
 
+// A span above the columns (a lead's head) is not shortened: the limit is the
+// columns' height below it.
+double Flow::bottom(int page) const {
+  if (page < 0 || page != limited_page_ || (span_ && page == page_)) return geometry_.text_bottom;
+  return std::max(geometry_.text_bottom, page_columns_[page].top - limited_height_);
+}
+
 void Flow::start_page(double column_top) {
   page_ = static_cast<int>(pages_.pages.size()) - 1;
   column_ = 0;
@@ -95,7 +102,7 @@ double Flow::advance(double h) {
 
 void Flow::space(double h) {
   if (page_ < 0 || at_top()) return;
-  y_ = std::max(geometry_.text_bottom, y_ - h);
+  y_ = std::max(bottom(), y_ - h);
 }
 
 void Flow::add(PageItem item) {
@@ -149,7 +156,7 @@ void Flow::vertical_rule(Mark from, double dx, double thickness, Color color) {
     // A column the block left ends its rule at the block's last line there;
     // one it left before placing anything (a paragraph that moved on whole
     // under the widow rule) gets no rule at all.
-    double end = last ? y_ : std::max(geometry_.text_bottom, page_columns_[page].low[column]);
+    double end = last ? y_ : std::max(bottom(page), page_columns_[page].low[column]);
     if (start - end > 0.5) {
       PageItem rule;
       rule.kind = ItemKind::Rule;
@@ -183,6 +190,38 @@ void Flow::add_column_rules(double thickness, Color color) {
       pages_.pages[p].items.push_back(rule);
     }
   }
+}
+
+Flow::Checkpoint Flow::checkpoint() const {
+  Checkpoint at{pages_.pages.size(), 0, pages_.structure.size(), page_, column_, y_, section_, {}, open_};
+  if (page_ >= 0) {
+    at.items = pages_.pages[page_].items.size();
+    at.column_lows = page_columns_[page_].low;
+  }
+  return at;
+}
+
+// Articles start outside spans and with no list marker pending, so neither is kept.
+void Flow::rewind(const Checkpoint& at) {
+  pages_.pages.resize(at.pages);
+  pages_.structure.resize(at.structure);
+  page_sections_.resize(at.pages);
+  page_columns_.resize(at.pages);
+  page_ = at.page;
+  column_ = at.column;
+  y_ = at.y;
+  section_ = at.section;
+  open_ = at.open;
+  if (page_ < 0) return;
+  pages_.pages[page_].items.resize(at.items);
+  page_columns_[page_].low = at.column_lows;
+}
+
+std::vector<double> Flow::column_heights(int page) const {
+  std::vector<double> heights;
+  if (page < 0 || static_cast<size_t>(page) >= page_columns_.size()) return heights;
+  for (double low : page_columns_[page].low) heights.push_back(page_columns_[page].top - low);
+  return heights;
 }
 
 void Flow::set_section(const std::string& name) {

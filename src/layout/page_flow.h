@@ -34,12 +34,15 @@ class Flow {
   double left() const;
   double width() const;
   double y() const { return y_; }
-  double room() const { return y_ - geometry_.text_bottom; }
+  double room() const { return y_ - bottom(); }
   /// At the top of a column (or of a span): nothing is above in this column.
   bool at_top() const { return y_ >= column_top() - 1e-9; }
   /// At the top of a column as tall as the text block: the one place where
   /// something too tall for any column may start (and overflow or be split).
-  bool at_full_column_top() const { return at_top() && column_top() >= geometry_.text_top - 1e-9; }
+  /// A column shortened by limit_columns is not: what does not fit it goes on.
+  bool at_full_column_top() const {
+    return at_top() && column_top() >= geometry_.text_top - 1e-9 && bottom() <= geometry_.text_bottom + 1e-9;
+  }
   /// At the top of the first column of a page, nothing placed yet.
   bool at_page_start() const { return page_ >= 0 && column_ == 0 && !span_ && at_top(); }
   int page_index() const { return page_; }
@@ -91,6 +94,28 @@ class Flow {
   /// Hairlines in the gutters of every page, where text stands on both sides.
   void add_column_rules(double thickness, Color color);
 
+  /// Where the flow stands between two articles, to come back to: rewind()
+  /// drops every page, item and structure element added since and restores
+  /// the position, so that what follows can be laid out again.
+  struct Checkpoint {
+    size_t pages = 0, items = 0, structure = 0;
+    int page = -1, column = 0;
+    double y = 0;
+    std::string section;
+    std::vector<double> column_lows;  // the current page's, as they were
+    int open = -1;
+  };
+  Checkpoint checkpoint() const;
+  void rewind(const Checkpoint& at);
+
+  /// Columns of page `page` are `height` tall instead of reaching the text
+  /// block's foot (a last page whose columns are balanced); a negative page
+  /// lifts the limit.
+  void limit_columns(int page, double height) { limited_page_ = page, limited_height_ = height; }
+  /// Height of each column's text on a page (0 for an empty one; empty for a
+  /// page this flow did not make).
+  std::vector<double> column_heights(int page) const;
+
   /// The section running on each page so far (index = page index).
   const std::vector<std::string>& page_sections() const { return page_sections_; }
   /// Sets the running section; it names the current page too if nothing is on it yet.
@@ -99,6 +124,9 @@ class Flow {
  private:
   double column_left(int page, int column) const;
   double column_top() const;
+  // The foot of the current page's columns (of `page`'s in the second).
+  double bottom() const { return bottom(page_); }
+  double bottom(int page) const;
   void start_page(double column_top);
 
   // Per page: where its columns begin (below a span or the front matter) and
@@ -120,6 +148,8 @@ class Flow {
   std::optional<PageItem> marker_;
   double marker_dx_ = 0;
   int open_ = -1;  // the open structure element, -1 for none
+  int limited_page_ = -1;
+  double limited_height_ = 0;
 };
 
 /// A structure element open in a flow for the life of the scope.

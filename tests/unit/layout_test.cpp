@@ -290,6 +290,44 @@ TEST_CASE("layout: three columns: body lines stay inside a column, rules stand i
   CHECK(rules >= 2 * (set.pages.size() - 1));
 }
 
+// Where each column of a page ends: the lowest body line's baseline per
+// column, the column's top where it holds none.
+std::vector<double> column_feet(const Page& page, const Style& st, size_t index) {
+  const double left = index % 2 == 0 ? st.margin_inner : st.margin_outer;
+  const double column = (st.page_width - st.margin_inner - st.margin_outer - 2 * st.gutter) / 3;
+  std::vector<double> feet(3, st.page_height - st.margin_top);
+  for (const PageItem& item : page.items) {
+    if (!is_body_line(item, st)) continue;
+    int c = std::clamp(static_cast<int>((item.x - left) / (column + st.gutter)), 0, 2);
+    feet[static_cast<size_t>(c)] = std::min(feet[static_cast<size_t>(c)], item.y);
+  }
+  return feet;
+}
+
+TEST_CASE("layout: the last page's columns are balanced, and every article is still there") {
+  Style st = three_columns();
+  HalfEm m;
+  for (int articles = 2; articles <= 7; ++articles) {
+    CAPTURE(articles);
+    PageSet set = layout(sample(2, articles, 7), st, m);
+    const size_t last = set.pages.size() - 1;
+    const double top = st.page_height - st.margin_top;
+    double total = 0, tallest = 0;
+    for (double foot : column_feet(set.pages[last], st, last)) {
+      total += top - foot;
+      tallest = std::max(tallest, top - foot);
+    }
+    // A head keeps with its opening lines and a paragraph with two lines at
+    // each end, so a column may run a few lines past an even share, no more.
+    CHECK(tallest <= total / 3 + 3 * st.body_leading);
+    CHECK(tallest > total / 3 - st.body_leading);
+    // Nothing was lost or moved off the page: every section and article has
+    // its outline entry, the last one on the last page.
+    REQUIRE(set.outline.size() == 2 + 2 * static_cast<size_t>(articles));
+    CHECK(static_cast<size_t>(set.outline.back().page) == last);
+  }
+}
+
 TEST_CASE("layout: with columns, a short contents shares the front page with the lead story") {
   Style st = three_columns();
   HalfEm m;
