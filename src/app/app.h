@@ -193,6 +193,7 @@ struct RenderOptions {
   size_t max_pages = kMaxPagesPerEdition;
   Progress* progress = nullptr;           ///< told as days start and finish (env/progress.h); null: nobody
   Executor* executor = nullptr;           ///< the run's (Shared::executor()); null: one for this call
+  int cover_thumbnail_px = 0;             ///< above 0: a drawn cover's thumbnail too (RenderedEdition)
 };
 
 /// One output file of a day, as staged or written.
@@ -210,6 +211,7 @@ struct RenderedEdition {
   std::string pdf, epub;              ///< the bytes (render); empty once staged (render_into)
   std::vector<OutputFile> files;      ///< staged (render_into), in write order: PDF, then EPUB
   std::vector<Diagnostic> warnings;   ///< the PDF's, located in the input
+  PreparedImage cover_thumbnail;      ///< with RenderOptions::cover_thumbnail_px and a drawn cover; else empty
 };
 
 /// The first day (in day order) whose PDF is over the page limit.

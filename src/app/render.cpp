@@ -52,20 +52,20 @@ void render_edition(const Document& doc, const Prepared& prepared, const RenderO
   work.edition.day = doc.iso_date;
   work.edition.articles = doc.article_count();
   const bool pdf = wants_pdf(prepared.formats), epub = wants_epub(prepared.formats);
-  Task<std::string> epub_bytes;  // its destructor waits (or cancels), so doc outlives the task
+  Task<EpubWithThumbnail> epub_bytes;  // its destructor waits (or cancels), so doc outlives the task
   if (pdf && epub && helpers) {
     epub_bytes = submit(helpers, [&] {
-      std::string bytes = render_epub(doc, prepared.style);
+      EpubWithThumbnail book = render_epub(doc, prepared.style, options.cover_thumbnail_px);
       trim_freed_memory();
-      return bytes;
+      return book;
     });
   }
   if (pdf) render_pdf_of(doc, prepared, options, helpers, work);
-  if (epub_bytes.valid()) {
-    work.edition.epub = std::move(epub_bytes.get());
-  } else if (epub) {
-    work.edition.epub = render_epub(doc, prepared.style);
-  }
+  if (!epub) return;
+  EpubWithThumbnail book = epub_bytes.valid() ? std::move(epub_bytes.get())
+                                              : render_epub(doc, prepared.style, options.cover_thumbnail_px);
+  work.edition.epub = std::move(book.epub);
+  work.edition.cover_thumbnail = std::move(book.thumbnail);
 }
 
 // Writes a rendered day's outputs under temporary names and frees its bytes.

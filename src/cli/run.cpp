@@ -181,6 +181,17 @@ void print_written(const RenderedEdition& edition, const OutputFile& file, std::
   out << human_size(file.bytes) << ")\n";
 }
 
+// The thumbnails drawn with the editions' covers, for the shelf, by the
+// editions' file stem (the day).
+std::vector<FreshThumbnail> fresh_thumbnails(const Rendered& rendered) {
+  std::vector<FreshThumbnail> fresh;
+  for (const RenderedEdition& edition : rendered.editions) {
+    if (!edition.cover_thumbnail.encoded.empty())
+      fresh.push_back({edition.day, edition.cover_thumbnail.format, edition.cover_thumbnail.encoded});
+  }
+  return fresh;
+}
+
 // The build and check commands: their options, environment and streams are
 // held once here rather than handed to every step.
 class BuildCommand {
@@ -250,8 +261,8 @@ class BuildCommand {
 
   // The folder's OPDS shelf (catalog.xml, index.html, covers/), rebuilt from the
   // files now in it; the editions are in place already, so a failure only warns.
-  void print_shelf() {
-    if (std::optional<std::string> problem = refresh_shelf(o_.out_dir)) {
+  void print_shelf(const std::vector<FreshThumbnail>& fresh = {}) {
+    if (std::optional<std::string> problem = refresh_shelf(o_.out_dir, fresh)) {
       err_ << "broadsheet: warning: " << *problem << "\n";
     } else if (!o_.quiet) {
       out_ << "wrote " << (o_.out_dir / "catalog.xml").string() << " and index.html\n";
@@ -267,7 +278,7 @@ class BuildCommand {
     TerminalProgress terminal(err_);  // shown only on a terminal, without --quiet
     const bool show = wants_progress_line(process_.stderr_is_terminal,
                                           process_.term ? process_.term->c_str() : nullptr, o_.quiet);
-    render_into(prepared, {o_.jobs, env_.max_pages, show ? &terminal : nullptr, &executor}, staged);
+    render_into(prepared, {o_.jobs, env_.max_pages, show ? &terminal : nullptr, &executor, kThumbnailPx}, staged);
     if (const auto& over = staged.result().over_limit) {
       err_ << "broadsheet: error: edition " << over->day << " has " << over->pages << " pages; the limit is "
            << over->limit << "; nothing written\n";
@@ -278,7 +289,7 @@ class BuildCommand {
     staged.commit([&](const RenderedEdition& edition, const OutputFile& file) {
       if (!o_.quiet) print_written(edition, file, out_);
     });
-    print_shelf();
+    print_shelf(fresh_thumbnails(staged.result()));
     return kExitOk;
   }
 

@@ -135,17 +135,21 @@ double Canvas::draw_png(std::string_view png, double centre_x, double y, double 
   return h * scale;
 }
 
-// The surface's pixels (native-endian xRGB words) as RGB rows.
-Raster Canvas::raster() const {
-  const unsigned char* data = cairo_image_surface_get_data(surface_.get());
-  const auto stride = static_cast<size_t>(cairo_image_surface_get_stride(surface_.get()));
-  Raster out{width_, height_, 3, {}};
-  out.pixels.reserve(out.size() + static_cast<size_t>(height_));  // room for PNG's filter bytes
+namespace {
+
+// An image surface's pixels (native-endian xRGB words) as RGB rows.
+Raster rgb_of(cairo_surface_t* surface) {
+  cairo_surface_flush(surface);
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  const auto stride = static_cast<size_t>(cairo_image_surface_get_stride(surface));
+  const int width = cairo_image_surface_get_width(surface), height = cairo_image_surface_get_height(surface);
+  Raster out{width, height, 3, {}};
+  out.pixels.reserve(out.size() + static_cast<size_t>(height));  // room for PNG's filter bytes
   out.pixels.resize(out.size());
   std::uint8_t* rgb = out.pixels.data();
-  for (size_t y = 0; y < static_cast<size_t>(height_); ++y) {
+  for (size_t y = 0; y < static_cast<size_t>(height); ++y) {
     const auto* row = reinterpret_cast<const std::uint32_t*>(data + y * stride);
-    for (size_t x = 0; x < static_cast<size_t>(width_); ++x) {
+    for (size_t x = 0; x < static_cast<size_t>(width); ++x) {
       *rgb++ = static_cast<std::uint8_t>(row[x] >> 16);
       *rgb++ = static_cast<std::uint8_t>(row[x] >> 8);
       *rgb++ = static_cast<std::uint8_t>(row[x]);
@@ -154,19 +158,29 @@ Raster Canvas::raster() const {
   return out;
 }
 
-// Not cairo's PNG writer: libpng's adaptive filters and zlib took a seventh of
-// a 10-article edition's time (codec::encode_drawn_png). A cover in a few
-// colours is written with a palette: 81 -> 46 KB on the sample's cover. JPEG
-// is never smaller for flat colours and text (122 KB at quality 82).
-std::string Canvas::png() const {
-  cairo_surface_flush(surface_.get());
+}  // namespace
+
+Raster Canvas::pixels() const {
   const cairo_status_t status = cairo_status(cr());
   if (status != CAIRO_STATUS_SUCCESS) {
     throw EnvironmentError(std::string("cannot draw the cover: ") + cairo_status_to_string(status));
   }
-  Raster rgb = raster();
-  if (std::optional<PalettedRaster> paletted = drawn_palette(rgb)) return codec::encode_drawn_png(std::move(*paletted));
-  return codec::encode_drawn_png(std::move(rgb));
+  return rgb_of(surface_.get());
+}
+
+std::string Canvas::png() const { return drawn_png(pixels()).png; }
+
+// Not cairo's PNG writer: libpng's adaptive filters and zlib took a seventh of
+// a 10-article edition's time (codec::encode_drawn_png). A cover in a few
+// colours is written with a palette: 81 -> 46 KB on the sample's cover. JPEG
+// is never smaller for flat colours and text (122 KB at quality 82).
+DrawnPng drawn_png(Raster rgb) {
+  if (std::optional<PalettedRaster> paletted = drawn_palette(rgb)) {
+    Raster held = expand_palette(*paletted);
+    return {codec::encode_drawn_png(std::move(*paletted)), std::move(held)};
+  }
+  std::string png = codec::encode_drawn_png(rgb);
+  return {std::move(png), std::move(rgb)};
 }
 
 }  // namespace broadsheet::cover

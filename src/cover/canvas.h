@@ -59,11 +59,12 @@ class Canvas {
   /// Draws a PNG (bytes) scaled to fit max_w × max_h, centred on centre_x,
   /// top at y; returns the drawn height, 0 when the bytes are no readable PNG.
   double draw_png(std::string_view png, double centre_x, double y, double max_w, double max_h) const;
-  /// The surface as PNG bytes. Throws EnvironmentError when cairo failed.
+  /// The surface's pixels as RGB. Throws EnvironmentError when cairo failed.
+  Raster pixels() const;
+  /// The surface as PNG bytes (drawn_png of pixels()).
   std::string png() const;
 
  private:
-  Raster raster() const;
   int width_, height_;
   // Declared in dependency order: destroyed context first, surface last.
   SurfacePtr surface_;
@@ -71,5 +72,13 @@ class Canvas {
   GObjectPtr<PangoFontMap> font_map_;
   GObjectPtr<PangoContext> context_;
 };
+
+/// Drawn pixels as PNG bytes (with a palette when they hold few colours), and
+/// the pixels that PNG holds: a palette moves antialiased edges a little.
+struct DrawnPng {
+  std::string png;
+  Raster pixels;
+};
+DrawnPng drawn_png(Raster rgb);
 
 }  // namespace broadsheet::cover

@@ -175,16 +175,36 @@ std::vector<CoverHeadline> cover_headlines(const Document& doc) {
   return headlines;
 }
 
-std::string draw_cover(const Document& doc, const CoverStyle& style, const FontRoles& fonts) {
-  std::string language = clean(doc.meta.language);
-  Canvas canvas(kCoverWidth, kCoverHeight, language.empty() ? "en" : language);
+namespace {
+
+void draw_on(Canvas& canvas, const Document& doc, const CoverStyle& style, const FontRoles& fonts) {
   Cover c{canvas, style, fonts};
   canvas.fill(0, 0, kCoverWidth, kCoverHeight, style.background);
   double y = draw_masthead(c, doc, 96);
   y = draw_dateline(c, doc, y);
   draw_headlines(c, doc, y);
   draw_footer(c, doc);
+}
+
+std::string cover_language(const Document& doc) {
+  std::string language = clean(doc.meta.language);
+  return language.empty() ? "en" : language;
+}
+
+}  // namespace
+
+std::string draw_cover(const Document& doc, const CoverStyle& style, const FontRoles& fonts) {
+  Canvas canvas(kCoverWidth, kCoverHeight, cover_language(doc));
+  draw_on(canvas, doc, style, fonts);
   return canvas.png();
+}
+
+DrawnCover draw_cover(const Document& doc, const CoverStyle& style, const FontRoles& fonts, int thumbnail_px) {
+  Canvas canvas(kCoverWidth, kCoverHeight, cover_language(doc));
+  draw_on(canvas, doc, style, fonts);
+  cover::DrawnPng drawn = cover::drawn_png(canvas.pixels());
+  PreparedImage thumbnail = prepare_thumbnail(drawn.pixels, thumbnail_px);
+  return {std::move(drawn.png), std::move(thumbnail)};
 }
 
 }  // namespace broadsheet

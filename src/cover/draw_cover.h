@@ -6,6 +6,7 @@
 #include <string>
 
 #include "doc/document.h"
+#include "image/prepare.h"
 #include "style/style.h"
 
 namespace broadsheet {
@@ -19,6 +20,14 @@ inline constexpr size_t kCoverHeadlines = 5;
 /// The cover of doc as PNG bytes, in colours, and with the logo, of cover;
 /// text in the style's font families. Throws EnvironmentError if cairo fails.
 std::string draw_cover(const Document& doc, const CoverStyle& cover, const FontRoles& fonts);
+
+/// A cover with its thumbnail (image/prepare's prepare_thumbnail), made from
+/// the drawn pixels: the bytes the shelf would make by decoding the PNG again.
+struct DrawnCover {
+  std::string png;
+  PreparedImage thumbnail;  ///< at most thumbnail_px on its longer side
+};
+DrawnCover draw_cover(const Document& doc, const CoverStyle& cover, const FontRoles& fonts, int thumbnail_px);
 
 /// A headline on the cover: a section's first article.
 struct CoverHeadline {

@@ -23,16 +23,22 @@ const std::string kOebps = "OEBPS/";
 struct CoverImage {
   std::string bytes;
   ImageFormat format = ImageFormat::Png;
+  PreparedImage thumbnail;  // of a drawn cover, when asked for
 };
 
 // The digest's own image (checked when it was loaded; checked again, as the
-// file may have changed since), else a cover drawn for this edition.
-CoverImage cover_image(const Document& doc, const Style& style) {
-  if (doc.meta.cover.empty()) return {draw_cover(doc, style.cover, style.fonts), ImageFormat::Png};
+// file may have changed since), else a cover drawn for this edition, with its
+// thumbnail when thumbnail_px is above 0.
+CoverImage cover_image(const Document& doc, const Style& style, int thumbnail_px) {
+  if (doc.meta.cover.empty() && thumbnail_px > 0) {
+    DrawnCover drawn = draw_cover(doc, style.cover, style.fonts, thumbnail_px);
+    return {std::move(drawn.png), ImageFormat::Png, std::move(drawn.thumbnail)};
+  }
+  if (doc.meta.cover.empty()) return {draw_cover(doc, style.cover, style.fonts), ImageFormat::Png, {}};
   std::string bytes = read_file(doc.meta.cover);
   const std::optional<ImageFormat> format = sniff_image_format(bytes);
   if (!format || !is_png_or_jpeg(*format)) throw EnvironmentError(doc.meta.cover + ": the cover image is no longer a PNG or JPEG file");
-  return {std::move(bytes), *format};
+  return {std::move(bytes), *format, {}};
 }
 
 void add_package_files(ZipWriter& zip, const Document& doc, const EpubPlan& plan) {
@@ -55,10 +61,8 @@ void add_reading_pages(ZipWriter& zip, const Document& doc, const EpubPlan& plan
   }
 }
 
-}  // namespace
-
-std::string render_epub(const Document& doc, const Style& style) {
-  CoverImage cover = cover_image(doc, style);
+// The .epub's bytes, with this cover.
+std::string book(const Document& doc, const Style& style, CoverImage cover) {
   EpubPlan plan = plan_epub(doc, cover.format);
   ZipWriter zip(doc.build_time);
   add_package_files(zip, doc, plan);
@@ -67,6 +71,16 @@ std::string render_epub(const Document& doc, const Style& style) {
   zip.add_stored(kOebps + plan.cover.href, std::move(cover.bytes));  // PNG and JPEG are compressed already
   for (const ImageSlot& image : plan.images) zip.add_stored(kOebps + image.href, *image.bytes);
   return zip.finish();
+}
+
+}  // namespace
+
+std::string render_epub(const Document& doc, const Style& style) { return book(doc, style, cover_image(doc, style, 0)); }
+
+EpubWithThumbnail render_epub(const Document& doc, const Style& style, int thumbnail_px) {
+  CoverImage cover = cover_image(doc, style, thumbnail_px);
+  PreparedImage thumbnail = std::move(cover.thumbnail);
+  return {book(doc, style, std::move(cover)), std::move(thumbnail)};
 }
 
 }  // namespace broadsheet

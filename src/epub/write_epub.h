@@ -5,6 +5,7 @@
 #include <string>
 
 #include "doc/document.h"
+#include "image/prepare.h"
 #include "style/style.h"
 
 namespace broadsheet {
@@ -13,5 +14,14 @@ namespace broadsheet {
 /// drawn for it. Throws EnvironmentError when libzip or cairo fails or the
 /// digest's cover file can no longer be read.
 std::string render_epub(const Document& doc, const Style& style);
+
+/// render_epub, and where the cover is drawn, its thumbnail of at most
+/// thumbnail_px on the longer side (encoded as image/prepare encodes one);
+/// with the digest's own cover image, no thumbnail (empty `encoded`).
+struct EpubWithThumbnail {
+  std::string epub;
+  PreparedImage thumbnail;
+};
+EpubWithThumbnail render_epub(const Document& doc, const Style& style, int thumbnail_px);
 
 }  // namespace broadsheet

@@ -83,4 +83,16 @@ std::optional<PalettedRaster> drawn_palette(const Raster& rgb) {
   return std::nullopt;
 }
 
+Raster expand_palette(const PalettedRaster& paletted) {
+  Raster rgb{paletted.width, paletted.height, 3, std::vector<std::uint8_t>(paletted.indices.size() * 3)};
+  std::uint8_t* out = rgb.pixels.data();
+  for (std::uint8_t index : paletted.indices) {
+    const std::array<std::uint8_t, 3>& colour = paletted.palette[index];
+    *out++ = colour[0];
+    *out++ = colour[1];
+    *out++ = colour[2];
+  }
+  return rgb;
+}
+
 }  // namespace broadsheet

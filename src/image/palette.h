@@ -27,4 +27,7 @@ struct PalettedRaster {
 /// more groups than that even at 32 levels (a photograph).
 std::optional<PalettedRaster> drawn_palette(const Raster& rgb);
 
+/// The RGB pixels of a paletted raster: what a PNG decoder gives for it.
+Raster expand_palette(const PalettedRaster& paletted);
+
 }  // namespace broadsheet

@@ -69,8 +69,12 @@ FigureImage prepare_image(std::string_view bytes, const ImageTargets& targets) {
 // drawn cover in a palette is line art, yet its thumbnail's smooth text edges
 // take fewer bytes as JPEG.
 PreparedImage prepare_thumbnail(std::string_view bytes, int max_px) {
+  return prepare_thumbnail(decode_image(bytes, max_px), max_px);
+}
+
+PreparedImage prepare_thumbnail(const Raster& pixels, int max_px) {
   const ImageTargets targets;
-  Raster thumbnail = fit_for(decode_image(bytes, max_px), {max_px, max_px}, targets);
+  Raster thumbnail = fit_for(pixels, {max_px, max_px}, targets);
   if (uses_transparency(thumbnail)) return encode(std::move(thumbnail), true, targets.jpeg_quality, false);
   PreparedImage as_jpeg = encode(thumbnail, false, targets.jpeg_quality, false);
   PreparedImage as_png = encode(std::move(thumbnail), true, targets.jpeg_quality, false);

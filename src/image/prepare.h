@@ -51,4 +51,8 @@ FigureImage prepare_image(std::string_view bytes, const ImageTargets& targets);
 /// Throws ImageError.
 PreparedImage prepare_thumbnail(std::string_view bytes, int max_px);
 
+/// The same from pixels already decoded (a cover as it was drawn): the same
+/// bytes as from the image's PNG.
+PreparedImage prepare_thumbnail(const Raster& pixels, int max_px);
+
 }  // namespace broadsheet

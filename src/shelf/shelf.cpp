@@ -30,7 +30,6 @@ namespace {
 constexpr const char* kEpubType = "application/epub+zip";
 constexpr const char* kPdfType = "application/pdf";
 constexpr const char* kFeedType = "application/atom+xml;profile=opds-catalog;kind=acquisition";
-constexpr int kThumbnailPx = 240;
 
 // broadsheet's namespace for shelf ids (a random v4 UUID of its own).
 constexpr epub::UuidBytes kShelfNamespace = {0x8e, 0x21, 0x4b, 0x0d, 0x53, 0x9a, 0x4c, 0x6f,
@@ -40,6 +39,11 @@ std::string urn(std::string_view name) { return "urn:uuid:" + epub::uuid_v5(kShe
 
 std::string extension_of(const std::string& media_type) {
   return media_type == "image/jpeg" ? ".jpg" : media_type == "image/gif" ? ".gif" : ".png";
+}
+
+// covers/STEM-thumb.jpg or .png: where an edition's thumbnail is kept.
+ShelfLink thumbnail_link(const std::string& stem, ImageFormat format, size_t bytes) {
+  return {"covers/" + stem + "-thumb." + image_extension(format), image_media_type(format), bytes};
 }
 
 // The thumbnail an earlier update wrote for this very cover: covers/ holds
@@ -54,17 +58,25 @@ std::optional<std::pair<ShelfLink, std::string>> earlier_thumbnail(const fs::pat
     return std::nullopt;
   std::optional<std::pair<ShelfLink, std::string>> found;
   for (ImageFormat format : {ImageFormat::Jpeg, ImageFormat::Png}) {
-    const std::string href = "covers/" + edition.stem + "-thumb." + image_extension(format);
-    if (!fs::is_regular_file(dir / href, ec)) continue;
+    const fs::path path = dir / thumbnail_link(edition.stem, format, 0).href;
+    if (!fs::is_regular_file(path, ec)) continue;
     if (found) return std::nullopt;  // two: which one is current is unknown
-    std::string bytes = read_file(dir / href);
-    found = {{href, image_media_type(format), bytes.size()}, std::move(bytes)};
+    std::string bytes = read_file(path);
+    found = {thumbnail_link(edition.stem, format, bytes.size()), std::move(bytes)};
   }
   return found;
 }
 
-// The cover as stored in the EPUB, and a small one for lists.
-void add_covers(const fs::path& dir, const lint::Book& book, ShelfEdition& edition) {
+// The thumbnail a build made for this edition's cover as it drew it.
+const FreshThumbnail* fresh_thumbnail(const std::vector<FreshThumbnail>& fresh, const std::string& stem) {
+  auto found = std::find_if(fresh.begin(), fresh.end(), [&](const FreshThumbnail& t) { return t.stem == stem; });
+  return found == fresh.end() || found->bytes.empty() ? nullptr : &*found;
+}
+
+// The cover as stored in the EPUB, and a small one for lists: made with the
+// cover, else written by an earlier update, else scaled from the cover now.
+void add_covers(const fs::path& dir, const lint::Book& book, ShelfEdition& edition,
+                const std::vector<FreshThumbnail>& fresh) {
   const lint::PackageFile* cover = lint::find_file(book, book.package.cover_path);
   if (!cover || cover->bytes.empty()) return;
   std::string type = "image/png";
@@ -72,6 +84,11 @@ void add_covers(const fs::path& dir, const lint::Book& book, ShelfEdition& editi
     if (item.path == book.package.cover_path) type = item.media_type;
   edition.cover = {"covers/" + edition.stem + extension_of(type), type, cover->bytes.size()};
   edition.cover_bytes = cover->bytes;
+  if (const FreshThumbnail* made = fresh_thumbnail(fresh, edition.stem)) {
+    edition.thumbnail = thumbnail_link(edition.stem, made->format, made->bytes.size());
+    edition.thumbnail_bytes = made->bytes;
+    return;
+  }
   if (auto earlier = earlier_thumbnail(dir, edition)) {
     edition.thumbnail = earlier->first;
     edition.thumbnail_bytes = std::move(earlier->second);
@@ -79,15 +96,14 @@ void add_covers(const fs::path& dir, const lint::Book& book, ShelfEdition& editi
   }
   try {
     PreparedImage small = prepare_thumbnail(cover->bytes, kThumbnailPx);
-    edition.thumbnail = {"covers/" + edition.stem + "-thumb." + image_extension(small.format),
-                         image_media_type(small.format), small.encoded.size()};
+    edition.thumbnail = thumbnail_link(edition.stem, small.format, small.encoded.size());
     edition.thumbnail_bytes = std::move(small.encoded);
   } catch (const ImageError&) {
     edition.thumbnail = edition.cover;  // a cover we cannot decode is still a cover
   }
 }
 
-void read_epub(const fs::path& path, ShelfEdition& edition) {
+void read_epub(const fs::path& path, ShelfEdition& edition, const std::vector<FreshThumbnail>& fresh) {
   const lint::Book book = lint::read_book(path.filename().string(), read_file(path));
   const lint::PackageInfo& p = book.package;
   if (!p.unique_id.empty()) edition.id = p.unique_id;
@@ -97,7 +113,7 @@ void read_epub(const fs::path& path, ShelfEdition& edition) {
   edition.summary = p.description;
   if (parse_iso_date(p.date)) edition.date = p.date;
   if (!p.modified.empty()) edition.updated = p.modified;
-  add_covers(path.parent_path(), book, edition);
+  add_covers(path.parent_path(), book, edition, fresh);
 }
 
 ShelfEdition& edition_for(std::map<std::string, ShelfEdition>& editions, const std::string& stem) {
@@ -184,7 +200,7 @@ void write_if_changed(const fs::path& path, const std::string& bytes) {
 
 }  // namespace
 
-Shelf scan_shelf(const fs::path& dir) {
+Shelf scan_shelf(const fs::path& dir, const std::vector<FreshThumbnail>& fresh) {
   std::map<std::string, ShelfEdition> editions;
   std::vector<fs::path> paths;
   for (const fs::directory_entry& entry : fs::directory_iterator(dir))
@@ -198,7 +214,7 @@ Shelf scan_shelf(const fs::path& dir) {
     ShelfLink link{path.filename().string(), type, static_cast<std::uint64_t>(fs::file_size(path))};
     if (extension == ".epub") {
       edition.files.insert(edition.files.begin(), link);
-      read_epub(path, edition);
+      read_epub(path, edition, fresh);
     } else {
       edition.files.push_back(link);
     }
@@ -266,8 +282,8 @@ std::string shelf_page(const Shelf& shelf) {
   return "<!DOCTYPE html>\n" + epub::print_xml(doc, /*compact=*/false);
 }
 
-void update_shelf(const fs::path& dir) {
-  const Shelf shelf = scan_shelf(dir);
+void update_shelf(const fs::path& dir, const std::vector<FreshThumbnail>& fresh) {
+  const Shelf shelf = scan_shelf(dir, fresh);
   const fs::path covers = dir / "covers";
   std::set<std::string> wanted;
   std::error_code ec;
@@ -330,9 +346,9 @@ bool shelf_current(const fs::path& dir) {
   }
 }
 
-std::optional<std::string> refresh_shelf(const fs::path& dir) {
+std::optional<std::string> refresh_shelf(const fs::path& dir, const std::vector<FreshThumbnail>& fresh) {
   try {
-    update_shelf(dir);
+    update_shelf(dir, fresh);
     return std::nullopt;
   } catch (const std::exception& e) {
     return "the shelf in " + dir.string() + " was not updated: " + e.what();

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "image/image_format.h"
+
 namespace broadsheet {
 
 /// One file of an edition, or one of its cover images, relative to the folder.
@@ -32,6 +34,18 @@ struct ShelfEdition {
   std::string cover_bytes, thumbnail_bytes;  ///< written to covers/ by update_shelf
 };
 
+/// The side, in pixels, of the square a thumbnail fits in.
+inline constexpr int kThumbnailPx = 240;
+
+/// A thumbnail made when a build drew its edition's cover (from the same
+/// pixels, at most kThumbnailPx): the shelf takes it instead of decoding the
+/// cover in the EPUB it has just written.
+struct FreshThumbnail {
+  std::string stem;  ///< the edition's: "2024-11-05"
+  ImageFormat format = ImageFormat::Png;
+  std::string bytes;
+};
+
 /// The editions, newest first (by date, then stem).
 struct Shelf {
   std::string title;  ///< the publication's title when all share one, else "broadsheet editions"
@@ -39,7 +53,7 @@ struct Shelf {
 };
 
 /// Reads every *.epub and *.pdf directly in dir (their metadata and covers).
-Shelf scan_shelf(const std::filesystem::path& dir);
+Shelf scan_shelf(const std::filesystem::path& dir, const std::vector<FreshThumbnail>& fresh = {});
 
 /// catalog.xml: an OPDS 1.2 acquisition feed (Atom).
 std::string opds_feed(const Shelf& shelf);
@@ -49,7 +63,7 @@ std::string shelf_page(const Shelf& shelf);
 
 /// Scans dir and writes covers/, catalog.xml and index.html atomically (covers
 /// of editions no longer there are removed). Throws EnvironmentError.
-void update_shelf(const std::filesystem::path& dir);
+void update_shelf(const std::filesystem::path& dir, const std::vector<FreshThumbnail>& fresh = {});
 
 /// True when dir's catalog.xml and index.html are there and the catalog lists
 /// exactly the editions' files in dir, by name and length: a build that wrote
@@ -58,6 +72,7 @@ bool shelf_current(const std::filesystem::path& dir);
 
 /// update_shelf after a command has put its editions in place: they stand
 /// whatever happens to the shelf, so a failure is a warning's text, not an error.
-std::optional<std::string> refresh_shelf(const std::filesystem::path& dir);
+std::optional<std::string> refresh_shelf(const std::filesystem::path& dir,
+                                         const std::vector<FreshThumbnail>& fresh = {});
 
 }  // namespace broadsheet

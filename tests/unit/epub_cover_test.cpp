@@ -18,6 +18,7 @@
 #include "cover/draw_cover.h"
 #include "epub/page_parts.h"
 #include "image/image_format.h"
+#include "image/prepare.h"
 #include "input/load.h"
 #include "style/style.h"
 
@@ -162,6 +163,22 @@ TEST_CASE("cover is a PNG of the e-reader size, the same bytes on every run and 
   // Dated by its news: another day draws another cover.
   doc.long_date = "Thursday, 7 November 2024";
   CHECK(draw_cover(doc, CoverStyle{}, FontRoles{}) != png);
+}
+
+TEST_CASE("cover: its thumbnail, made from the drawn pixels, is the shelf's from the PNG, byte for byte") {
+  const Document doc = cover_document();
+  const std::string png = draw_cover(doc, CoverStyle{}, FontRoles{});
+  const DrawnCover drawn = draw_cover(doc, CoverStyle{}, FontRoles{}, 240);
+  CHECK(drawn.png == png);  // asking for a thumbnail leaves the cover as it was
+  CHECK(drawn.thumbnail.height == 240);
+  CHECK(drawn.thumbnail.width == 181);  // 1264 x 1680 within 240 x 240
+  REQUIRE_FALSE(drawn.thumbnail.encoded.empty());
+  // The same bytes as decoding the cover and scaling it (the shelf's way when
+  // no build drew the cover): a folder's thumbnails do not depend on which
+  // way each was made.
+  const PreparedImage from_png = prepare_thumbnail(std::string_view(png), 240);
+  CHECK(from_png.format == drawn.thumbnail.format);
+  CHECK(from_png.encoded == drawn.thumbnail.encoded);
 }
 
 TEST_CASE("cover headlines: the first article of each section with articles, at most five") {
