@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <unordered_set>
+#include <utility>
 
 namespace broadsheet {
 namespace {
@@ -49,54 +50,57 @@ struct ByteSamples {
   double operator()(size_t pixel, size_t c) const { return pixels[pixel + c]; }
 };
 
-// Samples of an earlier pass.
-struct DoubleSamples {
-  const std::vector<double>& samples;
-  double operator()(size_t pixel, size_t c) const { return samples[pixel + c]; }
-};
-
 std::uint8_t to_byte(double v) { return static_cast<std::uint8_t>(std::clamp(std::lround(v), 0L, 255L)); }
 
-// Where the samples of one pass are: `count` lines of `length` samples, `step`
-// apart along a line, `line_step` between lines (in doubles).
-struct Axis {
-  int count = 0, length = 0;
-  size_t step = 0, line_step = 0;
-};
+// One source row, starting at sample `start`, shrunk to prints.size() pixels
+// of N channels in dst.
+template <size_t N, class Samples>
+void shrink_row(const Samples& in, size_t start, const std::vector<Footprint>& prints, double* dst) {
+  for (const Footprint& f : prints) {
+    for (size_t c = 0; c < N; ++c) dst[c] = 0.0;
+    for (size_t k = 0; k < f.weights.size(); ++k) {
+      const size_t src = start + static_cast<size_t>(f.first + static_cast<int>(k)) * N;
+      for (size_t c = 0; c < N; ++c) dst[c] += in(src, c) * f.weights[k];
+    }
+    dst += N;
+  }
+}
 
-// One pass along an axis: each line of `from` shrinks to `to` samples, stored
-// at the layout of `out` (out.length is ignored).
-// Channels is the raster's (1 to 4), fixed at compile time so that the
-// innermost loop unrolls: the thumbnail of the EPUB cover took twice as long
-// with it counted at run time.
-template <size_t Channels, class Samples>
-std::vector<double> resample(const Samples& in, Axis from, int to, Axis out_axis) {
-  const std::vector<Footprint> prints = footprints(from.length, to);
-  constexpr size_t n = Channels;
-  const int count = from.count;
-  const size_t step = from.step, line_step = from.line_step;
-  const size_t out_step = out_axis.step, out_line = out_axis.line_step;
-  std::vector<double> out(static_cast<size_t>(count) * static_cast<size_t>(to) * n, 0.0);
-  for (int line = 0; line < count; ++line) {
-    for (int i = 0; i < to; ++i) {
-      const Footprint& f = prints[static_cast<size_t>(i)];
-      double* dst = &out[static_cast<size_t>(line) * out_line + static_cast<size_t>(i) * out_step];
-      for (size_t k = 0; k < f.weights.size(); ++k) {
-        const size_t src = static_cast<size_t>(line) * line_step + static_cast<size_t>(f.first + static_cast<int>(k)) * step;
-        for (size_t c = 0; c < n; ++c) dst[c] += in(src, c) * f.weights[k];
-      }
+// Rows first (each shrinks to `width`), then columns (to `height`), the
+// second pass fed one shrunk row at a time: each output row adds the source
+// rows it covers in their order, the sums of two whole passes without the
+// image-sized buffer between them (7 MB of doubles for the EPUB cover, most of
+// its thumbnail's time in page faults). N, the channels (1 to 4), is fixed at
+// compile time so that the innermost loops unroll.
+template <size_t N, class Samples>
+std::vector<double> shrink(const Samples& in, const Raster& raster, int width, int height) {
+  const std::vector<Footprint> across = footprints(raster.width, width), down = footprints(raster.height, height);
+  std::vector<std::vector<std::pair<size_t, double>>> into(static_cast<size_t>(raster.height));
+  for (size_t j = 0; j < down.size(); ++j) {
+    for (size_t k = 0; k < down[j].weights.size(); ++k) {
+      into[static_cast<size_t>(down[j].first) + k].emplace_back(j, down[j].weights[k]);
+    }
+  }
+  const size_t line = static_cast<size_t>(width) * N;
+  std::vector<double> out(line * static_cast<size_t>(height), 0.0), row(line);
+  for (size_t r = 0; r < into.size(); ++r) {
+    if (into[r].empty()) continue;
+    shrink_row<N>(in, r * static_cast<size_t>(raster.width) * N, across, row.data());
+    for (const auto& [j, weight] : into[r]) {
+      double* dst = &out[j * line];
+      for (size_t i = 0; i < line; ++i) dst[i] += row[i] * weight;
     }
   }
   return out;
 }
 
 template <class Samples>
-std::vector<double> resample(const Samples& in, int channels, Axis from, int to, Axis out_axis) {
-  switch (channels) {
-    case 1: return resample<1>(in, from, to, out_axis);
-    case 2: return resample<2>(in, from, to, out_axis);
-    case 3: return resample<3>(in, from, to, out_axis);
-    default: return resample<4>(in, from, to, out_axis);
+std::vector<double> shrink(const Samples& in, const Raster& raster, int width, int height) {
+  switch (raster.channels) {
+    case 1: return shrink<1>(in, raster, width, height);
+    case 2: return shrink<2>(in, raster, width, height);
+    case 3: return shrink<3>(in, raster, width, height);
+    default: return shrink<4>(in, raster, width, height);
   }
 }
 
@@ -113,15 +117,8 @@ ImageSize fit_within(ImageSize size, int max_width, int max_height) {
 Raster downscale(const Raster& raster, int width, int height) {
   if (width == raster.width && height == raster.height) return raster;
   const auto n = static_cast<size_t>(raster.channels);
-  const auto w = static_cast<size_t>(raster.width);
-  // Rows first (each row shrinks to `width`), then columns (each shrinks to `height`).
-  const auto new_w = static_cast<size_t>(width);
-  const Axis source{raster.height, raster.width, n, w * n}, rows_axis{0, 0, n, n * new_w};
-  std::vector<double> rows = raster.has_alpha()
-                                 ? resample(PremultipliedSamples{raster}, raster.channels, source, width, rows_axis)
-                                 : resample(ByteSamples{raster.pixels}, raster.channels, source, width, rows_axis);
-  std::vector<double> both = resample(DoubleSamples{rows}, raster.channels, Axis{width, raster.height, n * new_w, n},
-                                      height, Axis{0, 0, n * new_w, n});
+  std::vector<double> both = raster.has_alpha() ? shrink(PremultipliedSamples{raster}, raster, width, height)
+                                                : shrink(ByteSamples{raster.pixels}, raster, width, height);
   Raster out{width, height, raster.channels, std::vector<std::uint8_t>(both.size())};
   for (size_t p = 0; p < both.size(); p += n) {
     const double alpha = raster.has_alpha() ? both[p + n - 1] : 255.0;
