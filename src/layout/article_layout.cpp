@@ -635,15 +635,41 @@ class ArticleRun {
     for (double h : heights) total += h;
     const ArticleCheckpoint from = checkpoints_.front();
     type_.ahead = nullptr;  // it composed in document order once; what is laid out again is composed here
-    for (double height = std::ceil(total / heights.size() / line) * line; height < *highest; height += line) {
-      if (lay_out_again(from, last, height)) return;
-    }
-    lay_out_again(from, -1, 0);
+    const int fewest = static_cast<int>(std::ceil(total / static_cast<double>(heights.size()) / line));
+    const int most = static_cast<int>(std::ceil(*highest / line)) - 1;  // below the height the page has now
+    if (!fewest_fitting_lines(from, last, fewest, most)) lay_out_again(from, -1, 0);
   }
 
   std::vector<ArticleStart> starts() && { return std::move(starts_); }
 
  private:
+  // The fewest lines from `fewest` to `most` at which the articles from
+  // `from` still end on page `last`, the layout left so; nullopt when none
+  // does. A long article that reaches the page is laid out again for each
+  // try, so the tries gallop (1, 2, 4 lines more) and then halve the last
+  // gap: a handful at most, one or two where the even share nearly fits.
+  std::optional<int> fewest_fitting_lines(const ArticleCheckpoint& from, int last, int fewest, int most) {
+    auto fits = [&](int lines) { return lay_out_again(from, last, lines * style_.body_leading); };
+    int short_of = fewest - 1, at = fewest;
+    for (int step = 1; at <= most && !fits(at); step *= 2) {
+      short_of = at;
+      at = std::min(most + 1, at + step);
+    }
+    if (at > most) return std::nullopt;
+    int tried = at;
+    for (int low = short_of + 1, high = at - 1; low <= high;) {
+      tried = (low + high) / 2;
+      if (fits(tried)) {
+        at = tried;
+        high = tried - 1;
+      } else {
+        low = tried + 1;
+      }
+    }
+    if (tried != at) fits(at);
+    return at;
+  }
+
   // True when the articles from `from` on end on page `last` with its columns `height` tall.
   bool lay_out_again(const ArticleCheckpoint& from, int last, double height) {
     flow_.rewind(from.flow);
