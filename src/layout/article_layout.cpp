@@ -564,14 +564,25 @@ class ArticleComposer {
   }
 
   // The lines of text a head keeps with, `above` being the head's height.
+  // A body of one short paragraph goes on whole with the source line it
+  // keeps (keep_after), so its head keeps with both: with the paragraph
+  // alone, a head was left at a column foot above nothing (the real feed's
+  // 7 November in newspaper, once its last page was balanced).
   double text_opening(const ArticleDoc& article, double above) {
     const double lines = 3 * style_.body_leading;
     if (article.body.empty() || article.body.front().kind != BlockKind::Paragraph) return lines;
-    if (above + lines <= flow_.room()) return lines;
+    const double source = article.body.size() == 1 ? source_height(article) : 0;
+    if (above + lines + source <= flow_.room()) return lines;
     // Composed here only near a column foot; the layout composes it again (or
     // takes it composed ahead) when it places it.
     size_t first = compose_paragraph(article.body.front(), nullptr, BlockContext{}, false).text.lines.size();
-    return static_cast<double>(fewest_lines_at_foot(first)) * style_.body_leading;
+    const size_t at_foot = fewest_lines_at_foot(first);
+    return static_cast<double>(at_foot) * style_.body_leading + (at_foot == first ? source : 0);
+  }
+
+  double source_height(const ArticleDoc& article) {
+    std::optional<SourceLine> source = compose_source_line(article);
+    return source ? source->height() : 0;
   }
 
   void table(const Block& b, const BlockContext& ctx) {

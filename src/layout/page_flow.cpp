@@ -87,6 +87,10 @@ void Flow::ensure(double h) {
   // A column below a span or the front matter is short: what does not fit
   // there moves on rather than be split at once.
   if (h > room() + 1e-6 && !at_full_column_top()) next_column();
+  // Every column of a shortened page is short: what fits none of them goes
+  // on to the next page (and the height is found too short), not into the
+  // next column regardless.
+  while (page_ == limited_page_ && h > room() + 1e-6 && !at_full_column_top()) next_column();
 }
 
 double Flow::advance(double h) {

@@ -570,6 +570,38 @@ double lowest_text(const Page& page, const Style& st) {
 
 }  // namespace
 
+TEST_CASE("layout: a head whose body is one short paragraph goes on with it and its source line") {
+  for (int columns : {1, 3}) {
+    Style st = three_columns();
+    st.columns = columns;
+    HalfEm m;
+    size_t placed = 0, whole = 0;  // whole: the body's lines with room to spare (the first layout)
+    for (int words = 100; words < 1400; words += 3) {  // the first article ends lower and lower
+      Document doc = sample(1, 2, 1);
+      std::vector<ArticleDoc>& articles = doc.sections[0].articles;
+      articles[0].body = {paragraph(lorem(words))};
+      articles[1].body = {paragraph(lorem(columns == 1 ? 30 : 10))};  // two lines, then the source line
+      PageSet set = layout(doc, st, m);
+      for (size_t p = set.front_pages; p < set.pages.size(); ++p) {
+        const std::vector<PageItem>& items = set.pages[p].items;
+        const PageItem* title = second_title(items, st);
+        if (!title) continue;
+        ++placed;
+        size_t below = 0;  // its body's lines under it in its column
+        for (const PageItem& item : items) {
+          below += is_body_line(item, st) && item.y < title->y && std::abs(item.x - title->x) < 1;
+        }
+        if (whole == 0) whole = below;
+        CAPTURE(columns);
+        CAPTURE(words);
+        CHECK(below == whole);
+      }
+    }
+    CHECK(whole == 2);
+    CHECK(placed > 300);
+  }
+}
+
 TEST_CASE("layout: a head that would leave a hole keeps its standfirst's first lines at the foot") {
   Style st;
   HalfEm m;
