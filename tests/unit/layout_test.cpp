@@ -254,6 +254,16 @@ const PageItem* second_title(const std::vector<PageItem>& items, const Style& st
   return title == items.end() ? nullptr : &*title;
 }
 
+// Two articles in one section: the first of `words` words (the larger, the
+// lower on its page the second's head comes), the second of one paragraph
+// of `second_words`.
+Document second_after(int words, int second_words) {
+  Document doc = sample(1, 2, 1);
+  doc.sections[0].articles[0].body = {paragraph(lorem(words))};
+  doc.sections[0].articles[1].body = {paragraph(lorem(second_words))};
+  return doc;
+}
+
 // The body lines below a title on its page: the article's opening lines there.
 size_t body_lines_below(const std::vector<PageItem>& items, const PageItem& title, const Style& st) {
   size_t below = 0;
@@ -526,10 +536,8 @@ TEST_CASE("layout: near a page foot an article's head keeps with two lines of it
   HalfEm m;
   size_t two = 0, fewer = 0;
   for (int words = 100; words < 900; words += 4) {  // the first article ends lower and lower
-    Document doc = sample(1, 2, 1);
+    Document doc = second_after(words, 200);
     std::vector<ArticleDoc>& articles = doc.sections[0].articles;
-    articles[0].body = {paragraph(lorem(words))};
-    articles[1].body = {paragraph(lorem(200))};
     // A head of several lines: a title of two, a standfirst of one (too short
     // to end a column with: the head keeps with the body's lines).
     articles[1].title += ": " + lorem(10);
@@ -577,10 +585,7 @@ TEST_CASE("layout: a head whose body is one short paragraph goes on with it and 
     HalfEm m;
     size_t placed = 0, whole = 0;  // whole: the body's lines with room to spare (the first layout)
     for (int words = 100; words < 1400; words += 3) {  // the first article ends lower and lower
-      Document doc = sample(1, 2, 1);
-      std::vector<ArticleDoc>& articles = doc.sections[0].articles;
-      articles[0].body = {paragraph(lorem(words))};
-      articles[1].body = {paragraph(lorem(columns == 1 ? 30 : 10))};  // two lines, then the source line
+      const Document doc = second_after(words, columns == 1 ? 30 : 10);  // two lines, then the source line
       PageSet set = layout(doc, st, m);
       for (size_t p = set.front_pages; p < set.pages.size(); ++p) {
         const std::vector<PageItem>& items = set.pages[p].items;
@@ -610,11 +615,8 @@ TEST_CASE("layout: a head that would leave a hole keeps its standfirst's first l
   for (int summary : {40, 120}) {  // a standfirst of three lines, and of eight
     size_t at_foot = 0, whole = 0;
     for (int words = 100; words < 1300; words += 6) {  // the first article ends lower and lower
-      Document doc = sample(1, 2, 1);
-      std::vector<ArticleDoc>& articles = doc.sections[0].articles;
-      articles[0].body = {paragraph(lorem(words))};
-      articles[1].body = {paragraph(lorem(200))};
-      articles[1].summary = lorem(summary);
+      Document doc = second_after(words, 200);
+      doc.sections[0].articles[1].summary = lorem(summary);
       PageSet set = layout(doc, st, m);
       for (size_t p = set.front_pages; p < set.pages.size(); ++p) {
         const std::vector<PageItem>& items = set.pages[p].items;
