@@ -168,13 +168,18 @@ Raster Canvas::pixels() const {
   return rgb_of(surface_.get());
 }
 
-std::string Canvas::png() const { return drawn_png(pixels()).png; }
+std::string Canvas::png() const { return drawn_png(pixels()); }
 
 // Not cairo's PNG writer: libpng's adaptive filters and zlib took a seventh of
 // a 10-article edition's time (codec::encode_drawn_png). A cover in a few
 // colours is written with a palette: 81 -> 46 KB on the sample's cover. JPEG
 // is never smaller for flat colours and text (122 KB at quality 82).
-DrawnPng drawn_png(Raster rgb) {
+std::string drawn_png(Raster rgb) {
+  if (std::optional<PalettedRaster> paletted = drawn_palette(rgb)) return codec::encode_drawn_png(std::move(*paletted));
+  return codec::encode_drawn_png(std::move(rgb));
+}
+
+DrawnPng drawn_png_with_pixels(Raster rgb) {
   if (std::optional<PalettedRaster> paletted = drawn_palette(rgb)) {
     Raster held = expand_palette(*paletted);
     return {codec::encode_drawn_png(std::move(*paletted)), std::move(held)};

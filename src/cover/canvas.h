@@ -73,12 +73,15 @@ class Canvas {
   GObjectPtr<PangoContext> context_;
 };
 
-/// Drawn pixels as PNG bytes (with a palette when they hold few colours), and
-/// the pixels that PNG holds: a palette moves antialiased edges a little.
+/// Drawn pixels as PNG bytes: with a palette when they hold few colours.
+std::string drawn_png(Raster rgb);
+
+/// The same PNG and the pixels it holds, which decoding it gives back: a
+/// palette moves antialiased edges a little.
 struct DrawnPng {
   std::string png;
   Raster pixels;
 };
-DrawnPng drawn_png(Raster rgb);
+DrawnPng drawn_png_with_pixels(Raster rgb);
 
 }  // namespace broadsheet::cover

@@ -202,7 +202,7 @@ std::string draw_cover(const Document& doc, const CoverStyle& style, const FontR
 DrawnCover draw_cover(const Document& doc, const CoverStyle& style, const FontRoles& fonts, int thumbnail_px) {
   Canvas canvas(kCoverWidth, kCoverHeight, cover_language(doc));
   draw_on(canvas, doc, style, fonts);
-  cover::DrawnPng drawn = cover::drawn_png(canvas.pixels());
+  cover::DrawnPng drawn = cover::drawn_png_with_pixels(canvas.pixels());
   PreparedImage thumbnail = prepare_thumbnail(drawn.pixels, thumbnail_px);
   return {std::move(drawn.png), std::move(thumbnail)};
 }
