@@ -4,6 +4,7 @@
 #include "style/style.h"
 
 #include <algorithm>
+#include <optional>
 #include <system_error>
 #include <vector>
 
@@ -43,16 +44,16 @@ std::string unknown_style_message(const std::string& name, const fs::path& style
   return "unknown style '" + name + "'; available styles: " + list;
 }
 
+// Read and checked as a digest is (encoding, NUL bytes, size), and located
+// the same way: columns in code points.
 void read_yaml(const fs::path& path, Style& style, Diagnostics& diags) {
-  std::string file = path.string();
-  std::string text = read_file(path);
-  diags.add_source(file, text);
+  const std::optional<SourceText> source = check_source(path.string(), read_file(path), diags);
+  if (!source) return;
   try {
-    apply_style_yaml(YAML::Load(text), file, style, diags);
+    apply_style_yaml(YAML::Load(source->text), *source, style, diags);
   } catch (const YAML::Exception& e) {
-    SourceLoc loc{file, e.mark.is_null() ? 0 : e.mark.line + 1,
-                  e.mark.is_null() ? 0 : e.mark.column + 1};
-    diags.error(loc, "not a valid style file: " + e.msg);
+    diags.error(e.mark.is_null() ? SourceLoc{source->file, 0, 0} : source->loc(e.mark),
+                "not a valid style file: " + e.msg);
   }
 }
 

@@ -5,10 +5,12 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <span>
 #include <string_view>
 
 #include "image/image_format.h"
 #include "env/files.h"
+#include "input/fields.h"
 #include "style/values.h"
 
 namespace broadsheet {
@@ -57,11 +59,11 @@ constexpr GroupKey<double PageSize::*> kPageKeys[] = {
     {"width", &PageSize::width}, {"height", &PageSize::height},
 };
 
+// A group's key names, and any others it takes, for "did you mean".
 template <typename Field, size_t N>
-std::string key_list(const GroupKey<Field> (&keys)[N]) {
-  std::string list;
-  for (const auto& key : keys) list += (list.empty() ? "" : ", ") + std::string(key.name);
-  return list;
+std::vector<std::string_view> key_names(const GroupKey<Field> (&keys)[N], std::vector<std::string_view> others = {}) {
+  for (const auto& key : keys) others.push_back(key.name);
+  return others;
 }
 
 template <typename Field, size_t N>
@@ -82,8 +84,8 @@ std::string describe(const YAML::Node& value) {
 
 class StyleReader {
  public:
-  StyleReader(const std::string& file, Style& style, Diagnostics& diags)
-      : file_(file), style_(style), diags_(diags) {}
+  StyleReader(const SourceText& source, Style& style, Diagnostics& diags)
+      : source_(source), style_(style), diags_(diags) {}
 
   void read(const YAML::Node& root);
 
@@ -91,7 +93,7 @@ class StyleReader {
   SourceLoc at(const YAML::Node& node) const;
   void expected(const YAML::Node& value, std::string_view key, std::string_view what,
                 std::string hint = {});
-  void unknown_key(const YAML::Node& key, std::string_view group, std::string known);
+  void unknown_key(const YAML::Node& key, std::string_view group, std::span<const std::string_view> known);
   bool is_map(const YAML::Node& value, std::string_view key);
 
   template <typename Field, size_t N, typename Read>
@@ -113,13 +115,14 @@ class StyleReader {
   void read_cover_logo(const YAML::Node& value);
   void read_top_level(const YAML::Node& key, const YAML::Node& value);
 
-  const std::string& file_;
+  const SourceText& source_;
   Style& style_;
   Diagnostics& diags_;
 };
 
-constexpr std::string_view kTopLevelKeys =
-    "page, margins, columns, gutter, column_rule, fonts, sizes, paragraph_indent, justify, hyphenate, letter_spacing, max_word_space, colors, cover, image_dpi, grayscale";
+constexpr std::string_view kTopLevelKeys[] = {
+    "page",    "margins",   "columns",        "gutter",         "column_rule", "fonts", "sizes",     "paragraph_indent",
+    "justify", "hyphenate", "letter_spacing", "max_word_space", "colors",      "cover", "image_dpi", "grayscale"};
 
 void StyleReader::read(const YAML::Node& root) {
   if (root.IsNull()) return;  // an empty file: every default
@@ -160,13 +163,13 @@ void StyleReader::read_top_level(const YAML::Node& key, const YAML::Node& value)
       read_color(v, k, style_.*field);
     });
   }
-  unknown_key(key, "", std::string(kTopLevelKeys));
+  unknown_key(key, "", kTopLevelKeys);
 }
 
 SourceLoc StyleReader::at(const YAML::Node& node) const {
   YAML::Mark mark = node.Mark();
-  if (mark.is_null()) return SourceLoc{file_, 0, 0};
-  return SourceLoc{file_, mark.line + 1, mark.column + 1};  // yaml-cpp counts from 0
+  if (mark.is_null()) return SourceLoc{source_.file, 0, 0};
+  return source_.loc(mark);
 }
 
 void StyleReader::expected(const YAML::Node& value, std::string_view key, std::string_view what,
@@ -176,10 +179,10 @@ void StyleReader::expected(const YAML::Node& value, std::string_view key, std::s
                std::move(hint));
 }
 
-void StyleReader::unknown_key(const YAML::Node& key, std::string_view group, std::string known) {
+void StyleReader::unknown_key(const YAML::Node& key, std::string_view group,
+                              std::span<const std::string_view> known) {
   std::string where = group.empty() ? "" : " in " + std::string(group);
-  diags_.warning(at(key), "unknown style key '" + key.Scalar() + "'" + where,
-                 "known keys: " + std::move(known));
+  diags_.warning(at(key), "unknown style key '" + key.Scalar() + "'" + where, did_you_mean(key.Scalar(), known));
 }
 
 bool StyleReader::is_map(const YAML::Node& value, std::string_view key) {
@@ -195,7 +198,7 @@ void StyleReader::read_group(const YAML::Node& value, std::string_view key,
   for (const auto& entry : value) {
     const auto* known = find_key(keys, entry.first.Scalar());
     if (known == nullptr) {
-      unknown_key(entry.first, key, key_list(keys));
+      unknown_key(entry.first, key, key_names(keys));
       continue;
     }
     read_one(entry.second, std::string(key) + "." + std::string(known->name), known->field);
@@ -259,7 +262,7 @@ void StyleReader::read_fonts(const YAML::Node& value) {
     } else if (const auto* known = find_key(kFontKeys, key)) {
       read_font(entry.second, "fonts." + key, style_.fonts.*known->field);
     } else {
-      unknown_key(entry.first, "fonts", key_list(kFontKeys) + ", fallbacks");
+      unknown_key(entry.first, "fonts", key_names(kFontKeys, {"fallbacks"}));
     }
   }
 }
@@ -335,7 +338,7 @@ void StyleReader::read_cover(const YAML::Node& value) {
     } else if (const auto* known = find_key(kCoverColorKeys, key)) {
       read_color(entry.second, "cover." + key, style_.cover.*known->field);
     } else {
-      unknown_key(entry.first, "cover", key_list(kCoverColorKeys) + ", logo");
+      unknown_key(entry.first, "cover", key_names(kCoverColorKeys, {"logo"}));
     }
   }
 }
@@ -346,7 +349,7 @@ void StyleReader::read_cover_logo(const YAML::Node& value) {
   if (!value.IsScalar() || value.Scalar().empty()) {
     return expected(value, "cover.logo", "a path to a PNG image, relative to the style file");
   }
-  std::filesystem::path path = std::filesystem::path(file_).parent_path() / value.Scalar();
+  std::filesystem::path path = std::filesystem::path(source_.file).parent_path() / value.Scalar();
   std::string bytes;
   try {
     bytes = read_file(path);
@@ -362,9 +365,8 @@ void StyleReader::read_cover_logo(const YAML::Node& value) {
 
 }  // namespace
 
-void apply_style_yaml(const YAML::Node& root, const std::string& file, Style& style,
-                      Diagnostics& diags) {
-  StyleReader(file, style, diags).read(root);
+void apply_style_yaml(const YAML::Node& root, const SourceText& source, Style& style, Diagnostics& diags) {
+  StyleReader(source, style, diags).read(root);
 }
 
 }  // namespace broadsheet

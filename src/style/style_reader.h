@@ -7,13 +7,14 @@
 #include <yaml-cpp/yaml.h>
 
 #include "diag/diagnostics.h"
+#include "input/source_text.h"
 #include "style/style.h"
 
 namespace broadsheet {
 
-/// Sets the fields of style that root (the file's top-level mapping) gives;
-/// file names the style file in diagnostics.
-void apply_style_yaml(const YAML::Node& root, const std::string& file, Style& style,
-                      Diagnostics& diags);
+/// Sets the fields of style that root (the file's top-level mapping, parsed
+/// from source) gives. Diagnostics are located as a digest's are: columns in
+/// code points, unknown keys with a "did you mean" hint.
+void apply_style_yaml(const YAML::Node& root, const SourceText& source, Style& style, Diagnostics& diags);
 
 }  // namespace broadsheet

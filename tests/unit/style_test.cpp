@@ -155,7 +155,7 @@ TEST_CASE("style: other bad values name the key and what was expected") {
   });
 }
 
-TEST_CASE("style: unknown keys are warnings with a location and the known keys") {
+TEST_CASE("style: unknown keys are warnings with a location and a suggestion, as a digest's") {
   StyleDir dir;
   Diagnostics diags;
   fs::path file = dir.add("typo", "page: A4\ncolour: red\nmargins:\n  left: 1in\n");
@@ -168,14 +168,26 @@ TEST_CASE("style: unknown keys are warnings with a location and the known keys")
   CHECK(top.loc.file == file.string());
   CHECK(top.loc.line == 2);
   CHECK(top.loc.column == 1);
-  CHECK(top.hint == "known keys: page, margins, columns, gutter, column_rule, fonts, "
-                    "sizes, paragraph_indent, justify, hyphenate, letter_spacing, max_word_space, "
-                    "colors, cover, image_dpi, grayscale");
+  CHECK(top.hint == "did you mean 'colors'?");
   const Diagnostic& nested = diags.items()[1];
   CHECK(nested.message == "unknown style key 'left' in margins");
   CHECK(nested.loc.line == 4);
   CHECK(nested.loc.column == 3);
-  CHECK(nested.hint == "known keys: top, bottom, inner, outer");
+  CHECK(nested.hint.empty());  // nothing close, as a digest says nothing
+}
+
+TEST_CASE("style: columns count code points, as a digest's do") {
+  StyleDir dir;
+  Diagnostics diags;
+  // "é" and "—" are two and three bytes: yaml-cpp's byte column for 'bodyy' is 3 more.
+  fs::path file = dir.add("wide", "fonts: {body: \"Sérif — X\", bodyy: DejaVu Sans}\n");
+  load_style("wide", dir.path(), diags);
+  REQUIRE(diags.items().size() == 1);
+  const Diagnostic& d = diags.items()[0];
+  CHECK(d.message == "unknown style key 'bodyy' in fonts");
+  CHECK(d.hint == "did you mean 'body'?");
+  CHECK(d.loc.line == 1);
+  CHECK(d.loc.column == 28);  // yaml-cpp says 31 (bytes)
 }
 
 TEST_CASE("style: an unknown name lists the available styles, sorted") {
