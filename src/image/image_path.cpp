@@ -4,9 +4,9 @@
 #include "image/image_path.h"
 
 #include <algorithm>
-#include <cctype>
 #include <fstream>
 
+#include "doc/link_policy.h"
 #include "image/raster.h"
 
 namespace broadsheet {
@@ -14,15 +14,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uintmax_t kMaxImageFileBytes = std::uintmax_t{64} * 1024 * 1024;
-
-// "https://", "file:", "data:": a scheme before the first '/'.
-bool looks_like_url(const std::string& written) {
-  const size_t colon = written.find(':');
-  if (colon == std::string::npos || colon == 0 || written.find('/') < colon) return false;
-  return std::all_of(written.begin(), written.begin() + static_cast<long>(colon), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
-  });
-}
 
 bool is_inside(const fs::path& path, const fs::path& root) {
   auto [root_end, path_end] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
@@ -48,7 +39,8 @@ std::string outside_reason(const fs::path& written) {
 fs::path resolve_image_path(const std::string& written, const fs::path& base_dir,
                             const std::vector<fs::path>& allowed_roots) {
   if (written.find('\0') != std::string::npos) throw ImageError("is not a valid path");
-  if (looks_like_url(written)) throw ImageError("is a URL; only local files are read");
+  // Whether it names a file at all is decided where every link's scheme is (doc/link_policy).
+  if (read_image_source(written).kind != ImageSource::Kind::Local) throw ImageError("is a URL; only local files are read");
   const fs::path as_written(written);
   const fs::path resolved = real(as_written.is_absolute() ? as_written : base_dir / as_written);
   if (is_inside(resolved, real(base_dir))) return resolved;

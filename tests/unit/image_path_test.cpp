@@ -54,6 +54,10 @@ TEST_CASE("image paths: escapes, absolute paths, links out and URLs are refused"
   CHECK(refusal("link.png", f.digest) == "is a symbolic link that leads outside the digest's folder");
   CHECK(refusal("https://example.org/a.png", f.digest) == "is a URL; only local files are read");
   CHECK(refusal("file:///etc/passwd", f.digest) == "is a URL; only local files are read");
+  // The same rule as every link's (doc/link_policy): a network path and a
+  // scheme hidden by a browser's cleaning are addresses too.
+  CHECK(refusal("//cdn.example/a.png", f.digest) == "is a URL; only local files are read");
+  CHECK(refusal(" java\tscript:alert(1)", f.digest) == "is a URL; only local files are read");
 }
 
 TEST_CASE("image paths: --allow-images-from widens the roots") {
